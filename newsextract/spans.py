@@ -1,0 +1,47 @@
+"""Small helpers on spaCy spans shared by the components: evidence sentences,
+regions (captions, chrome) and quotation-mark context."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from .schema import Evidence
+
+EVIDENCE_EXCLUDED = frozenset({"caption", "chrome", "credit", "byline", "dateline"})
+
+
+def evidence(doc: Doc, sent: Span) -> Evidence:
+    """The sentence as evidence, trimmed of surrounding whitespace."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return Evidence(text=doc.text[start:start + len(body)], start=start, end=start + len(body))
+
+
+def region_at(doc: Doc, start: int, end: int | None = None) -> str | None:
+    """The kind of cleaner region covering [start, end), or None."""
+    end = start + 1 if end is None else end
+    for kind, rs, re_ in doc._.ne_regions or ():
+        if rs <= start and end <= re_:
+            return kind
+    return None
+
+
+def in_caption(doc: Doc, start: int, end: int | None = None) -> bool:
+    return region_at(doc, start, end) in EVIDENCE_EXCLUDED
+
+
+class OffsetIndex:
+    """Find which of a sorted list of (start, end, value) ranges contains a position."""
+
+    def __init__(self, ranges):
+        self.ranges = sorted(ranges)
+        self.starts = [r[0] for r in self.ranges]
+
+    def at(self, pos: int):
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.ranges[i][0] <= pos < self.ranges[i][1]:
+            return self.ranges[i][2]
+        return None
