@@ -287,3 +287,52 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"newsextract ArticleRecord {SCHEMA_VERSION}"
     return schema
+
+
+# ---------------------------------------------------------------- cross-article clusters
+
+class SourceFigure(_Model):
+    """One source's figure for a cluster: who said how many, and when."""
+
+    value: float
+    article_id: str
+    published: Optional[_dt.date] = None
+    claim_id: Optional[str] = None
+
+
+class ClusterFigure(_Model):
+    category: ClaimCategory = "OTHER"
+    figures: list[SourceFigure] = Field(default_factory=list)
+    latest: Optional[float] = Field(None, description="the figure of the latest source (a toll's current value)")
+    highest: Optional[float] = None
+
+
+class ClusterMember(_Model):
+    article_id: str
+    event_index: int
+    event_id: Optional[str] = None
+
+
+class ClusterSource(_Model):
+    article_id: str
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[_dt.date] = None
+
+
+class EventCluster(_Model):
+    """One real-world occurrence reported by one or more articles."""
+
+    cluster_id: str
+    type: str
+    date: Optional[str] = Field(None, description="the most precise date most members agree on")
+    date_range: list[str] = Field(default_factory=list, description="[earliest, latest] member dates")
+    participants: list[str] = Field(default_factory=list)
+    mediator: Optional[str] = None
+    location: Optional[str] = None
+    figures: list[ClusterFigure] = Field(default_factory=list)
+    first_seen: Optional[_dt.date] = None
+    last_seen: Optional[_dt.date] = None
+    members: list[ClusterMember] = Field(default_factory=list)
+    sources: list[ClusterSource] = Field(default_factory=list)
+    confidence: float = Field(0.5, ge=0, le=1)
