@@ -45,6 +45,38 @@ def _cmd_schema(args) -> int:
     return 0
 
 
+def _cmd_cluster(args) -> int:
+    from .clustering import ClusterSettings, ClusterState, cluster_records
+    from .io.records import read_records
+
+    records, bad = [], 0
+    for where, rec, error in read_records(args.records):
+        if error:
+            bad += 1
+            print(f"newsextract: skipped {where}: {error}", file=sys.stderr)
+        else:
+            records.append(rec)
+    state = ClusterState(args.state) if args.state else None
+    settings = ClusterSettings.load(args.settings) if args.settings else None
+    records, clusters = cluster_records(records, settings=settings, state=state)
+    out = open(args.output, "w", encoding="utf-8") if args.output not in (None, "-") else sys.stdout
+    try:
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.clusters_out:
+        with open(args.clusters_out, "w", encoding="utf-8") as fh:
+            for c in clusters:
+                fh.write(c.model_dump_json() + "\n")
+    if state is not None:
+        state.save()
+    print(f"newsextract: {sum(len(c.members) for c in clusters)} events in {len(clusters)} clusters",
+          file=sys.stderr)
+    return 1 if bad else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -60,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("id", "text", "title", "date", "url"):
         ex.add_argument(f"--{name}-field", default=None, help=f"JSON/CSV key holding the article's {name}")
     ex.set_defaults(func=_cmd_extract)
+
+    cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")
+    cl.add_argument("records", nargs="+", metavar="RECORDS.jsonl")
+    cl.add_argument("-o", "--output", default=None, help="records with cluster_id on every event (stdout when omitted)")
+    cl.add_argument("--clusters-out", default=None, help="write one EventCluster per line here")
+    cl.add_argument("--state", default=None, help="folder keeping clusters between runs (incremental clustering)")
+    cl.add_argument("--settings", default=None, help="a clustering.json with other weights")
+    cl.set_defaults(func=_cmd_cluster)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a record")
     sc.set_defaults(func=_cmd_schema)
