@@ -1,0 +1,355 @@
+"""The relational layout of a record: which tables, which columns, which rows.
+
+Derived from `newsextract.schema`, never written out by hand, so the SQL and
+Parquet sinks stay in step with the record:
+
+- a scalar field (str, Literal, int, float, bool, date) becomes a column;
+- a single nested model is flattened into `<field>_<subfield>` columns
+  (`published_date`, `mediator_name`, `attributes_country_code`);
+- a list of models named in `CHILD_TABLES` becomes a child table keyed on the
+  article id, the parent item's key and the item's own `id` (or its position, `ord`);
+- anything else (lists of strings, unplanned lists of models) is one JSON column.
+
+Events are a union on `type`: the `events` table holds the union of every event
+model's columns, the type-specific ones NULL for the other types.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal, Optional, Union
+
+from pydantic import BaseModel
+
+from ..schema import EVENT_MODELS, ArticleRecord
+
+#: (parent table, list field) -> (child table, name children of that child use for its key).
+CHILD_TABLES: dict[tuple[str, str], tuple[str, str]] = {
+    ("articles", "regions"): ("regions", "region_ord"),
+    ("articles", "entities"): ("entities", "entity_id"),
+    ("entities", "mentions"): ("mentions", "mention_ord"),
+    ("entities", "role_evidence"): ("entity_roles", "entity_role_ord"),
+    ("articles", "numeric_claims"): ("numeric_claims", "claim_id"),
+    ("numeric_claims", "modifiers"): ("claim_modifiers", "modifier_ord"),
+    ("articles", "quotes"): ("quotes", "quote_id"),
+    ("articles", "events"): ("events", "event_id"),
+    ("events", "participants"): ("event_participants", "participant_ord"),
+    ("events", "counts"): ("event_counts", "count_ord"),
+    ("events", "evidence"): ("event_evidence", "evidence_ord"),
+    ("events", "released_per_side"): ("event_side_counts", "side_count_ord"),
+    ("articles", "warnings"): ("warnings", "warning_ord"),
+}
+
+#: The columns users filter by. "equal": looked up by value (names, codes; a hash
+#: index in PostgreSQL, which has no length limit); "range": compared and sorted
+#: (a B-tree everywhere, so its text values are length-checked like keys).
+INDEXES: tuple[tuple[str, str, Literal["equal", "range"]], ...] = (
+    ("articles", "published_date", "range"),
+    ("entities", "name", "equal"),
+    ("entities", "type", "range"),
+    ("entities", "attributes_country_code", "equal"),
+    ("entities", "attributes_iso_alpha2", "equal"),
+    ("numeric_claims", "category", "range"),
+    ("quotes", "speaker_name", "equal"),
+    ("events", "type", "range"),
+    ("events", "date", "range"),
+    ("events", "mediator_name", "equal"),
+    ("events", "location_name", "equal"),
+    ("event_participants", "name", "equal"),
+    ("event_participants", "role", "equal"),
+)
+
+#: Longest key or B-tree-indexed text value, in UTF-8 bytes. PostgreSQL refuses a
+#: B-tree entry over ~2.7 kB; three such values must fit in a composite key.
+MAX_KEY_BYTES = 800
+
+Kind = Literal["text", "int", "float", "bool", "date", "json"]
+
+
+class LayoutError(ValueError):
+    """A record that cannot be stored in the tables (a key too long to index)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    nullable: bool
+    path: tuple[str, ...] = ()      # attribute path inside the item; () for key columns
+    description: Optional[str] = None
+
+
+@dataclass
+class Table:
+    name: str
+    parent: Optional[str]
+    field_name: Optional[str]        # the parent's list field holding this table's items
+    key: tuple[str, ...]             # primary key columns, in order
+    parent_key: tuple[str, ...]      # the columns referring to the parent row
+    ref_name: Optional[str]          # what a child calls this table's item key
+    own_key: str                     # "id" (the item's own id) or "ord" (its position)
+    columns: list[Column] = field(default_factory=list)
+    children: list["Table"] = field(default_factory=list)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+# ---------------------------------------------------------------- annotations
+
+def _unwrap(annotation) -> tuple[Any, bool]:
+    """(annotation without Optional/Annotated, whether None is allowed)."""
+    nullable = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) < len(typing.get_args(annotation)):
+                nullable = True
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation, nullable
+
+
+def _scalar_kind(annotation) -> Optional[Kind]:
+    if typing.get_origin(annotation) is Literal:
+        values = typing.get_args(annotation)
+        return "text" if all(isinstance(v, str) for v in values) else None
+    if annotation is bool:
+        return "bool"
+    return {str: "text", int: "int", float: "float", _dt.date: "date"}.get(annotation)
+
+
+def _is_model(annotation) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _list_item(annotation):
+    """The item annotation of list[X], else None."""
+    if typing.get_origin(annotation) in (list, tuple):
+        args = typing.get_args(annotation)
+        return args[0] if args else Any
+    return None
+
+
+def _union_models(annotation) -> Optional[list[type[BaseModel]]]:
+    """The member models of a (discriminated) union of models, else None."""
+    annotation, _ = _unwrap(annotation)
+    if _is_model(annotation):
+        return [annotation]
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        members = typing.get_args(annotation)
+        if members and all(_is_model(m) for m in members):
+            return list(members)
+    return None
+
+
+def _merged_fields(models: list[type[BaseModel]]) -> dict[str, tuple[Any, str]]:
+    """name -> (annotation, description) over all models; a field missing from
+    some model is optional (None for those items)."""
+    merged: dict[str, tuple[Any, Optional[str], int]] = {}
+    for model in models:
+        for name, info in model.model_fields.items():
+            annotation = info.annotation
+            if name in merged and merged[name][0] != annotation:
+                before = merged[name][0]
+                if typing.get_origin(before) is Literal and typing.get_origin(annotation) is Literal:
+                    annotation = Literal[typing.get_args(before) + typing.get_args(annotation)]
+                else:
+                    raise TypeError(f"field {name!r} has two types across {', '.join(m.__name__ for m in models)}")
+            count = merged[name][2] + 1 if name in merged else 1
+            merged[name] = (annotation, info.description, count)
+    return {name: (ann if count == len(models) else Optional[ann], desc)
+            for name, (ann, desc, count) in merged.items()}
+
+
+# ---------------------------------------------------------------- layout
+
+def _columns(table_name: str, fields: dict[str, tuple[Any, Optional[str]]], prefix: tuple[str, ...],
+             nullable: bool, children: list[tuple[str, list[type[BaseModel]]]]) -> Iterator[Column]:
+    for name, (annotation, description) in fields.items():
+        path = prefix + (name,)
+        inner, optional = _unwrap(annotation)
+        null = nullable or optional
+        if not prefix and (table_name, name) in CHILD_TABLES:
+            item = _list_item(inner)
+            models = _union_models(item) if item is not None else None
+            if models is None:
+                raise TypeError(f"{table_name}.{name} is planned as a child table but is not a list of models")
+            children.append((name, models))
+            continue
+        kind = _scalar_kind(inner)
+        if kind is not None:
+            yield Column("_".join(path), kind, null, path, description)
+        elif _is_model(inner):
+            sub = {n: (i.annotation, i.description) for n, i in inner.model_fields.items()}
+            yield from _columns(table_name, sub, path, null, children)
+        else:
+            yield Column("_".join(path), "json", null, path, description)
+
+
+def _build(name: str, models: list[type[BaseModel]], parent: Optional[Table], field_name: Optional[str]) -> Table:
+    fields = _merged_fields(models)
+    if parent is None:
+        ref_name, own_key, parent_key, key_columns = "article_id", "id", (), []
+    else:
+        ref_name = next(ref for child, ref in CHILD_TABLES.values() if child == name)
+        own_key = "id" if "id" in fields else "ord"
+        parent_key = parent.parent_key + (parent.ref_name,)
+        kinds = {c.name: c.kind for c in parent.columns}
+        key_columns = [Column(new, kinds[old], False) for old, new in zip(parent.key, parent_key)]
+        if own_key == "ord":
+            key_columns.append(Column("ord", "int", False))
+    key = parent_key + (own_key,)
+    children: list[tuple[str, list[type[BaseModel]]]] = []
+    own = list(_columns(name, fields, (), False, children))
+    own.sort(key=lambda c: (c.name != "id", c.name != "type"))     # id and type first, else as declared
+    columns = key_columns + own
+    names = [c.name for c in columns]
+    clash = {n for n in names if names.count(n) > 1}
+    if clash:
+        raise TypeError(f"table {name}: columns {sorted(clash)} clash (a key name equals a field name)")
+    table = Table(name, parent.name if parent else None, field_name, key, parent_key, ref_name, own_key, columns)
+    for child_field, child_models in children:
+        child_name, _ = CHILD_TABLES[(name, child_field)]
+        table.children.append(_build(child_name, child_models, table, child_field))
+    return table
+
+
+def build_layout() -> list[Table]:
+    """Every table, parents before children."""
+    root = _build("articles", [ArticleRecord], None, None)
+    ordered: list[Table] = []
+
+    def walk(t: Table):
+        ordered.append(t)
+        for c in t.children:
+            walk(c)
+
+    walk(root)
+    known = {t.name for t in ordered}
+    for table, column, _ in INDEXES:
+        if table not in known or column not in next(t for t in ordered if t.name == table).column_names:
+            raise TypeError(f"index on {table}.{column}: no such column in the layout")
+    return ordered
+
+
+LAYOUT: list[Table] = build_layout()
+TABLES: dict[str, Table] = {t.name: t for t in LAYOUT}
+
+
+def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """A short hash of the table layout: the same tables, columns and kinds give the same value."""
+    import hashlib
+
+    parts = [f"{t.name}({','.join(f'{c.name}:{c.kind}' for c in t.columns)})key({','.join(t.key)})" for t in LAYOUT]
+    parts += [f"index {t}.{c}:{k}" for t, c, k in INDEXES]
+    parts += [f"extra {t}.{c}:{k}" for t, c, k in extra]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- values
+
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def safe_text(value: str, *, keep_nul: bool = False) -> str:
+    """`value` storable as UTF-8 text: lone surrogates (which UTF-8 cannot hold)
+    and, unless `keep_nul`, NUL (which PostgreSQL text cannot hold) become U+FFFD.
+    One character for one, so offsets into the text stay right."""
+    if not _UNSAFE.search(value):
+        return value
+    if keep_nul:
+        return re.sub("[\ud800-\udfff]", "\ufffd", value)
+    return _UNSAFE.sub("\ufffd", value)
+
+
+def _json_ready(value):
+    """`value` as plain JSON data, every string made storable (`safe_text`, NUL kept:
+    JSON escapes it)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, str):
+        return safe_text(value, keep_nul=True)
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {safe_text(str(k), keep_nul=True): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def json_text(value) -> str:
+    """A JSON column's value as text."""
+    return json.dumps(_json_ready(value), ensure_ascii=False)
+
+
+def _get(item, path: tuple[str, ...]):
+    for name in path:
+        if item is None:
+            return None
+        item = getattr(item, name, None)
+    return item
+
+
+def _key_value(column: str, value) -> Any:
+    if isinstance(value, str):
+        if len(value.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES:
+            raise LayoutError(f"{column} is {len(value.encode('utf-8', 'surrogatepass'))} bytes long; "
+                              f"keys and indexed columns hold at most {MAX_KEY_BYTES} bytes")
+    return value
+
+
+_BOUNDED = {(t, c) for t, c, kind in INDEXES if kind == "range"}
+
+
+def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bool = False
+              ) -> Iterator[tuple[Table, dict[str, Any]]]:
+    """(table, row) for every row of `record`, parents before their children.
+
+    Text values go through `safe_text`; JSON columns hold plain lists/dicts, or
+    their JSON text with `json_as_text`. Raises `LayoutError` for a key (an id)
+    or a B-tree-indexed value too long to index."""
+
+    def row_of(table: Table, item, keys: dict[str, Any]) -> dict[str, Any]:
+        row = dict(keys)
+        for col in table.columns:
+            if not col.path:
+                continue
+            value = _get(item, col.path)
+            if value is None:
+                row[col.name] = None
+            elif col.kind == "text":
+                value = safe_text(value, keep_nul=keep_nul)
+                row[col.name] = _key_value(f"{table.name}.{col.name}", value) \
+                    if (table.name, col.name) in _BOUNDED or col.name == table.own_key else value
+            elif col.kind == "json":
+                row[col.name] = json_text(value) if json_as_text else _json_ready(value)
+            else:
+                row[col.name] = value
+        return row
+
+    def walk(table: Table, item, keys: dict[str, Any]):
+        row = row_of(table, item, keys)
+        yield table, row
+        for child in table.children:
+            items = getattr(item, child.field_name) or []
+            base = {k: row[k] for k in table.parent_key}
+            base[table.ref_name] = row[table.own_key]
+            for position, child_item in enumerate(items):
+                child_keys = dict(base)
+                if child.own_key == "ord":
+                    child_keys["ord"] = position
+                yield from walk(child, child_item, child_keys)
+
+    yield from walk(LAYOUT[0], record, {})
