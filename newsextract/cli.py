@@ -77,6 +77,42 @@ def _cmd_cluster(args) -> int:
     return 1 if bad else 0
 
 
+def _write_text(text: str, output: Optional[str]) -> None:
+    if output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+def _cmd_show(args) -> int:
+    from .pipeline import Extractor, ModelNotFoundError
+    from .visualization import ArticleNotFound, load_record, render_article
+
+    try:
+        record = load_record(args.article, article_id=args.id, extractor=lambda: Extractor(args.model))
+    except ModelNotFoundError as err:
+        print(f"newsextract: {err}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError, ArticleNotFound) as err:
+        print(f"newsextract: cannot show {args.article}: {err}", file=sys.stderr)
+        return 2
+    _write_text(render_article(record), args.output)
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .report import build_report
+
+    try:
+        page = build_report(args.records, errors=args.errors or (), title=args.title, top=args.top)
+    except (OSError, ValueError) as err:
+        print(f"newsextract: cannot report: {err}", file=sys.stderr)
+        return 2
+    _write_text(page, args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +136,21 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--state", default=None, help="folder keeping clusters between runs (incremental clustering)")
     cl.add_argument("--settings", default=None, help="a clustering.json with other weights")
     cl.set_defaults(func=_cmd_cluster)
+
+    sh = sub.add_parser("show", help="an HTML page showing what was extracted from one article")
+    sh.add_argument("article", metavar="ARTICLE", help="an article (.txt, .json) or a records/articles .jsonl (with --id)")
+    sh.add_argument("--id", default=None, help="the id of the article to show from a file holding several")
+    sh.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
+    sh.add_argument("--model", default=None, help="spaCy model for articles that still need extracting")
+    sh.set_defaults(func=_cmd_show)
+
+    rp = sub.add_parser("report", help="an HTML report summarising a dump of records")
+    rp.add_argument("records", nargs="+", metavar="RECORDS", help="records .jsonl files (or a database URL, see the docs)")
+    rp.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
+    rp.add_argument("--errors", action="append", default=None, help="an --errors file from extract (repeatable)")
+    rp.add_argument("--title", default=None, help="the report's title")
+    rp.add_argument("--top", type=int, default=20, help="how many entities and mediators to list (default 20)")
+    rp.set_defaults(func=_cmd_report)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a record")
     sc.set_defaults(func=_cmd_schema)

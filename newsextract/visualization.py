@@ -115,6 +115,11 @@ def markup_text(text: str, spans: Iterable[Markup]) -> str:
     return "".join(out)
 
 
+def safe_url(url: Optional[str]) -> bool:
+    """Only http(s) addresses become links (a `javascript:` URL in a dump stays text)."""
+    return bool(url) and re.match(r"https?://", url.strip(), re.IGNORECASE) is not None
+
+
 def _fmt_number(value) -> str:
     if value is None:
         return "?"
@@ -198,7 +203,8 @@ def _article_spans(record: ArticleRecord, ids: _Ids) -> list[Markup]:
             label += '<span class="nx-label nx-label-mediator">MEDIATOR</span>'
         for k, mention in enumerate(ent.mentions):
             spans.append(Markup(mention.start, mention.end, _RANK_MENTION, tag="mark",
-                                attrs={"class": classes, "data-entity": ids("e", ent.id), "title": hover},
+                                attrs={"class": classes, "data-entity": ids("e", ent.id), "data-mention": k,
+                                       "title": hover},
                                 first_attrs={"id": ids("m", ent.id, k)}, label=label))
 
     for claim in record.numeric_claims:
@@ -377,8 +383,10 @@ def _header(record: ArticleRecord) -> str:
     if record.published.date:
         meta.append(f"published {_text(record.published.date.isoformat())}"
                     + (f" ({_text(record.published.source)})" if record.published.source else ""))
-    if record.url:
+    if safe_url(record.url):
         meta.append(f'<a href="{html.escape(record.url, quote=True)}" rel="noopener noreferrer">{_text(record.url)}</a>')
+    elif record.url:
+        meta.append(_text(record.url))
     counts = (f"{len(record.entities)} entities · {len(record.numeric_claims)} numeric claims · "
               f"{len(record.quotes)} quotes · {len(record.events)} events")
     warnings = ""
