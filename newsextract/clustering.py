@@ -264,7 +264,14 @@ def pair_score(a: ClusterEvent, b: ClusterEvent, settings: Optional[ClusterSetti
 
 
 def block_keys(e: ClusterEvent, tolerance: int) -> set:
-    """Blocking keys: two events are compared only when they share one."""
+    """Blocking keys: two events are compared only when they share one.
+
+    d: type + day (and the next `tolerance` days), for day-precise events;
+    m: type + month + participant or place, where month- and year-precise events
+       meet the day-precise events of their month (a year event joins its 12 months);
+    u: type + participant, for undated events;
+    c: type + participant + figure, where undated background mentions meet the
+       event whose figure they repeat."""
     keys = set()
     anchors = set(e.participants) | ({e.location} if e.location else set()) or {"-"}
     day = e.day()
@@ -272,9 +279,10 @@ def block_keys(e: ClusterEvent, tolerance: int) -> set:
         for k in range(tolerance + 1):
             keys.add(("d", e.type, (day + dt.timedelta(days=k)).isoformat()))
     if e.date:
+        months = [e.date[:7]] if len(e.date) >= 7 else [f"{e.date[:4]}-{m:02d}" for m in range(1, 13)]
         for a in anchors:
-            keys.add(("m", e.type, e.date[:7], a) if len(e.date) >= 7 else ("y", e.type, e.date[:4], a))
-            keys.add(("y", e.type, e.date[:4], a))
+            for month in months:
+                keys.add(("m", e.type, month, a))
     else:
         for a in anchors:
             keys.add(("u", e.type, a))
@@ -282,6 +290,22 @@ def block_keys(e: ClusterEvent, tolerance: int) -> set:
         for c in e.counts:
             keys.add(("c", e.type, a, c[0]))
     return keys
+
+
+def _block_pairs(kind: str, members: list, evs: list):
+    """The pairs of a block worth scoring: in m and c blocks, two day-precise events
+    already met in their d block (or cannot be one event), so one must be coarser."""
+    if kind in ("d", "u"):
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                yield members[x], members[y]
+        return
+    coarse = [i for i in members if evs[i].precision != "day"]
+    for i in coarse:
+        for j in members:
+            if j == i or (j < i and evs[j].precision != "day"):
+                continue  # itself, or a coarse pair already yielded from j
+            yield (i, j) if i < j else (j, i)
 
 
 # ---------------------------------------------------------------- clustering
@@ -314,16 +338,12 @@ def cluster_events(events: Iterable[ClusterEvent], settings: Optional[ClusterSet
         for k in block_keys(e, s.day_tolerance):
             blocks[k].append(i)
     pairs = {}
-    for members in blocks.values():
+    for bkey, members in blocks.items():
         if len(members) < 2 or len(members) > s.max_block_size:
             continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in pairs:
-                    continue
-                sc = pair_score(evs[i], evs[j], s)
-                pairs[(i, j)] = sc
+        for i, j in _block_pairs(bkey[0], members, evs):
+            if (i, j) not in pairs:
+                pairs[(i, j)] = pair_score(evs[i], evs[j], s)
     if stats is not None:
         stats.update(events=len(evs), blocks=len(blocks), pairs_scored=len(pairs),
                      blocks_skipped=sum(len(m) > s.max_block_size for m in blocks.values()))
