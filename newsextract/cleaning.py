@@ -25,12 +25,8 @@ from importlib import resources
 
 from .schema import Region
 
-_MOJIBAKE = {
-    "â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\x9d": "”", "â€”": "—", "â€“": "–",
-    "â€¦": "…", "Â ": " ", "Â»": "»", "Â«": "«", "Ã©": "é", "Ã¨": "è", "Ã¡": "á",
-    "Ã³": "ó", "Ã±": "ñ", "Ã¼": "ü", "Ã¶": "ö", "Ã¤": "ä", "Ã§": "ç", "Ã­": "í",
-}
-_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+# a lone UTF-16 surrogate (JSON may carry "\ud800") cannot be encoded as UTF-8
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 # characters the model should not see: C0/C1 controls except tab and newline,
 # bidi controls, zero-width characters, BOMs left inside the text
 _INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe]")
@@ -52,8 +48,55 @@ class CleanedText:
         return None
 
 
+def misread_as_cp1252(char: str) -> str:
+    """How `char` looks when its UTF-8 bytes are decoded as Windows-1252 (bytes
+    that code page leaves undefined pass through as the C1 control, as browsers do)."""
+    out = []
+    for byte in char.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Mojibake:
+    """Wrong forms -> right characters, and one regex finding any wrong form.
+
+    A run of "Â" before a character is taken whole ("ÂÂ»" from repeated
+    mis-decoding). A repaired character can complete another wrong form
+    ("â€" + "â€œ" -> "â€“"), so `repair` runs until nothing changes; with the
+    packaged table that takes at most two passes (tests/test_cleaning.py)."""
+
+    table: dict
+    pattern: re.Pattern
+    MAX_PASSES = 4
+
+    @classmethod
+    def build(cls, targets: str, extra: dict) -> "_Mojibake":
+        table = {misread_as_cp1252(c): c for c in targets}
+        table.update(extra)
+        alternatives = sorted(table, key=len, reverse=True)
+        pattern = re.compile("|".join(
+            "Â+" + re.escape(k[1:]) if k.startswith("Â") else re.escape(k) for k in alternatives))
+        return cls(table=table, pattern=pattern)
+
+    def repair(self, text: str) -> str:
+        def one(m: re.Match) -> str:
+            found = m.group()
+            return self.table[found] if found in self.table else self.table["Â" + found.lstrip("Â")]
+        for _ in range(self.MAX_PASSES):
+            repaired = self.pattern.sub(one, text)
+            if repaired == text:
+                break
+            text = repaired
+        return text
+
+
 @dataclass(frozen=True)
 class _Rules:
+    mojibake: _Mojibake
     chrome: re.Pattern
     chrome_inline: tuple[re.Pattern, ...]
     credit_brackets: re.Pattern
@@ -69,6 +112,7 @@ def _rules() -> _Rules:
     data = json.loads(resources.files("newsextract.models").joinpath("cleaning.json").read_text("utf-8"))
     whole = lambda pats: re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.I)
     return _Rules(
+        mojibake=_Mojibake.build(data["mojibake_targets"], data["mojibake_extra"]),
         chrome=whole(data["chrome_lines"]),
         chrome_inline=tuple(re.compile(p, re.I) for p in data["chrome_inline"]),
         credit_brackets=re.compile(data["credit_brackets"], re.I),
@@ -80,14 +124,29 @@ def _rules() -> _Rules:
     )
 
 
+def scrub_surrogates(value: str | None) -> str | None:
+    """`value` with each lone UTF-16 surrogate replaced by U+FFFD, so it can be written as UTF-8."""
+    if value and _SURROGATE_RE.search(value):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    return value
+
+
 def normalize(raw: str) -> str:
-    """Decoding-level repairs; the result is the source text offsets point into."""
+    """Decoding-level repairs; the result is the source text offsets point into.
+
+    Leading BOMs are dropped, CRLF and CR become LF, lone surrogates become
+    U+FFFD, the text is NFC-normalized and common mojibake is repaired (after
+    NFC, so that a composed "Ã" is seen, then NFC again). Idempotent:
+    `normalize(normalize(x)) == normalize(x)`, so a record's text can be fed back.
+    """
     text = raw.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = scrub_surrogates(text)
+    text = unicodedata.normalize("NFC", text)
     if "Ã" in text or "â€" in text or "Â" in text:
-        text = _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
-    return unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", _rules().mojibake.repair(text))
+    return text
 
 
 def _lines(text: str):

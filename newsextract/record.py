@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import dates
-from .cleaning import CleanedText, clean
+from .cleaning import CleanedText, clean, scrub_surrogates
 from .pipeline import text_hash
-from .schema import Article, ArticleRecord, Published, RecordWarning, TextSpan
+from .schema import Article, ArticleRecord, Published, RecordWarning
 
 
 @dataclass
@@ -74,28 +74,39 @@ def prepare_doc(nlp: Language, article: Article, *, index: int = 0, max_chars: i
 
 
 def _reslice(obj, source: str) -> None:
-    """Make every span's `text` the source text at its offsets (the analysis text
-    the model read differs from it only where the cleaner blanked characters)."""
-    if isinstance(obj, TextSpan):
-        obj.text = source[obj.start:obj.end]
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, (BaseModel, list)):
-                _reslice(value, source)
-    elif isinstance(obj, list):
+    """Make every span's text the source text at its offsets (the analysis text the
+    model read differs from it only where the cleaner blanked characters).
+
+    A span is any `start`/`end`/`text` triple of fields, or `x_start`/`x_end`/`x_text`
+    (a quote's `speaker_*`), so a new field that follows the pattern is covered."""
+    if isinstance(obj, list):
         for item in obj:
-            if isinstance(item, BaseModel):
-                _reslice(item, source)
+            _reslice(item, source)
+        return
+    if not isinstance(obj, BaseModel):
+        return
+    fields = type(obj).model_fields
+    for name in fields:
+        if name != "start" and not name.endswith("_start"):
+            continue
+        prefix = name[: -len("start")]
+        if prefix + "end" in fields and prefix + "text" in fields:
+            start, end = getattr(obj, name), getattr(obj, prefix + "end")
+            if isinstance(start, int) and isinstance(end, int):
+                setattr(obj, prefix + "text", source[start:end])
+    for name in fields:
+        value = getattr(obj, name)
+        if isinstance(value, (BaseModel, list)):
+            _reslice(value, source)
 
 
 def build_record(doc: Doc, state: ArticleState) -> ArticleRecord:
     art, source = state.article, state.cleaned.text
     digest = text_hash(source)
     record = ArticleRecord(
-        id=str(art.id) if art.id not in (None, "") else f"sha256:{digest[:16]}",
-        title=art.title,
-        url=art.url,
+        id=scrub_surrogates(str(art.id)) if art.id not in (None, "") else f"sha256:{digest[:16]}",
+        title=scrub_surrogates(art.title),
+        url=scrub_surrogates(art.url),
         published=state.published,
         text_hash=digest,
         text=source,
