@@ -494,3 +494,25 @@ def cluster_records(records: list[dict], *, settings: Optional[ClusterSettings] 
     if state is not None:
         state.events, state.assignment = pool, assignment
     return records, build_clusters(pool.values(), assignment)
+
+
+def cluster_events_dask(events: Iterable[ClusterEvent], settings: Optional[ClusterSettings] = None, *,
+                        previous: Optional[Mapping[tuple, str]] = None, npartitions: int = 8,
+                        scheduler=None) -> dict[tuple, str]:
+    """`cluster_events` on a Dask cluster, partitioned by event type.
+
+    Every blocking key starts with the event type and events of different types
+    are never one occurrence, so each type is clustered on its own worker and the
+    result equals the single-process one. `scheduler` is passed to `compute`
+    (None: the active distributed Client, else Dask's default)."""
+    import dask.bag as db
+
+    s = settings or default_settings()
+    prev = dict(previous or {})
+    bag = db.from_sequence(list(events), npartitions=npartitions)
+    per_type = bag.groupby(lambda e: e.type).map(
+        lambda kv: cluster_events(kv[1], s, previous={k: v for k, v in prev.items() if k in {e.key for e in kv[1]}}))
+    result = {}
+    for part in per_type.compute(scheduler=scheduler):
+        result.update(part)
+    return result

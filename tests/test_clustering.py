@@ -215,3 +215,23 @@ def test_cost_grows_with_events_not_pairs():
     assignment = cluster_events(evs, stats=stats)
     assert len(assignment) == 3000
     assert stats["pairs_scored"] < 20 * len(evs)  # all pairs would be 4.5 million
+
+
+def test_dask_clustering_equals_single_process():
+    pytest.importorskip("dask.bag", reason="dask is an optional extra: pip install 'newsextract[dask]'")
+    from newsextract.clustering import cluster_events_dask
+
+    recs = three_outlets() + [record("x", "2024-02-08", exchange("2024-02-08", [100]), quake("2024-02-08", [3]))]
+    evs = [e for r in recs for e in events_of_record(r)]
+    assert cluster_events_dask(evs, npartitions=3, scheduler="sync") == cluster_events(evs)
+
+
+def test_dask_clustering_on_a_local_cluster():
+    distributed = pytest.importorskip("dask.distributed", reason="needs dask[distributed]")
+    from newsextract.clustering import cluster_events_dask
+
+    recs = three_outlets() + [record("x", "2024-02-08", exchange("2024-02-08", [100]))]
+    evs = [e for r in recs for e in events_of_record(r)]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        assert cluster_events_dask(evs, npartitions=2) == cluster_events(evs)
