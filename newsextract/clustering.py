@@ -68,21 +68,40 @@ def norm_name(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_lookup() -> Callable[[str], Optional[str]]:
-    """name -> a key shared by all names of one country or place ("Kiev" = "Kyiv")."""
-    try:
-        from . import gazetteer
-    except ImportError:  # pragma: no cover - the gazetteer ships with the package
-        return lambda name: None
-    resolver = getattr(gazetteer, "canonical_key", None)
-    return resolver if callable(resolver) else (lambda name: None)
+def _gazetteer():
+    from .gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+_GENERIC_PLACE_WORDS = re.compile(r"\s+(region|province|oblast|state|district|city|county|governorate)$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def gazetteer_key(name: str) -> Optional[str]:
+    """A key shared by every name of one country or place ("US" = "America" =
+    "United States" -> "c:US"; "Kiev" = "Kyiv"), from the packaged gazetteer."""
+    from .gazetteer import Country, Place
+
+    entries = _gazetteer().lookup(name)
+    if not entries:
+        bare = _GENERIC_PLACE_WORDS.sub("", name).strip()
+        entries = _gazetteer().lookup(bare) if bare and bare != name else []
+    if not entries:
+        return None
+    rec = entries[0].record
+    if isinstance(rec, Country):
+        return "c:" + rec.iso2
+    if isinstance(rec, Place):
+        return f"p:{norm_name(rec.name)}|{rec.country_code or ''}"
+    return None
 
 
 def name_key(name: str, *, iso2: Optional[str] = None, etype: Optional[str] = None) -> str:
     """The key two mentions of one entity share across articles."""
     if iso2:
         return "c:" + iso2.upper()
-    key = _gazetteer_lookup()(name)
+    key = gazetteer_key(name) if etype in (None, "COUNTRY", "PLACE") else None
     if key:
         return key
     n = norm_name(name)
@@ -226,6 +245,8 @@ def dates_compatible(a: ClusterEvent, b: ClusterEvent, tolerance: int) -> Option
 def _place_relation(a_key, a_country, b_key, b_country) -> str:
     if a_key == b_key:
         return "same"
+    a_country = a_country or (a_key.rsplit("|", 1)[1] if a_key.startswith("p:") else None)
+    b_country = b_country or (b_key.rsplit("|", 1)[1] if b_key.startswith("p:") else None)
     # a place inside a country the other names is neither the same nor a different place
     if (a_key.startswith("c:") and b_country and a_key[2:] == b_country.upper()) or \
        (b_key.startswith("c:") and a_country and b_key[2:] == a_country.upper()):

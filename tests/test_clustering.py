@@ -235,3 +235,20 @@ def test_dask_clustering_on_a_local_cluster():
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster):
         assert cluster_events_dask(evs, npartitions=2) == cluster_events(evs)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("UAE", "United Arab Emirates"), ("US", "America"), ("U.S.", "United States"), ("Kiev", "Kyiv"),
+])
+def test_names_of_one_place_share_a_key_across_articles(a, b):
+    from newsextract.clustering import name_key
+
+    assert name_key(a) == name_key(b)
+
+
+def test_one_exchange_named_differently_by_each_outlet_is_one_cluster():
+    recs = [record("a", "2023-09-18", exchange("2023-09-18", [5], mediator="Qatar", sides=("US", "Iran"))),
+            record("b", "2023-09-19", exchange("2023-09-18", [5], mediator="Qatar", sides=("America", "Iran"))),
+            record("c", "2023-09-19", exchange("2023-09-18", [5, 5], mediator=None, sides=("United States", "Iran")))]
+    records, clusters = cluster_records(recs)
+    assert len(clusters) == 1
