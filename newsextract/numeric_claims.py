@@ -1,39 +1,921 @@
-"""Numeric claims: every number an article asserts, with its counted unit.
+"""Numeric claims: every number an article asserts, with what it counts.
 
-First cut: digit numbers followed by a counted noun. Deepened below.
+For each figure the component finds (digits, written-out numbers, magnitudes,
+money, percentages, ranges, vague amounts such as "dozens of"), it reads:
+
+* the counted noun (`unit`, singular lemma with its compound: "police officer"),
+  from the noun phrase after the figure, a partitive ("21 of the schoolgirls"),
+  or, where the noun is left out ("30 others", "11 were arrested", "87 of those
+  freed"), from the nearest earlier claim: the antecedent;
+* the qualifier ("at least", "nearly", "up to" ...), the category (KILLED,
+  RELEASED, MONEY ... from the governing predicate in the dependency parse, then
+  the noun's own modifiers, then the noun itself), the modifiers that name who is
+  counted ("63 Russian servicemen", linked to `doc._.ne_entities`), and flags:
+  inside a quotation, negated, hypothetical, distributive ("50 prisoners each").
+
+Figures that are not claims are dropped: dates, times, durations, ages,
+ordinals, numbers inside names and designations ("2S7", "Resolution 242"),
+phone numbers, hyphenated measures that describe ("7.8-magnitude",
+"three-story"), and sentences repeated word for word.
+
+Captions and page chrome: the cleaner marks them as regions. Their figures
+illustrate the story (or advertise the site) and are not what the article
+asserts, so by default no claim is taken from them; `keep_captions=True` keeps
+caption claims, flagged `in_caption`, for users who want them.
+
+Every word table is data in models/ (numbers.json, numeric_*.json), compiled
+once when the component is built.
 """
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .schema import NumericClaim
-from .spans import evidence, in_caption
+from .schema import Modifier, NumericClaim
+from .spans import OffsetIndex, evidence, region_at
 
-_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+HUMAN_CATEGORIES = frozenset({"KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISPLACED"})
+# entity labels of the base model under which a figure is part of a name
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "pobj_agent"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+QUOTE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 
 
-@Language.factory("newsextract_numeric_claims", default_config={})
-def make_numeric_claims(nlp: Language, name: str):
-    return NumericClaims()
+def _load(name: str) -> dict:
+    return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first so the longest wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- figures in text
+
+@dataclass
+class Amount:
+    """A figure as written: where it is and what it is worth."""
+
+    start: int
+    end: int
+    value: Optional[float]
+    currency: Optional[str] = None
+    percent: Optional[str] = None      # "percent" or "percentage point"
+    vague: bool = False
+    low: Optional[float] = None
+    high: Optional[float] = None
+    word_number: bool = False          # written out ("eight")
+    magnitude: Optional[str] = None
+    digits: str = ""
+
+
+class NumberReader:
+    """Finds figures in raw text with one compiled regex and reads their value.
+
+    Knows nothing of the parse: which figures are claims is decided later."""
+
+    def __init__(self, numbers: dict, currencies: dict):
+        self.units = numbers["units"]
+        self.tens = numbers["tens"]
+        self.scales = numbers["scales"]
+        self.magnitudes = {k.lower(): v for k, v in numbers["magnitudes"].items()}
+        self.vague = {k.lower(): v for k, v in numbers["vague"].items()}
+        self.signs = currencies["signs"]
+        self.codes = set(currencies["unit_names"])
+        self.currency_units = currencies["unit_names"]
+        word = _alternation(list(self.units) + list(self.tens) + list(self.scales))
+        sign = _alternation(self.signs)
+        code = _alternation(self.codes)
+        mag = _alternation(self.magnitudes)
+        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        words = (rf"(?:an?\s+(?:{_alternation(self.scales)})|(?:{word}))"
+                 rf"(?:(?:\s*-\s*|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{word}))*")
+        self.pattern = re.compile(
+            rf"(?<![\w.,/:#@&$€£¥₹])"
+            rf"(?:(?P<pre>(?-i:{sign}|{code}))\s?)?"
+            rf"(?:(?P<digits>{digits})|(?P<words>\b{words}\b))"
+            rf"(?:(?P<magsp>\s*)(?P<mag>{mag})\b)?"
+            rf"(?:(?P<postsp>\s?)(?P<post>(?-i:{sign}|{code}))(?![\w$]))?"
+            rf"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b))?"
+            rf"(?![\w]|[.,:/]\d)",
+            re.I,
+        )
+        self.vague_pattern = re.compile(rf"\b(?:{_alternation(self.vague)})\b", re.I)
+        self.word_split = re.compile(r"[\s-]+")
+        self.range_gap = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
+        self.between_gap = re.compile(r"\s+and\s+$", re.I)
+        self.between_before = re.compile(r"\bbetween\s+$", re.I)
+        self.from_before = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
+
+    def words_value(self, text: str) -> tuple[Optional[float], int]:
+        """The value of written-out number words and how many words it used
+        ("twenty-three" -> 23; "two hundred and fifty thousand" -> 250000)."""
+        parts = [w for w in self.word_split.split(text.lower()) if w]
+        total, current, used, last = 0.0, 0.0, 0, None
+        for i, w in enumerate(parts):
+            if w == "and":
+                used = i + 1
+                continue
+            if w in ("a", "an"):
+                current, last = 1.0, "unit"
+            elif w in self.units:
+                if last in ("unit", "teen") or (last == "tens" and self.units[w] >= 10):
+                    break
+                current += self.units[w]
+                last = "teen" if self.units[w] >= 10 else "unit"
+            elif w in self.tens:
+                if last in ("unit", "teen", "tens"):
+                    break
+                current += self.tens[w]
+                last = "tens"
+            elif w in self.scales:
+                scale = self.scales[w]
+                if scale >= 1000:
+                    total += (current or 1.0) * scale
+                    current = 0.0
+                else:
+                    current = (current or 1.0) * scale
+                last = "scale"
+            else:
+                break
+            used = i + 1
+        if used and parts[used - 1] == "and":
+            used -= 1
+        return (total + current if used else None), used
+
+    def find(self, text: str) -> list[Amount]:
+        out: list[Amount] = []
+        for m in self.pattern.finditer(text):
+            amount = self._amount(m, text)
+            if amount is not None:
+                out.append(amount)
+        for m in self.vague_pattern.finditer(text):
+            out.append(Amount(m.start(), m.end(), None, vague=True))
+        out.sort(key=lambda a: a.start)
+        return self._ranges(out, text)
+
+    def _amount(self, m: re.Match, text: str) -> Optional[Amount]:
+        start, end = m.start(), m.end()
+        if m.group("digits"):
+            raw = m.group("digits")
+            value = float(raw.replace(",", ""))
+            word_number = False
+        else:
+            raw = m.group("words")
+            value, used = self.words_value(raw)
+            if value is None:
+                return None
+            if used < len([w for w in self.word_split.split(raw) if w]):
+                # keep only the words that form one number ("two three" -> "two")
+                kept = re.match(r"\S+(?:[\s-]+\S+){%d}" % (used - 1), raw)
+                end = m.start("words") + kept.end()
+                return Amount(start, end, value, word_number=True, digits=raw[:kept.end()])
+            word_number = True
+        currency = None
+        if m.group("pre"):
+            currency = self.signs.get(m.group("pre")) or m.group("pre").upper()
+        if m.group("post") and (m.group("post") in self.codes or "$" in m.group("post")) \
+                and (m.group("post") != "$" or not m.group("postsp")):
+            currency = currency or self.signs.get(m.group("post")) or m.group("post")
+        elif m.group("post"):
+            end = m.start("post") - len(m.group("postsp"))
+        magnitude = None
+        if m.group("mag"):
+            mag = m.group("mag").lower()
+            info = self.magnitudes[mag]
+            attached = not m.group("magsp")
+            if (info.get("attached_only") and not attached) or word_number and info["value"] < 1000:
+                end = m.start("mag") - len(m.group("magsp"))
+            else:
+                magnitude = mag
+                value *= info["value"]
+        percent = None
+        if m.group("pct"):
+            pct = m.group("pct").strip().lower()
+            percent = "percentage point" if pct.startswith("percentage") else "percent"
+        if value is not None and value == int(value) and value >= 1e15:
+            return None
+        return Amount(start, end, value, currency=currency, percent=percent, word_number=word_number,
+                      magnitude=magnitude, digits=raw)
+
+    def _ranges(self, amounts: list[Amount], text: str) -> list[Amount]:
+        """Join "20-30", "20 to 30" and "between 20 and 30" into one range."""
+        out: list[Amount] = []
+        for a in amounts:
+            prev = out[-1] if out else None
+            if prev is not None and not prev.vague and not a.vague and prev.low is None \
+                    and prev.value is not None and a.value is not None:
+                gap = text[prev.end:a.start]
+                joined = (self.range_gap.match(gap) and len(gap) <= 5
+                          and not self.from_before.search(text[max(0, prev.start - 30):prev.start]))
+                if not joined and self.between_gap.match(gap):
+                    joined = bool(self.between_before.search(text[max(0, prev.start - 20):prev.start]))
+                if joined:
+                    low, high = prev.value, a.value
+                    if a.magnitude and not prev.magnitude:
+                        low *= self.magnitudes[a.magnitude]["value"]
+                    if low < high:
+                        out[-1] = Amount(prev.start, a.end, None, currency=prev.currency or a.currency,
+                                         percent=prev.percent or a.percent, low=low, high=high,
+                                         word_number=prev.word_number, magnitude=a.magnitude or prev.magnitude,
+                                         digits=prev.digits)
+                        continue
+            out.append(a)
+        return out
+
+
+# ---------------------------------------------------------------- tables
+
+class Tables:
+    """The word tables of models/, as sets and compiled patterns."""
+
+    def __init__(self):
+        numbers = _load("numbers.json")
+        self.currencies = _load("numeric_currencies.json")
+        qualifiers = _load("numeric_qualifiers.json")
+        categories = _load("numeric_categories.json")
+        units = _load("numeric_units.json")
+        self.demonyms = {k.lower(): [n.lower() for n in v] for k, v in _load("numeric_demonyms.json")["demonyms"].items()}
+        self.reader = NumberReader(numbers, self.currencies)
+        self.vague = self.reader.vague
+        self.currency_names = self.currencies["names"]
+        self.currency_qualified = self.currencies["qualified_names"]
+        self.currency_unit = self.currencies["unit_names"]
+        before = qualifiers["before"]
+        self.qualifier_before = {k.lower(): v for k, v in before.items()}
+        self.qualifier_before_re = re.compile(rf"(?:^|[^\w])({_alternation(self.qualifier_before)})\s*$", re.I)
+        self.qualifier_after = {k.lower(): v for k, v in qualifiers["after"].items()}
+        self.qualifier_after_re = re.compile(rf"^\s*({_alternation(self.qualifier_after)})(?![\w])", re.I)
+        self.predicates: dict[str, str] = {}
+        for cat, lemmas in categories["predicates"].items():
+            for lemma in lemmas:
+                self.predicates.setdefault(lemma, cat)
+        self.phrasal = {k: frozenset(v) for k, v in categories["phrasal"].items()}
+        self.object_only = frozenset(categories["object_only"])
+        self.restricted = {k: frozenset(v) for k, v in categories["restricted"].items()}
+        self.unit_category = {u: cat for cat, us in categories["units"].items() for u in us}
+        f = lambda key: frozenset(w.lower() for w in units[key])
+        self.time_units = f("time_units")
+        self.months = f("months")
+        self.descriptive = f("descriptive_units")
+        self.not_units = f("not_units")
+        self.vague_not_counted = f("vague_not_counted")
+        self.anaphoric = f("anaphoric")
+        self.no_antecedent = f("no_antecedent")
+        self.default_unit = units["default_unit"]
+        self.of_compounds = f("of_compounds")
+        self.event_verbs = f("event_verbs")
+        self.event_nouns = f("event_nouns")
+        self.relational = f("relational_nouns")
+        self.designation = f("designation_cues")
+        self.age_cues = f("age_cues")
+        self.age_after = re.compile(rf"^\s*(?:{_alternation(units['age_after'])})\b", re.I)
+        self.person_nouns = f("person_nouns")
+        self.modals = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+        self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project",
+                                             "estimate_future", "plan", "aim", "hope", "want", "seek"})
+        self.conditional_marks = frozenset({"if", "unless", "whether"})
+        self.negations = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> Tables:
+    return Tables()
+
+
+# ---------------------------------------------------------------- reading one figure
+
+@dataclass
+class Reading:
+    """What the parse says about one figure."""
+
+    unit: Optional[str] = None
+    head: Optional[Token] = None        # the counted noun, when written
+    end_char: int = 0                   # where the claim's text ends
+    anaphoric: bool = False             # the noun is left out: take the antecedent's
+    demonym_unit: bool = False          # "248 Russians": a nationality as the noun
+    partitive_pred: Optional[Token] = None  # "87 of those freed": freed
+    distributive: bool = False
+    modifiers: tuple = ()
+
+
+def _lower_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else _singular(tok.text.lower())
+    return lemma
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 class NumericClaims:
+    """The `newsextract_numeric_claims` component: writes `doc._.ne_claims`."""
+
+    def __init__(self, keep_captions: bool = False, antecedent_sentences: int = 6):
+        self.t = load_tables()
+        self.keep_captions = keep_captions
+        self.antecedent_sentences = antecedent_sentences
+
+    # -- the component -----------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        claims = []
-        for tok in doc:
-            if not _NUMBER.match(tok.text) or tok.ent_type_ in ("DATE", "TIME"):
-                continue
-            head = tok.head
-            if tok.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if in_caption(doc, tok.idx, tok.idx + len(tok)):
-                continue
-            claims.append(NumericClaim(
-                id=f"N{len(claims) + 1}", text=tok.text, start=tok.idx, end=tok.idx + len(tok),
-                value=float(tok.text.replace(",", "")), unit=head.lemma_.lower(),
-                evidence=evidence(doc, tok.sent)))
-        doc._.ne_claims = claims
+        doc._.ne_claims = self.claims(doc)
         return doc
+
+    def claims(self, doc: Doc) -> list[NumericClaim]:
+        text = doc.text
+        quotes = OffsetIndex(quote_ranges(text))
+        entity_names = entity_index(doc._.ne_entities or [])
+        sent_starts = [s.start_char for s in doc.sents]
+        sents = list(doc.sents)
+        repeated = repeated_sentences(sents)
+        claims: list[NumericClaim] = []
+        meta: list[tuple[int, Reading, NumericClaim]] = []  # sentence index, reading, claim
+        for amount in self.t.reader.find(text):
+            kind = region_at(doc, amount.start, amount.end)
+            if kind is not None and (kind != "caption" or not self.keep_captions):
+                continue
+            span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            si = bisect_right(sent_starts, span.start_char) - 1
+            if si in repeated:
+                continue
+            if not self.is_candidate(doc, span, amount):
+                continue
+            reading = self.read(doc, span, amount)
+            if reading is None:
+                continue
+            claim = self.build(doc, span, amount, reading, meta, si, sents, quotes, entity_names, kind)
+            if claim is not None:
+                meta.append((si, reading, claim))
+                claims.append(claim)
+        for i, c in enumerate(claims, 1):
+            c.id = f"N{i}"
+        return claims
+
+    # -- which figures can be claims --------------------------------------
+    def is_candidate(self, doc: Doc, span: Span, a: Amount) -> bool:
+        t = self.t
+        text = doc.text
+        first, last = span[0], span[-1]
+        before = text[max(0, a.start - 2):a.start]
+        # designations glued to letters: "Su-25", "COVID-19"
+        if before.endswith("-") and len(before) == 2 and before[0].isalpha():
+            return False
+        if a.currency or a.percent:
+            return True
+        ents = {tok.ent_type_ for tok in span}
+        if ents & TIME_LABELS and not a.vague:
+            return False
+        if ents & NAME_LABELS:
+            return False
+        if a.vague:
+            return True
+        # months next to the figure: "June 14", "14 June"
+        prev_tok = doc[span.start - 1] if span.start > 0 else None
+        next_tok = doc[span.end] if span.end < len(doc) else None
+        for tok in (prev_tok, next_tok):
+            if tok is not None and tok.is_title and tok.lower_.rstrip(".") in t.months:
+                return False
+        # years: a bare four-digit figure from 1800 to 2100
+        if a.value is not None and not a.word_number and re.fullmatch(r"1[89]\d\d|20\d\d|2100", a.digits):
+            if next_tok is None or next_tok.tag_ not in ("NNS", "NNPS"):
+                return False
+        # ages
+        if prev_tok is not None and prev_tok.lower_ in t.age_cues:
+            return False
+        if t.age_after.match(text[a.end:a.end + 14]):
+            return False
+        if prev_tok is not None and prev_tok.text == "(" and next_tok is not None and next_tok.text == ")" \
+                and a.value is not None and a.value < 120 and span.start > 1 and doc[span.start - 2].pos_ == "PROPN":
+            return False
+        # times and durations written after the figure ("1 am", "three weeks")
+        if next_tok is not None and next_tok.lower_.rstrip(".") in t.time_units | {"a.m", "p.m"}:
+            return False
+        if next_tok is not None and next_tok.text in (":",):
+            return False
+        # hyphenated measures that describe ("7.8-magnitude", "three-story")
+        if text[a.end:a.end + 1] == "-":
+            m = re.match(r"-([A-Za-z][\w-]*)", text[a.end:a.end + 30])
+            if m:
+                word = m.group(1).lower()
+                head = word.split("-")[0]
+                if head in t.descriptive or _singular(head) in t.descriptive or word in t.descriptive:
+                    return False
+        return True
+
+    def is_designation(self, doc: Doc, span: Span) -> bool:
+        """'Resolution 242', 'Flight 17': a figure right after a name or a series word."""
+        if span.start == 0:
+            return False
+        prev = doc[span.start - 1]
+        if prev.lower_.rstrip(".") in self.t.designation or prev.lower_ in self.t.designation:
+            return True
+        if prev.text in ("#", "No", "No.", "no."):
+            return True
+        return prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.ent_type_ != "NORP"
+
+    # -- the counted noun ---------------------------------------------------
+    def read(self, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
+        t = self.t
+        r = Reading(end_char=span.end_char)
+        j = span.end
+        if a.currency or a.percent:
+            r.unit = a.percent or t.currency_unit.get(a.currency, a.currency.lower())
+            self._distributive(doc, j, r)
+            return r
+        if j < len(doc) and doc[j].lower_ in ("each", "apiece"):
+            r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
+            return r
+        if j < len(doc) and doc[j].lower_ == "of":
+            return self._partitive(doc, span, j, a, r)
+        if a.vague and a.start < len(doc.text) and not t.vague[doc.text[a.start:a.end].lower()]["needs_of"]:
+            pass
+        elif a.vague:
+            # "displaced millions": the vague word stands for people
+            if span[-1].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") and not (
+                    j < len(doc) and doc[j].pos_ in NOUN_POS):
+                r.anaphoric = True
+                return r
+            return None
+        head, mods = self._noun_run(doc, j)
+        if head is not None:
+            self._take_noun(doc, head, mods, r)
+            self._distributive(doc, head.i + 1, r)
+            return r
+        if a.vague:
+            return None
+        if j < len(doc) and doc[j].lower_ in t.anaphoric:
+            r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
+            self._distributive(doc, j + 1, r)
+            return r
+        if self.is_designation(doc, span):
+            return None
+        # copula: "total valid votes cast are 10,615,361"
+        root = span.root
+        if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+            subj = [c for c in root.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"]
+            if subj:
+                r.unit, r.head = _lower_lemma(subj[0]), None
+                return r
+        r.anaphoric = True
+        return r
+
+    def _noun_run(self, doc: Doc, j: int):
+        """The counted noun right after a figure ("63 Russian servicemen" -> servicemen),
+        with the proper-name modifiers before it; (None, ()) when no noun follows."""
+        run: list[Token] = []
+        k = j
+        while k < len(doc) and len(run) < 7:
+            tok = doc[k]
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")):
+                if tok.lower_ in self.t.anaphoric and tok.pos_ != "NOUN" or tok.lower_ in ("others", "more"):
+                    break
+                run.append(tok)
+            elif tok.text in ("-", "\u2011") and run and tok.idx == run[-1].idx + len(run[-1]) and k + 1 < len(doc) \
+                    and doc[k + 1].idx == tok.idx + 1:
+                run.append(tok)
+            elif tok.text in (".",) and run and run[-1].text.endswith(".") is False and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
+                run.append(tok)   # "U.S" + "."
+            else:
+                break
+            k += 1
+        nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN"]
+        if nouns:
+            i = nouns[0]
+            # walk on through a compound: "police officers", not "prisoners food"
+            while i + 1 < len(run) and run[i + 1].pos_ in NOUN_POS and run[i].head == run[i + 1] \
+                    or i + 1 < len(run) and run[i + 1].pos_ == "NOUN" and run[i].dep_ == "compound":
+                i += 1
+            if run[i].pos_ == "PROPN":
+                i = max(n for n in nouns if n <= i) if any(n <= i for n in nouns) else i
+            return run[i], tuple(run[:i])
+        # a nationality as the noun: "248 Russians", "two Americans"
+        for i, tok in enumerate(run):
+            if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or (
+                    tok.ent_type_ == "NORP" and tok.text.endswith("s") and tok.text[:1].isupper()):
+                if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:
+                    return tok, tuple(run[:i])
+        return None, ()
+
+    def _take_noun(self, doc: Doc, head: Token, mods, r: Reading) -> None:
+        t = self.t
+        lemma = _lower_lemma(head)
+        if head.pos_ == "PROPN":
+            r.demonym_unit = True
+        compound = []
+        for tok in reversed(mods):
+            if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+                compound.insert(0, tok.lower_)
+            else:
+                break
+        unit = " ".join(compound + [lemma])
+        end = head.idx + len(head)
+        # "prisoners of war"
+        if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+            cand = f"{lemma} of {doc[head.i + 2].lemma_.lower()}"
+            if cand in t.of_compounds:
+                unit, end = cand, doc[head.i + 2].idx + len(doc[head.i + 2])
+        r.unit, r.head, r.end_char = unit, head, end
+        r.modifiers = tuple(tok for tok in mods if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "NORP")
+                            or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start))
+        if r.demonym_unit:
+            r.modifiers = r.modifiers + (head,)
+
+    def _partitive(self, doc: Doc, span: Span, j: int, a: Amount, r: Reading) -> Optional[Reading]:
+        """'21 of the schoolgirls', 'dozens of soldiers', '87 of those freed', 'three of them'."""
+        k = j + 1
+        while k < len(doc) and (doc[k].pos_ in ("DET", "NUM") or doc[k].dep_ == "poss" or doc[k].tag_ == "PRP$"
+                                or doc[k].lower_ in ("those", "these", "them", "'s", "\u2019s")):
+            if doc[k].lower_ == "them":
+                r.anaphoric, r.end_char = True, doc[k].idx + len(doc[k])
+                return r
+            k += 1
+        if k < len(doc) and doc[k].pos_ in ("VERB", "ADJ") and doc[k].tag_ in ("VBN", "VBD", "JJ") and (
+                k + 1 >= len(doc) or doc[k + 1].pos_ not in NOUN_POS):
+            r.anaphoric, r.partitive_pred, r.end_char = True, doc[k], doc[k].idx + len(doc[k])
+            return r
+        head, mods = self._noun_run(doc, k)
+        if head is None:
+            if a.vague:
+                return None
+            r.anaphoric = True
+            return r
+        self._take_noun(doc, head, mods, r)
+        return r
+
+    def _distributive(self, doc: Doc, k: int, r: Reading) -> None:
+        if k < len(doc) and doc[k].lower_ in ("each", "apiece"):
+            r.distributive = True
+            r.end_char = doc[k].idx + len(doc[k])
+
+    # -- building the claim -------------------------------------------------
+    def build(self, doc, span, a, r, meta, si, sents, quotes, entity_names, region) -> Optional[NumericClaim]:
+        t = self.t
+        unit = r.unit
+        governor = self.governor(doc, span, r)
+        category = self.category(doc, span, a, r, governor)
+        if r.anaphoric and unit is None:
+            unit = self.antecedent(doc, span, meta, si, sents, governor, category)
+            if unit is None and category in HUMAN_CATEGORIES:
+                unit = t.default_unit
+            if unit is None:
+                return None
+        if category == "OTHER" and unit in t.unit_category and r.head is not None:
+            category = t.unit_category[unit]
+        if unit is None:
+            return None
+        head_word = unit.split(" of ")[0].split()[-1]
+        if head_word in t.time_units or head_word in t.not_units:
+            return None
+        currency = a.currency
+        if currency is None and not a.percent and head_word in t.currency_names:
+            currency = t.currency_qualified.get(self._qualified_currency(r), t.currency_names[head_word])
+        if currency:
+            category = "MONEY"
+        elif a.percent:
+            category = "PERCENT"
+        elif a.magnitude and t.reader.magnitudes[a.magnitude].get("money_only"):
+            return None
+        if a.vague and head_word in t.vague_not_counted:
+            return None
+        # "one": a pronoun far more often than a count; keep it where it counts casualties
+        # and the like, or comes with a magnitude
+        if a.word_number and a.value == 1 and a.magnitude is None and not currency and (
+                category in ("OTHER", "AFFECTED") or r.head is None):
+            return None
+        # "between the two countries": the parties of a relation, not a count
+        if a.value == 2 and r.head is not None and span.start > 0 and doc[span.start - 1].lower_ in ("the", "both", "these", "those") \
+                and (head_word in t.relational or unit in t.relational):
+            return None
+        qualifier, q_start = self.qualifier(doc, span, a, r)
+        start = min(q_start, span.start_char)
+        end = max(r.end_char, span.end_char)
+        value = a.value
+        sent = sents[si]
+        hypothetical, negated = self.modality(doc, span, governor)
+        if not currency and not a.percent and unit == "euro":
+            currency = "EUR"
+        return NumericClaim(
+            id="", text=doc.text[start:end], start=start, end=end,
+            value=value, low=a.low, high=a.high, unit=unit, currency=currency,
+            modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, entity_names, t.demonyms))
+                       for m in _group_modifiers(r.modifiers)],
+            qualifier=qualifier, category=category, distributive=r.distributive,
+            in_quote=quotes.at(span.start_char) is not None, in_caption=region == "caption",
+            negated=negated, hypothetical=hypothetical, evidence=evidence(doc, sent))
+
+    def _qualified_currency(self, r: Reading) -> str:
+        words = [m.text.lower() for m in r.modifiers if not m.is_punct]
+        if r.head is None:
+            return ""
+        name = r.head.lemma_.lower()
+        for i in range(len(words)):
+            cand = " ".join(words[i:] + [name])
+            if cand in self.t.currency_qualified:
+                return cand
+        return ""
+
+    # -- qualifier ------------------------------------------------------------
+    def qualifier(self, doc: Doc, span: Span, a: Amount, r: Reading) -> tuple[str, int]:
+        t = self.t
+        if a.vague or a.low is not None:
+            q_start = span.start_char
+            m = t.qualifier_before_re.search(doc.text[max(0, span.start_char - 30):span.start_char])
+            if a.low is not None:
+                mb = re.search(r"between\s+$", doc.text[max(0, span.start_char - 12):span.start_char], re.I)
+                if mb:
+                    q_start = span.start_char - (len(doc.text[max(0, span.start_char - 12):span.start_char]) - mb.start())
+            return "approximate", q_start
+        window = doc.text[max(0, span.start_char - 30):span.start_char]
+        m = t.qualifier_before_re.search(window)
+        if m:
+            phrase = m.group(1).lower()
+            q_start = span.start_char - (len(window) - m.start(1))
+            prev = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+            spatial = phrase in ("over", "under", "above", "below", "around")
+            if spatial and prev is not None and prev.start > 0 and doc[prev.start - 1].pos_ in ("NOUN", "PROPN"):
+                pass
+            else:
+                return t.qualifier_before[phrase], q_start
+        for pos in (span.end_char, r.end_char):
+            m = t.qualifier_after_re.match(doc.text[pos:pos + 20])
+            if m:
+                return t.qualifier_after[m.group(1).lower()], span.start_char
+        return "exact", span.start_char
+
+    # -- governor, category, modality ---------------------------------------
+    def governor(self, doc: Doc, span: Span, r: Reading) -> Optional[Token]:
+        """The predicate (verb, adjective or event noun) that says what happened to
+        the counted things: climb from the noun (or the figure) to its clause."""
+        tok = r.head if r.head is not None else span.root
+        for _ in range(6):
+            dep = tok.dep_
+            head = tok.head
+            if head == tok:
+                return None
+            if dep in ("conj", "appos", "nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "advmod"):
+                if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+                    return None
+                tok = head
+                continue
+            if dep in SUBJECT_DEPS or dep in ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp"):
+                return head
+            if dep == "pobj":
+                prep = head
+                owner = prep.head
+                if prep.lower_ == "of" and owner.pos_ in NOUN_POS:
+                    if owner.lemma_.lower() in self.t.predicates:
+                        return owner
+                    tok = owner
+                    continue
+                if owner.pos_ in ("VERB", "AUX") and (prep.lower_ in self.t.qualifier_before or prep.lower_ in ("to", "at", "by")):
+                    return owner
+                return None
+            if dep in ("relcl", "acl"):
+                return head if head.pos_ in ("VERB",) else None
+            return None
+        return None
+
+    def trigger(self, pred: Token, noun: Optional[Token], unit: Optional[str], as_subject: bool) -> Optional[str]:
+        t = self.t
+        lemma = pred.lemma_.lower()
+        cat = t.predicates.get(lemma)
+        if cat is None and pred.lower_ in t.predicates:
+            cat = t.predicates[pred.lower_]
+        if cat is None:
+            return None
+        if lemma in t.phrasal:
+            parts = {c.lower_ for c in pred.children if c.dep_ in ("prt", "advmod", "dobj", "oprd", "acomp", "npadvmod")}
+            parts |= {c.lemma_.lower() for c in pred.children if c.dep_ in ("prt", "advmod", "dobj", "oprd", "acomp")}
+            if not parts & t.phrasal[lemma]:
+                return None
+        if lemma in t.object_only and as_subject and pred.tag_ != "VBN":
+            return None
+        if lemma in t.restricted:
+            allowed = t.restricted[lemma]
+            head_word = (unit or "").split(" of ")[0].split()[-1:] or [""]
+            ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in t.person_nouns or unit is None))
+            if not ok:
+                return None
+        return cat
+
+    def category(self, doc: Doc, span: Span, a: Amount, r: Reading, governor: Optional[Token]) -> str:
+        t = self.t
+        if a.currency:
+            return "MONEY"
+        if a.percent:
+            return "PERCENT"
+        noun = r.head if r.head is not None else span.root
+        if governor is not None:
+            as_subject = self._is_subject(noun, governor)
+            cat = self.trigger(governor, noun, r.unit, as_subject)
+            if cat:
+                return cat
+            # "three sustained injuries", "suffered wounds"
+            for c in governor.children:
+                if c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in t.unit_category and as_subject:
+                    return t.unit_category[c.lemma_.lower()]
+                if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.lemma_.lower() in t.predicates and c != noun:
+                    cat = self.trigger(c, noun, r.unit, True)
+                    if cat:
+                        return cat
+            # "the death toll rose to 50", "the number of injured reached 30"
+            if governor.pos_ in ("VERB", "AUX"):
+                for c in governor.children:
+                    if c.dep_ in SUBJECT_DEPS and c != noun and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
+                        for cc in c.subtree:
+                            if cc.lemma_.lower() in t.predicates and t.predicates[cc.lemma_.lower()] in HUMAN_CATEGORIES:
+                                return t.predicates[cc.lemma_.lower()]
+        if r.partitive_pred is not None:
+            cat = self.trigger(r.partitive_pred, None, r.unit, False)
+            if cat:
+                return cat
+        if r.head is not None:
+            for c in r.head.children:
+                if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
+                    cat = self.trigger(c, r.head, r.unit, False)
+                    if cat:
+                        return cat
+        if r.unit in t.unit_category:
+            return t.unit_category[r.unit]
+        return "OTHER"
+
+    @staticmethod
+    def _is_subject(noun: Token, governor: Token) -> bool:
+        tok = noun
+        for _ in range(6):
+            if tok.head == governor:
+                return tok.dep_ in ("nsubj", "csubj")
+            if tok.head == tok:
+                return False
+            tok = tok.head
+        return False
+
+    def modality(self, doc: Doc, span: Span, governor: Optional[Token]) -> tuple[bool, bool]:
+        t = self.t
+        hypothetical = negated = False
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in ("not", "no"):
+            negated = True
+        tok = governor
+        for _ in range(3):
+            if tok is None:
+                break
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                    negated = True
+                if c.dep_ == "aux" and c.lower_ in t.modals:
+                    hypothetical = True
+                if c.dep_ == "mark" and c.lower_ in t.conditional_marks:
+                    hypothetical = True
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in t.hypothetical_verbs:
+                hypothetical = True
+            if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head == tok:
+                break
+            tok = tok.head
+        return hypothetical, negated
+
+    # -- antecedents ---------------------------------------------------------
+    def antecedent(self, doc: Doc, span: Span, meta, si: int, sents, governor, category) -> Optional[str]:
+        """The counted noun a figure stands for when it is left out."""
+        t = self.t
+        if governor is not None and governor.pos_ == "VERB":
+            phrase = governor.lemma_.lower()
+            objs = [c.lemma_.lower() for c in governor.children if c.dep_ in ("dobj", "attr")]
+            if phrase in t.event_verbs or any(f"{phrase} {o}" in t.event_verbs for o in objs):
+                lo = sents[max(0, si - 2)].start
+                for k in range(span.start - 1, lo - 1, -1):
+                    tok = doc[k]
+                    if tok.pos_ == "NOUN" and tok.lemma_.lower() in t.event_nouns:
+                        return tok.lemma_.lower()
+        for msi, reading, claim in reversed(meta):
+            if si - msi > self.antecedent_sentences:
+                break
+            if claim.currency or claim.category in ("MONEY", "PERCENT") or claim.unit is None:
+                continue
+            if reading.demonym_unit or claim.unit in t.no_antecedent:
+                continue
+            if reading.anaphoric and claim.unit == t.default_unit and not reading.head:
+                continue
+            return claim.unit
+        return None
+
+
+# ---------------------------------------------------------------- helpers
+
+def quote_ranges(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, True) for each stretch between quotation marks, within a paragraph;
+    an opening mark never closed runs to the paragraph's end."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        para_end = text.find("\n", pos)
+        para_end = n if para_end < 0 else para_end
+        i = pos
+        while i < para_end:
+            ch = text[i]
+            close = QUOTE_PAIRS.get(ch)
+            if close is not None:
+                j = text.find(close, i + 1, para_end)
+                if j < 0:
+                    out.append((i, para_end, True))
+                    break
+                out.append((i, j + 1, True))
+                i = j + 1
+            else:
+                i += 1
+        pos = para_end + 1
+    return out
+
+
+def repeated_sentences(sents) -> set[int]:
+    """Indexes of sentences that repeat an earlier one word for word (a headline the
+    page prints twice): their figures are claimed once."""
+    seen, out = set(), set()
+    for i, s in enumerate(sents):
+        key = " ".join(s.text.lower().split())
+        if len(key) < 12:
+            continue
+        if key in seen:
+            out.add(i)
+        seen.add(key)
+    return out
+
+
+def _norm_name(s: str) -> str:
+    s = s.lower().replace("\u2019", "'").strip()
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    return " ".join(s.split())
+
+
+def entity_index(entities) -> dict[str, str]:
+    """Normalized name, alias or mention -> entity id."""
+    index: dict[str, str] = {}
+    for e in entities:
+        names = [e.name, *e.aliases, *(m.text for m in e.mentions)]
+        for n in names:
+            key = _norm_name(n)
+            if key:
+                index.setdefault(key, e.id)
+    return index
+
+
+def link_modifier(text: str, index: dict[str, str], demonyms: dict[str, list[str]]) -> Optional[str]:
+    """The entity a modifier points to: its own name ("Boko Haram"), a demonym's
+    country ("Russian" -> Russia, "Dutch" -> Netherlands), or None."""
+    key = _norm_name(text)
+    if not key or not index:
+        return None
+    if key in index:
+        return index[key]
+    single = _singular(key) if key.endswith("s") else key
+    for cand in demonyms.get(key, []) + demonyms.get(single, []):
+        if cand in index:
+            return index[cand]
+    best, best_len = None, 0
+    for name, eid in index.items():
+        common = 0
+        for x, y in zip(single, name):
+            if x != y:
+                break
+            common += 1
+        if common >= 4 and common >= len(name) - 1 and len(single) - common <= 4 and common > best_len:
+            best, best_len = eid, common
+    return best
+
+
+def _group_modifiers(tokens) -> list:
+    """Consecutive tokens of a modifier as one ("Boko Haram"), as spans or tokens."""
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        if groups and groups[-1][-1].i + 1 == tok.i and tok.pos_ == "PROPN" and groups[-1][-1].pos_ == "PROPN":
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return [g[0].doc[g[0].i:g[-1].i + 1] for g in groups]
+
+
+@Language.factory(
+    "newsextract_numeric_claims",
+    default_config={"keep_captions": False, "antecedent_sentences": 6},
+)
+def make_numeric_claims(nlp: Language, name: str, keep_captions: bool, antecedent_sentences: int):
+    return NumericClaims(keep_captions=keep_captions, antecedent_sentences=antecedent_sentences)
