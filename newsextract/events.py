@@ -1,46 +1,928 @@
-"""Typed event records: triggers from models/events.json, arguments from the
-entities of the trigger's sentence."""
+"""Typed event records: who did what to whom, where and when, mediated by whom,
+measured by which numbers.
+
+Flow for one Doc:
+  1. triggers: token lemmas (and dependency patterns for multi-word triggers)
+     looked up in models/events.json, each rule with the context it needs;
+  2. per trigger ("mention"): modality, genericity, and the entities, numeric
+     claims and dates of its sentence, each given to the nearest trigger in the
+     dependency tree when a sentence holds several;
+  3. mentions are merged into events: same sentence, absorbed types (a release
+     inside an exchange story, "the deal" next to a swap), then across the
+     article by type and compatible date (one real event told in headline, lede
+     and body is one record; two exchanges in different months stay two);
+  4. an event is reported when it is in the lede, dated or measured: undated,
+     unquantified background mentions ("since the war began") are not.
+Results go to `doc._.ne_events` as `schema.Event` records (ids V1, V2, ...).
+"""
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import dataclass, field
 from importlib import resources
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from . import extensions  # noqa: F401
-from .schema import EVENT_MODELS, Participant
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .dates import DateMention, find_dates, resolve_mention
+from .schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
 from .spans import evidence, in_caption
+
+_CLIMB_DEPS = frozenset({
+    "xcomp", "ccomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "acomp", "oprd",
+    "conj", "appos", "amod", "dep", "pcomp", "acl", "relcl", "npadvmod", "advcl",
+})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on", "into"})
+_PLACE_PREPS = _LOCATIVE_PREPS | {"for", "of", "from", "over"}
+_ATTRIBUTION_VERBS = frozenset({"say", "tell", "report", "quote", "cite", "add", "note", "write", "tweet", "accord", "post"})
+_PRIORITY = ("PRISONER_EXCHANGE", "AGREEMENT", "ATTACK", "MEETING", "ARREST", "PROTEST", "ELECTION", "DISASTER",
+             "AID", "SANCTION", "RELEASE", "STATEMENT")
 
 
 def load_table(name: str = "events.json") -> dict:
+    """One of the event data tables shipped in newsextract.models."""
     return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
 
 
-class EventExtractor:
-    def __init__(self, nlp: Language, name: str):
-        table = load_table()
-        self.cameo = table["cameo"]
-        self.trigger_type = {lemma: etype for etype, lemmas in table["triggers"].items() for lemma in lemmas}
+def tree_distance(a: Token, b: Token, limit: int = 12) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    depth = {}
+    t, d = a, 0
+    while d <= limit:
+        depth[t.i] = d
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    t, d = b, 0
+    while d <= limit:
+        if t.i in depth:
+            return depth[t.i] + d
+        if t.head.i == t.i:
+            break
+        t, d = t.head, d + 1
+    return 99
 
+
+def segments(doc: Doc) -> list[Span]:
+    """The Doc's sentences, cut again at line breaks: a headline or a dateline
+    without a full stop is not one sentence with the paragraph after it."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if any(not x.is_space for x in doc[start:t.i]):
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+        if any(not x.is_space for x in doc[start:sent.end]):
+            out.append(doc[start:sent.end])
+    return out
+
+
+def _near_words(tok: Token) -> set[str]:
+    """Lemmas and forms of a token's children, grandchildren and head."""
+    words = set()
+    for c in tok.children:
+        words.add(c.lemma_.lower())
+        words.add(c.lower_)
+        for g in c.children:
+            words.add(g.lemma_.lower())
+            words.add(g.lower_)
+    head = tok.head
+    if head.i != tok.i:
+        words.add(head.lemma_.lower())
+        words.add(head.lower_)
+        if head.dep_ == "prep" or tok.dep_ == "pobj":  # 'prisoners of war': the noun the phrase hangs on
+            words.add(head.head.lemma_.lower())
+            words.add(head.head.lower_)
+    return words
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    pos: frozenset
+    context: tuple = ()
+    context_for: dict = field(default_factory=dict)
+    exclude_context_for: dict = field(default_factory=dict)
+    near: frozenset = frozenset()
+    exclude_near: frozenset = frozenset()
+    lowercase: frozenset = frozenset()
+    noun_only: frozenset = frozenset()
+    needs_date: bool = False
+    needs_money: bool = False
+    needs_count: bool = False
+    absorbed_by: tuple = ()
+    cameo: Optional[str] = None
+    cameo_by_lemma: dict = field(default_factory=dict)
+    __hash__ = object.__hash__
+
+
+@dataclass
+class Mention:
+    """One trigger in the text and what its sentence says about it."""
+
+    type: str
+    token: Token
+    sent_i: int
+    rule: TriggerRule
+    cameo: Optional[str]
+    lede: bool = False
+    modality: str = "asserted"
+    generic: bool = False
+    dates: list = field(default_factory=list)        # [(DateMention, iso)]
+    claims: list = field(default_factory=list)       # [NumericClaim]
+    participants: list = field(default_factory=list)  # [(distance, entity)]
+    locations: list = field(default_factory=list)    # [(rank, entity)]
+    mediators: list = field(default_factory=list)    # [entity]
+    merged: list = field(default_factory=list)       # other mentions folded into this one
+
+    @property
+    def date(self):
+        return self.dates[0] if self.dates else None
+
+
+@dataclass
+class Cluster:
+    type: str
+    modality: str
+    mentions: list = field(default_factory=list)
+
+    @property
+    def explicit_dates(self):
+        return [d for m in self.mentions for d in m.dates]
+
+    @property
+    def date(self) -> Optional[str]:
+        dates = self.explicit_dates
+        return dates[0][1] if dates else None
+
+    @property
+    def lede(self) -> bool:
+        return any(m.lede for m in self.mentions)
+
+    @property
+    def last_sent(self) -> int:
+        return max(m.sent_i for m in self.mentions)
+
+
+def dates_compatible(a: Optional[str], b: Optional[str], slack_days: int = 0) -> bool:
+    """Two ISO dates of any precision name the same time: equal down to the
+    coarser precision (2022-09 and 2022-09-14), or days at most `slack_days` apart."""
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return True
+    if slack_days and len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= slack_days
+    return False
+
+
+class EventExtractor:
+    """The `newsextract_events` component: tables loaded and indexed once."""
+
+    def __init__(self, nlp: Language, name: str, lede_sentences: int = 3, max_participants: int = 4,
+                 participant_distance: int = 5, main_date_slack: int = 7, table: str = "events.json"):
+        data = load_table(table)
+        self.lede_sentences = lede_sentences
+        self.max_participants = max_participants
+        self.participant_distance = participant_distance
+        self.main_date_slack = main_date_slack
+        self.cameo = data["cameo"]
+        self.cameo_refine = [(r["type"], frozenset(r["near"]), r["cameo"]) for r in data["cameo_refine"]]
+        self.contexts = {k: frozenset(v) for k, v in data["contexts"].items()}
+        self.context_claims = {k: frozenset(v) for k, v in data.get("context_claims", {}).items()}
+        self.rules: dict[str, list[tuple[TriggerRule, frozenset]]] = {}
+        for row in data["triggers"]:
+            rule = TriggerRule(
+                type=row["type"], pos=frozenset(row.get("pos", ("NOUN", "VERB", "PROPN"))),
+                context=tuple(row.get("context", ())), context_for=row.get("context_for", {}),
+                exclude_context_for=row.get("exclude_context_for", {}),
+                near=frozenset(row.get("near", ())), exclude_near=frozenset(row.get("exclude_near", ())),
+                lowercase=frozenset(row.get("lowercase", ())), noun_only=frozenset(row.get("noun_only", ())),
+                needs_date=row.get("needs_date", False), needs_money=row.get("needs_money", False),
+                needs_count=row.get("needs_count", False), absorbed_by=tuple(row.get("absorbed_by", ())),
+                cameo=row.get("cameo"), cameo_by_lemma=row.get("cameo_by_lemma", {}),
+            )
+            for lemma in row["lemmas"]:
+                self.rules.setdefault(lemma, []).append(rule)
+        self.patterns: dict[str, list[tuple[str, tuple, Optional[str]]]] = {}
+        for row in data["patterns"]:
+            path = tuple((dep, frozenset(words)) for dep, words in row["path"])
+            for head in row["head"]:
+                self.patterns.setdefault(head, []).append((row["type"], path, row.get("cameo")))
+        mod = data["modality"]
+        self.negation_words = frozenset(mod["negation_words"])
+        self.negating_governors = frozenset(mod["negating_governors"])
+        self.planned_aux = frozenset(mod["planned_aux"])
+        self.hypothetical_aux = frozenset(mod["hypothetical_aux"])
+        self.hypothetical_marks = frozenset(mod["hypothetical_marks"])
+        self.planned_governors = frozenset(mod["planned_governors"])
+        self.planned_not_for = {k: frozenset(v) for k, v in mod["planned_governors_not_for"].items()}
+        self.planned_modifiers = frozenset(mod["planned_modifiers"])
+        self.planned_xcomp_only = frozenset(mod["planned_governors_xcomp_only"])
+        self.hypothetical_governors = frozenset(mod["hypothetical_governors"])
+        self.reporting_verbs = frozenset(mod["reporting_verbs"])
+        self.generic_modifiers = frozenset(data["generic"]["modifiers"])
+        self.generic_plurals = frozenset(data["generic"]["plural_nouns"])
+        counts = data["counts"]
+        self.count_categories = {k: frozenset(v) for k, v in counts["categories"].items()}
+        self.other_units = {k: frozenset(v) for k, v in counts["other_units"].items()}
+        self.type_fields = counts["type_fields"]
+        self.absorb_kill_into = frozenset(data["absorb_kill_into"])
+        self.participant_types = {k: frozenset(v) for k, v in data["participant_types"].items()}
+        self.no_fallback_participants = frozenset(data["participants_fallback"]["none_for"])
+        self.neighbour_participants = frozenset(data["participants_fallback"]["previous_sentence_for"])
+        med = data["mediation"]
+        self.mediation_passive = frozenset(med["passive_verbs"])
+        self.mediation_nouns = frozenset(med["nouns"])
+        self.mediation_suffixes = frozenset(med["hyphen_suffixes"])
+        self.mediation_agentive = frozenset(med["agentive_verbs"])
+        self.statement_verbs = frozenset(data["statement"]["verbs"])
+        self.statement_reporting = frozenset(data["statement"]["reporting_only"])
+
+    # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
-        events, seen = [], set()
-        ents = doc._.ne_entities or []
-        for tok in doc:
-            etype = self.trigger_type.get(tok.lemma_.lower())
-            if etype is None or etype in seen or in_caption(doc, tok.idx):
-                continue
-            seen.add(etype)
-            sent = tok.sent
-            parts = [Participant(entity_id=e.id, name=e.name, role="participant") for e in ents
-                     if any(sent.start_char <= m.start < sent.end_char for m in e.mentions)]
-            events.append(EVENT_MODELS[etype](
-                id=f"V{len(events) + 1}", trigger=tok.text, participants=parts,
-                evidence=[evidence(doc, sent)], cameo=self.cameo.get(etype)))
-        doc._.ne_events = events
+        doc._.ne_events = _ArticleEvents(self, doc).run()
         return doc
 
 
-@Language.factory("newsextract_events", default_config={})
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor(nlp, name)
+class _ArticleEvents:
+    """The per-Doc work of `EventExtractor` (state for one article)."""
+
+    def __init__(self, ex: EventExtractor, doc: Doc):
+        self.ex, self.doc = ex, doc
+        self.published = doc._.ne_published
+        self.sents = segments(doc)
+        self.sent_of = [-1] * len(doc)
+        for si, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = si
+        self.sent_words: dict[int, frozenset] = {}
+        self.entities = list(doc._.ne_entities or [])
+        self.entity_at: dict[int, object] = {}
+        self.sent_entities: dict[int, list] = {}
+        for e in self.entities:
+            for m in e.mentions:
+                if m.in_caption or in_caption(doc, m.start, m.end):
+                    continue
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for t in span:
+                    self.entity_at.setdefault(t.i, e)
+                self.sent_entities.setdefault(self.sent_of[span.root.i], []).append((e, span.root))
+        self.sent_claims: dict[int, list] = {}
+        for c in doc._.ne_claims or []:
+            if c.in_caption or c.negated or c.hypothetical or in_caption(doc, c.start, c.end):
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            self.sent_claims.setdefault(self.sent_of[span.root.i], []).append((c, span.root))
+        self.sent_dates: dict[int, list] = {}
+        for d in find_dates(doc.text):
+            if in_caption(doc, d.start, d.end):
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            self.sent_dates.setdefault(self.sent_of[span.root.i], []).append((d, span.root))
+        self.lede = self._lede_sentences()
+        self.types_seen: set[str] = set()
+
+    def _lede_sentences(self) -> set[int]:
+        """The headline and the first sentences of the body: where the main news is told."""
+        lede = set()
+        for si, s in enumerate(self.sents):
+            if len(lede) >= self.ex.lede_sentences:
+                break
+            words = [t for t in s if t.is_alpha]
+            if len(words) < 4 or in_caption(self.doc, s.start_char, s.end_char):
+                continue
+            lede.add(si)
+        return lede
+
+    # ------------------------------------------------------------------ triggers
+    def words_of(self, si: int) -> frozenset:
+        """Lemmas and lower-cased forms of a sentence and the one before it."""
+        if si not in self.sent_words:
+            words = set()
+            for sj in (si - 1, si):
+                if sj >= 0:
+                    for t in self.sents[sj]:
+                        words.add(t.lemma_.lower())
+                        words.add(t.lower_)
+            self.sent_words[si] = frozenset(words)
+        return self.sent_words[si]
+
+    def context_ok(self, names, tok: Token, si: int, near: set) -> bool:
+        words = self.words_of(si)
+        for name in names:
+            if words & self.ex.contexts.get(name, frozenset()):
+                return True
+            cats = self.ex.context_claims.get(name)
+            if cats and any(c.category in cats for c, _ in self.sent_claims.get(si, ())):
+                return True
+            if name == "captive":  # a named person or a counted group freed, held, swapped
+                for c in tok.children:
+                    if c.i in self.entity_at and self.entity_at[c.i].type == "PERSON":
+                        return True
+                    if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in c.children):
+                        return True
+        return False
+
+    def match_rule(self, tok: Token, si: int) -> Optional[TriggerRule]:
+        lemma = tok.lemma_.lower()
+        rules = self.ex.rules.get(lemma) or self.ex.rules.get(tok.lower_)
+        if not rules:
+            return None
+        near = None
+        for rule in rules:
+            if tok.pos_ not in rule.pos:
+                continue
+            if lemma in rule.lowercase and not tok.text.islower():
+                continue
+            if lemma in rule.noun_only and tok.pos_ == "VERB":
+                continue
+            if near is None:
+                near = _near_words(tok)
+            if rule.near and not (near & rule.near):
+                continue
+            if rule.exclude_near and near & rule.exclude_near:
+                continue
+            excl = rule.exclude_context_for.get(lemma)
+            if excl and self.context_ok(excl, tok, si, near):
+                continue
+            need = rule.context_for.get(lemma, rule.context)
+            if need and rule.type not in self.types_seen and not self.context_ok(need, tok, si, near):
+                continue
+            return rule
+        return None
+
+    def match_pattern(self, tok: Token) -> Optional[tuple]:
+        for etype, path, cameo in self.ex.patterns.get(tok.lemma_.lower(), ()):
+            cur = tok
+            for dep, words in path:
+                cur = next((c for c in cur.children if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
+                if cur is None:
+                    break
+            if cur is not None:
+                return etype, cameo
+        return None
+
+    def find_mentions(self) -> list[Mention]:
+        mentions = []
+        for si, sent in enumerate(self.sents):
+            for tok in sent:
+                if not tok.is_alpha and "-" not in tok.text:
+                    continue
+                rule = self.match_rule(tok, si)
+                cameo = None
+                if rule is None:
+                    hit = self.match_pattern(tok)
+                    if hit is None:
+                        continue
+                    etype, cameo = hit
+                    rule = TriggerRule(type=etype, pos=frozenset(), cameo=cameo)
+                if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
+                    continue
+                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ATTRIBUTION_VERBS:
+                    continue  # 'the conference said': a body speaking, not an event
+                cameo = cameo or rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or self.ex.cameo.get(rule.type)
+                self.types_seen.add(rule.type)
+                mentions.append(Mention(rule.type, tok, si, rule, cameo, lede=si in self.lede))
+        return mentions
+
+    # ------------------------------------------------------------------ one mention
+    def modality(self, m: Mention) -> str:
+        ex = self.ex
+        found = self._modal_children(m.token, first=True)
+        if found:
+            return found
+        cur, steps = m.token, 0
+        while steps < 5 and cur.head.i != cur.i and cur.dep_ in _CLIMB_DEPS:
+            if cur.dep_ in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX"):
+                break  # 'after residents voted', 'who was arrested': a clause of its own
+            head = cur.head
+            lemma = head.lemma_.lower()
+            if lemma in ex.reporting_verbs:
+                break
+            if lemma in ex.negating_governors:
+                return "negated"
+            if (lemma in ex.planned_governors and m.type not in ex.planned_not_for.get(lemma, ())
+                    and (lemma not in ex.planned_xcomp_only or cur.dep_ in ("xcomp", "ccomp"))):
+                return "planned"
+            if lemma in ex.hypothetical_governors:
+                return "hypothetical"
+            found = self._modal_children(head, first=False)
+            if found:
+                return found
+            if cur.dep_ in ("relcl", "advcl", "ccomp") or head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
+                break  # the governing clause's own modality is read above; stop at its boundary
+            cur, steps = head, steps + 1
+        return "asserted"
+
+    def _modal_children(self, tok: Token, first: bool) -> Optional[str]:
+        ex = self.ex
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in ex.negation_words and c.dep_ in ("det", "advmod", "preconj")):
+                return "negated"
+            if c.dep_ in ("aux", "auxpass"):
+                if low in ex.planned_aux:
+                    return "planned"
+                if low in ex.hypothetical_aux:
+                    return "hypothetical"
+            if c.dep_ == "mark" and low in ex.hypothetical_marks:
+                return "hypothetical"
+            if first and c.dep_ in ("amod", "compound", "advmod", "nmod") and (low in ex.planned_modifiers or c.lemma_.lower() in ex.planned_modifiers):
+                return "planned"
+        return None
+
+    def is_generic(self, m: Mention) -> bool:
+        tok = m.token
+        for c in tok.children:
+            if c.dep_ in ("amod", "det", "predet", "advmod") and c.lower_ in self.ex.generic_modifiers:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "like":
+                return True
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.ex.generic_plurals:
+            counted = any(c.dep_ in ("nummod", "det") and c.lower_ in ("the", "these", "those", "both", "two", "three") or c.dep_ == "nummod"
+                          for c in tok.children)
+            return not counted
+        return False
+
+    def fill(self, mentions: list[Mention]) -> None:
+        """Modality, genericity, and the sentence's entities, claims and dates, each
+        given to the nearest trigger of its sentence."""
+        by_sent: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sent.setdefault(m.sent_i, []).append(m)
+            m.modality = self.modality(m)
+            m.generic = self.is_generic(m)
+        for si, ms in by_sent.items():
+            # dates: each to its nearest trigger; bounds ("since August") are not dates of what happened
+            for d, root in self.sent_dates.get(si, ()):
+                if d.is_bound:
+                    continue
+                owner = min(ms, key=lambda m: (tree_distance(root, m.token), abs(root.i - m.token.i)))
+                iso = resolve_mention(d, self.published)
+                if iso:
+                    owner.dates.append((d, iso))
+            # claims: to the nearest trigger whose type they measure
+            for c, root in self.sent_claims.get(si, ()):
+                fitting = [m for m in ms if self.claim_fits(c, m.type)]
+                if fitting:
+                    min(fitting, key=lambda m: (tree_distance(root, m.token), abs(root.i - m.token.i))).claims.append(c)
+            for m in ms:
+                self.arguments(m)
+
+    def claim_fits(self, claim, etype: str) -> bool:
+        cats = self.ex.count_categories.get(etype, ())
+        if claim.category in cats or (claim.currency and "MONEY" in cats):
+            return True
+        if claim.category == "OTHER" and claim.unit:
+            unit = claim.unit.lower()
+            units = self.ex.other_units.get(etype, ())
+            return unit in units or unit.rstrip("s") in units or unit.split()[-1] in units
+        return False
+
+    def is_attribution(self, root: Token, trigger: Token) -> bool:
+        """An entity that only reports the event: 'X said', 'according to X', 'X news agency'."""
+        head = root.head
+        if head.i == trigger.i:
+            return False
+        if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS:
+            return True
+        if root.dep_ == "pobj" and head.lower_ in ("to", "by") and head.head.lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
+            return True
+        if root.dep_ == "compound" and head.lemma_.lower() in ("agency", "news", "newspaper", "channel", "outlet"):
+            return True
+        return False
+
+    def arguments(self, m: Mention) -> None:
+        ex = self.ex
+        allowed = ex.participant_types.get(m.type, ex.participant_types["default"])
+        for e, root in self.sent_entities.get(m.sent_i, ()):
+            dist = tree_distance(root, m.token)
+            prep = root.head if root.dep_ == "pobj" else None
+            if e.type in ("PLACE", "COUNTRY") and prep is not None and prep.lower_ in _PLACE_PREPS and dist <= 6:
+                locative = prep.lower_ in _LOCATIVE_PREPS
+                if locative or e.type == "PLACE":
+                    m.locations.append(((0 if locative else 1), dist, e))
+                    if e.type == "PLACE":
+                        continue
+            elif e.type == "PLACE" and dist <= 3:
+                m.locations.append((2, dist, e))
+            if dist > ex.participant_distance or self.is_attribution(root, m.token):
+                continue
+            if e.type in allowed or (e.type == "PLACE" and allowed and root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj", "compound")):
+                m.participants.append((dist, e))
+        m.locations.sort(key=lambda x: (x[0], x[1]))
+        m.mediators = self.mediators_in(m.sent_i)
+
+    def mediators_in(self, si: int) -> list:
+        """Entities a sentence says brokered, mediated or facilitated something."""
+        ex, found = self.ex, []
+        sent = self.sents[si]
+        for t in sent:
+            lemma = t.lemma_.lower()
+            cands: list[Token] = []
+            if lemma in ex.mediation_passive:
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        cands += [g for g in c.children if g.dep_ == "pobj"]
+                if lemma in ex.mediation_agentive and t.pos_ == "VERB":
+                    cands += [c for c in t.children if c.dep_ == "nsubj"]
+            elif lemma in ex.mediation_nouns and t.pos_ == "NOUN":
+                for c in t.children:
+                    if c.dep_ == "poss":
+                        cands.append(c)
+                    elif c.dep_ == "prep" and c.lower_ == "of":
+                        cands += [g for g in c.children if g.dep_ == "pobj"]
+                if t.dep_ == "pobj" and t.head.lower_ == "as" and lemma in ("intermediary", "mediator"):
+                    verb = t.head.head  # 'X acted as an intermediary'
+                    cands += [c for c in verb.children if c.dep_ == "nsubj"]
+                    if self._modal_children(verb, first=False):
+                        continue
+            elif any(t.lower_.endswith("-" + s) for s in ex.mediation_suffixes) or (
+                    t.lower_ in ex.mediation_suffixes and t.i >= 2 and t.nbor(-1).text in ("-", "–")):
+                prev = t.i - 2 if t.lower_ in ex.mediation_suffixes else t.i
+                cands.append(self.doc[prev])
+            if not cands or self._modal_children(t, first=False):
+                continue
+            for c in cands:
+                for x in [c] + [y for y in c.children if y.dep_ == "conj"]:
+                    e = self.entity_at.get(x.i)
+                    if e is None:
+                        e = next((self.entity_at[y.i] for y in x.subtree if y.i in self.entity_at), None)
+                    if e is not None and e not in found:
+                        found.append(e)
+        return found
+
+    # ------------------------------------------------------------------ merging
+    def merge_in_sentence(self, mentions: list[Mention]) -> list[Mention]:
+        """Fold mentions that name one happening inside a sentence: same type with
+        compatible dates, a kill inside an attack, a deal next to a swap, a compound
+        ('prisoner swap deal')."""
+        by_sent: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sent.setdefault(m.sent_i, []).append(m)
+        out = []
+        for si in sorted(by_sent):
+            kept: list[Mention] = []
+            ms = by_sent[si]
+            exchange_near = {m.type for sj in (si - 1, si) for m in by_sent.get(sj, ())}
+            for m in ms:
+                host = None
+                compound_child = next((k for k in kept if k.token.dep_ == "compound" and k.token.head.i == m.token.i), None)
+                if compound_child is not None:
+                    host = compound_child
+                elif m.token.lemma_.lower() in ("kill", "killing") and m.type == "ATTACK":
+                    host = next((k for k in kept if k.type in self.ex.absorb_kill_into and k is not m), None)
+                elif m.rule.absorbed_by and exchange_near & set(m.rule.absorbed_by):
+                    host = next((k for k in kept if k.type in m.rule.absorbed_by), None)
+                    if host is None:
+                        continue  # told with an exchange in the previous sentence: part of that story
+                if host is None:
+                    host = next((k for k in kept if k.type == m.type and k.modality == m.modality
+                                 and dates_compatible(k.date and k.date[1], m.date and m.date[1])), None)
+                if host is None and m.type in ("RELEASE", "PRISONER_EXCHANGE"):
+                    host = next((k for k in kept if k.type in ("RELEASE", "PRISONER_EXCHANGE") and k.modality == m.modality
+                                 and dates_compatible(k.date and k.date[1], m.date and m.date[1])), None)
+                    if host is not None and m.type == "PRISONER_EXCHANGE":
+                        host.type, host.cameo = m.type, m.cameo
+                if host is None:
+                    kept.append(m)
+                    continue
+                self.fold(host, m)
+            out.extend(kept)
+        return out
+
+    @staticmethod
+    def fold(host: Mention, m: Mention) -> None:
+        host.merged.append(m)
+        host.dates += [d for d in m.dates if d not in host.dates]
+        host.claims += [c for c in m.claims if c not in host.claims]
+        host.participants += m.participants
+        host.locations = sorted(host.locations + m.locations, key=lambda x: (x[0], x[1]))
+        host.mediators += [e for e in m.mediators if e not in host.mediators]
+        host.generic = host.generic and m.generic
+        host.lede = host.lede or m.lede
+        if m.modality == "asserted":
+            host.modality = "asserted"
+
+    def can_create(self, m: Mention) -> bool:
+        """Whether a mention may start an event of its own (others only join one)."""
+        if m.rule.needs_date and not m.dates:
+            return False
+        if m.rule.needs_money and not any(c.category == "MONEY" or c.currency for c in m.claims):
+            return False
+        if m.rule.needs_count and not m.claims:
+            return False
+        if (m.generic or self.is_descriptive(m)) and not (m.dates or m.claims):
+            return False
+        return True
+
+    @staticmethod
+    def is_descriptive(m: Mention) -> bool:
+        """'the detained Americans', 'freed Russians': a participle describing people, not telling an event."""
+        return m.token.tag_ == "VBN" and m.token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in m.token.children)
+
+    def is_main_date(self, iso: Optional[str]) -> bool:
+        """A date close enough to publication to be the article's main news."""
+        if iso is None or self.published is None:
+            return iso is None
+        if len(iso) == 10:
+            return dates_compatible(iso, self.published, self.ex.main_date_slack)
+        return dates_compatible(iso, self.published)
+
+    def cluster(self, mentions: list[Mention]) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        order = {t: i for i, t in enumerate(_PRIORITY)}
+        # exchanges first, so that the releases of an exchange story can join them
+        ordered = sorted(mentions, key=lambda m: (m.type == "RELEASE", m.token.i))
+        for m in ordered:
+            types = ("PRISONER_EXCHANGE", "RELEASE") if m.type == "RELEASE" else (m.type,)
+            target = None
+            for etype in types:
+                target = self.find_cluster(clusters, m, etype)
+                if target is not None:
+                    break
+            if target is None:
+                if not self.can_create(m):
+                    continue
+                target = Cluster(m.type, m.modality)
+                clusters.append(target)
+            target.mentions.append(m)
+            if m.modality == "asserted":
+                target.modality = "asserted"
+        clusters.sort(key=lambda c: (min(x.token.i for x in c.mentions), order.get(c.type, 99)))
+        return clusters
+
+    def find_cluster(self, clusters: list[Cluster], m: Mention, etype: str) -> Optional[Cluster]:
+        same = [c for c in clusters if c.type == etype]
+        if not same:
+            return None
+        iso = m.date[1] if m.date else None
+        if m.modality != "asserted":
+            if iso is None and any(c.modality == "asserted" for c in same):
+                return next(c for c in same if c.modality == "asserted")  # 'did not call it an exchange'
+            same = [c for c in same if c.modality == m.modality]
+        else:
+            same = [c for c in same if c.modality == "asserted"] or same
+        if iso is not None:
+            exact = [c for c in same if c.date is not None and dates_compatible(c.date, iso)]
+            if exact:
+                return exact[0]
+            if self.is_main_date(iso):
+                return next((c for c in same if c.date is None and (c.lede or self.is_main_date(None))), None)
+            return None
+        recent = [c for c in same if m.sent_i - c.last_sent <= 1]
+        if recent:
+            return recent[-1]
+        main = [c for c in same if c.date is None or self.is_main_date(c.date)]
+        if main:
+            return main[0]
+        return None
+
+    # ------------------------------------------------------------------ records
+    def keep(self, c: Cluster) -> bool:
+        if c.explicit_dates or c.lede:
+            return True
+        if any(m.claims for m in c.mentions):
+            return True
+        return len({m.sent_i for m in c.mentions}) >= 3
+
+    def record(self, c: Cluster, vid: str, mediators_by_sent: dict):
+        ex, doc = self.ex, self.doc
+        mentions = sorted(c.mentions, key=lambda m: m.token.i)
+        everything = [x for m in mentions for x in [m] + m.merged]
+        first = mentions[0]
+        # date: the first stated one; the publication date for the main news of the day
+        date = date_text = precision = None
+        dates = c.explicit_dates
+        if dates:
+            d, date = min(dates, key=lambda x: x[0].start)
+            date_text, precision = d.text, d.precision
+        elif c.lede and self.published and c.modality == "asserted":
+            date, precision = self.published, "day"
+        # mediator: named in one of the event's sentences, else an article-level mediator for the main story
+        mediator = None
+        for m in everything:
+            if m.mediators:
+                mediator = m.mediators[0]
+                break
+        if mediator is None:
+            for m in mentions:
+                for sj in (m.sent_i, m.sent_i - 1, m.sent_i + 1):
+                    if sj in mediators_by_sent:
+                        mediator = mediators_by_sent[sj]
+                        break
+                if mediator:
+                    break
+        # participants, nearest and most often first, the mediator left out
+        score: dict[str, float] = {}
+        ents = {}
+        for m in everything:
+            for dist, e in m.participants:
+                if mediator is not None and e.id == mediator.id:
+                    continue
+                score[e.id] = score.get(e.id, 0.0) + 1.0 / (1 + dist)
+                ents[e.id] = e
+        if not score:
+            self.fallback_participants(c.type, mentions, mediator, score, ents)
+        ranked = sorted(score, key=lambda k: -score[k])[:ex.max_participants]
+        participants = [Participant(entity_id=k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
+        location = None
+        locs = [x for m in everything for x in m.locations]
+        if locs:
+            best = min(locs, key=lambda x: (x[0], x[1]))
+            location = EntityRef(entity_id=best[2].id, name=best[2].name)
+        claims, seen = [], set()
+        for m in everything:
+            for cl in m.claims:
+                key = (cl.value, cl.category) if cl.value is not None else cl.id
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(cl)
+        counts = [CountRef(claim_id=cl.id, value=cl.value, unit=cl.unit, category=cl.category) for cl in claims]
+        evid, starts = [], set()
+        for m in everything:
+            ev = evidence(doc, self.sents[m.sent_i])
+            if ev.start not in starts:
+                starts.add(ev.start)
+                evid.append(ev)
+        evid.sort(key=lambda e: e.start)
+        cameo = first.cameo
+        near = set()
+        for m in everything:
+            near |= _near_words(m.token)
+        for etype, words, code in ex.cameo_refine:
+            if etype == c.type and near & words:
+                cameo = code
+                break
+        confidence = 0.45 + 0.1 * bool(dates) + 0.1 * bool(participants) + 0.1 * bool(counts) + 0.05 * min(3, len(mentions) - 1)
+        if c.modality != "asserted":
+            confidence -= 0.1
+        fields = dict(
+            id=vid, participants=participants, mediator=EntityRef(entity_id=mediator.id, name=mediator.name) if mediator else None,
+            location=location, date=date, date_precision=precision, date_text=date_text, counts=counts,
+            trigger=first.token.text, evidence=evid, modality=c.modality, confidence=round(min(0.95, confidence), 2),
+            cameo=cameo,
+        )
+        fields.update(self.type_specific(c.type, claims, participants))
+        return EVENT_MODELS[c.type](**fields)
+
+    def fallback_participants(self, etype: str, mentions: list[Mention], mediator, score: dict, ents: dict) -> None:
+        """No entity near any trigger: the actors named elsewhere in the trigger's sentence,
+        else (for two-sided events) in the sentence before."""
+        allowed = self.ex.participant_types.get(etype, self.ex.participant_types["default"])
+        if not allowed or etype in self.ex.no_fallback_participants:
+            return
+        first = mentions[0]
+        for si in (first.sent_i, first.sent_i - 1):
+            if si < first.sent_i and etype not in self.ex.neighbour_participants:
+                break
+            for e, root in self.sent_entities.get(si, ()):
+                if e.type in allowed and (mediator is None or e.id != mediator.id) and not self.is_attribution(root, first.token):
+                    score[e.id] = score.get(e.id, 0.0) + 0.1
+                    ents[e.id] = e
+            if score:
+                return
+
+    def role(self, etype: str, entity, mentions: list[Mention]) -> str:
+        """The participant's role: from its dependency relation to a trigger."""
+        for m in mentions:
+            for e, root in self.sent_entities.get(m.sent_i, ()):
+                if e is not entity:
+                    continue
+                rel = root.dep_ if root.head.i == m.token.i else (
+                    root.head.dep_ + ">" + root.head.lower_ if root.head.head.i == m.token.i and root.dep_ == "pobj" else "")
+                if etype == "ATTACK":
+                    if rel in ("nsubj", "agent", "poss", "compound", "prep>by") or rel.startswith("agent"):
+                        return "attacker"
+                    if rel in ("dobj", "nsubjpass", "prep>on", "prep>against"):
+                        return "target"
+                if etype in ("PRISONER_EXCHANGE", "AGREEMENT"):
+                    return "side"
+                if etype == "MEETING" and rel in ("prep>in", "prep>at"):
+                    return "host"
+                if etype in ("ARREST", "RELEASE"):
+                    if rel in ("dobj", "nsubjpass", "prep>of"):
+                        return "subject" if entity.type == "PERSON" else "target"
+                    if rel in ("nsubj", "agent", "prep>by") or rel.startswith("agent"):
+                        return "actor"
+                if etype == "AID":
+                    if rel in ("prep>to", "prep>for", "dative"):
+                        return "recipient"
+                    if rel in ("nsubj", "poss", "prep>from"):
+                        return "donor"
+                if etype == "SANCTION":
+                    if rel in ("prep>on", "prep>against", "dobj"):
+                        return "target"
+                    if rel in ("nsubj", "poss"):
+                        return "imposer"
+        return {"PRISONER_EXCHANGE": "side", "AGREEMENT": "side", "MEETING": "participant",
+                "ELECTION": "candidate"}.get(etype, "actor")
+
+    def type_specific(self, etype: str, claims: list, participants: list[Participant]) -> dict:
+        out = {}
+        for name, cats in self.ex.type_fields.get(etype, {}).items():
+            cl = next((c for c in claims if c.category in cats and c.value is not None), None)
+            if cl is not None:
+                out[name] = cl.value
+                if name == "amount" and cl.currency:
+                    out["currency"] = cl.currency
+        if etype == "PRISONER_EXCHANGE":
+            sides = {p.entity_id: p for p in participants}
+            per_side = []
+            for cl in claims:
+                side = next((sides[mo.entity_id] for mo in cl.modifiers if mo.entity_id in sides), None)
+                if side is not None and cl.category == "RELEASED":
+                    per_side.append(SideCount(side=EntityRef(entity_id=side.entity_id, name=side.name), value=cl.value, claim_id=cl.id))
+            out["released_per_side"] = per_side
+        return out
+
+    # ------------------------------------------------------------------ statement
+    def statement(self, events: list) -> Optional[Cluster]:
+        """STATEMENT, kept conservative: the headline's (or first sentence's) main verb is a
+        statement verb of a named speaker, and it does not just report another event."""
+        if not self.lede:
+            return None
+        si = min(self.lede)
+        root = self.sents[si].root
+        lemma = root.lemma_.lower()
+        if lemma not in self.ex.statement_verbs or root.pos_ not in ("VERB", "AUX", "PROPN", "NOUN"):
+            return None
+        speaker = None
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                speaker = next((self.entity_at[t.i] for t in c.subtree if t.i in self.entity_at), None)
+        if speaker is None:
+            return None
+        if lemma in self.ex.statement_reporting:
+            return None
+        told = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
+        told += [c for c in root.children if c.dep_ == "dobj" and (self.ex.rules.get(c.lemma_.lower()) or c.lower_ in self.ex.rules)]
+        if not told:
+            return None  # 'X welcomed his counterparts': hosting, not a statement
+        rule = TriggerRule(type="STATEMENT", pos=frozenset())
+        m = Mention("STATEMENT", root, si, rule, self.ex.cameo.get("STATEMENT"), lede=True)
+        m.participants = [(0, speaker)]
+        m.modality = "asserted" if not self._modal_children(root, first=False) else "negated"
+        for d, droot in self.sent_dates.get(si, ()):
+            iso = resolve_mention(d, self.published)
+            if iso and not d.is_bound:
+                m.dates.append((d, iso))
+        c = Cluster("STATEMENT", m.modality, [m])
+        return c
+
+    # ------------------------------------------------------------------ all together
+    def run(self) -> list:
+        mentions = self.find_mentions()
+        self.fill(mentions)
+        mentions = self.merge_in_sentence(mentions)
+        clusters = [c for c in self.cluster(mentions) if self.keep(c)]
+        st = self.statement(clusters)
+        if st is not None:
+            clusters.append(st)
+        mediators_by_sent: dict[int, object] = {}
+        for e in self.entities:
+            if "MEDIATOR" not in (e.roles or []):
+                continue
+            for r in e.role_evidence:
+                if r.role == "MEDIATOR" and r.status == "actual":
+                    span = self.doc.char_span(r.evidence.start, r.evidence.end, alignment_mode="expand")
+                    if span is not None and len(span):
+                        mediators_by_sent.setdefault(self.sent_of[span.root.i], e)
+        # an article-level mediator without sentence evidence goes to the main story
+        article_mediators = [e for e in self.entities if "MEDIATOR" in (e.roles or []) and e not in mediators_by_sent.values()]
+        events = []
+        for c in clusters:
+            events.append(self.record(c, f"V{len(events) + 1}", mediators_by_sent))
+        if article_mediators:
+            for etype in ("PRISONER_EXCHANGE", "RELEASE", "AGREEMENT", "MEETING"):
+                main = next((ev for ev in events if ev.type == etype and ev.mediator is None and ev.modality == "asserted"), None)
+                if main is not None:
+                    e = article_mediators[0]
+                    main.mediator = EntityRef(entity_id=e.id, name=e.name)
+                    main.participants = [p for p in main.participants if p.entity_id != e.id]
+                    break
+        return events
+
+
+@Language.factory(
+    "newsextract_events",
+    default_config={"lede_sentences": 3, "max_participants": 4, "participant_distance": 5, "main_date_slack": 7,
+                    "table": "events.json"},
+)
+def make_events(nlp: Language, name: str, lede_sentences: int, max_participants: int, participant_distance: int,
+                main_date_slack: int, table: str) -> EventExtractor:
+    return EventExtractor(nlp, name, lede_sentences=lede_sentences, max_participants=max_participants,
+                          participant_distance=participant_distance, main_date_slack=main_date_slack, table=table)
