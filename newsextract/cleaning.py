@@ -118,7 +118,7 @@ def _rules() -> _Rules:
         credit_brackets=re.compile(data["credit_brackets"], re.I),
         credit_glued=re.compile(data["credit_glued"], re.I),
         credit_lines=whole(data["credit_lines"]),
-        byline=whole([data["byline"]]),
+        byline=whole(data["bylines"]),
         caption_cues=re.compile("|".join(f"(?:{p})" for p in data["caption_cues"]), re.I),
         datelines=tuple(re.compile(p) for p in data["dateline"]),
     )
@@ -156,17 +156,23 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def clean(raw: str, *, max_line_scan: int = 400) -> CleanedText:
+def clean(raw: str, *, max_line_scan: int = 400, dateline_window: int = 8,
+          dateline_min_lead: int = 40) -> CleanedText:
     """Normalize `raw` and find chrome, credits, bylines, datelines and captions.
 
     Lines longer than `max_line_scan` characters are body text: the line rules
-    only look at short lines, which also keeps the cost linear.
+    only look at short lines, which also keeps the cost linear. A dateline opens
+    the lead paragraph, so it is looked for only in the first `dateline_window`
+    lines that are not chrome, and it must stand alone on its line or be followed
+    by at least `dateline_min_lead` characters of story ("Ukraine: talks resume"
+    as a headline, or "President X: we will win", is not a dateline).
     """
     rules = _rules()
     text = normalize(raw)
-    analysis = list(_SPACE_RE.sub(" ", _LINEBREAK_RE.sub("\n", _INVISIBLE_RE.sub(" ", text))))
+    analysis = list(_SPACE_RE.sub(" ", _INVISIBLE_RE.sub(" ", _LINEBREAK_RE.sub("\n", text))))
     regions: list[Region] = []
     seen_paragraphs: set[str] = set()
+    content_lines = 0
 
     def blank(kind, start, end):
         if end <= start:
@@ -186,7 +192,7 @@ def clean(raw: str, *, max_line_scan: int = 400) -> CleanedText:
         if short and (rules.chrome.match(stripped) or rules.credit_lines.match(stripped)):
             blank("credit" if rules.credit_lines.match(stripped) else "chrome", s, e)
             continue
-        if short and len(stripped) <= 80 and rules.byline.match(stripped):
+        if short and rules.byline.match(stripped):
             blank("byline", s, e)
             continue
         key = stripped.casefold()
@@ -194,9 +200,10 @@ def clean(raw: str, *, max_line_scan: int = 400) -> CleanedText:
             blank("chrome", s, e)  # a headline or lede the page repeats word for word
             continue
         seen_paragraphs.add(key)
-        for pat in rules.datelines:
+        content_lines += 1
+        for pat in rules.datelines if content_lines <= dateline_window else ():
             m = pat.match(stripped)
-            if m:
+            if m and (m.end() == len(stripped) or len(stripped) - m.end() >= dateline_min_lead):
                 blank("dateline", s, s + m.end())
                 break
         for pat in rules.chrome_inline:
