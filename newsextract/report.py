@@ -88,8 +88,9 @@ class DumpSummary:
         self.entity_types: Counter = Counter()
         self.events_by_type: Counter = Counter()
         self.events_by_modality: Counter = Counter()
-        self.timeline: Counter = Counter()   # (date, precision, type) -> events
-        self.undated: Counter = Counter()    # type -> events without a date
+        # (date, precision, type, placed by publication date?) -> events
+        self.timeline: Counter = Counter()
+        self.undated: Counter = Counter()    # type -> events with no date and no publication date
         self.entities = TopCounter(self.capacity)   # (name, type) -> articles
         self.mediator_articles = TopCounter(self.capacity)   # name -> articles naming it mediator
         self.mediator_events = TopCounter(self.capacity)     # name -> events it mediates
@@ -117,7 +118,7 @@ class DumpSummary:
         if pub:
             self.published[str(pub)[:7]] += 1
         self._add_entities(rec.get("entities") or [], rec.get("events") or [])
-        self._add_events(rec.get("events") or [])
+        self._add_events(rec.get("events") or [], pub)
         self._add_claims(rec.get("numeric_claims") or [], article)
         warnings = rec.get("warnings") or []
         if warnings:
@@ -153,7 +154,9 @@ class DumpSummary:
         for name in mediators:
             self.mediator_articles.add(name)
 
-    def _add_events(self, events: list) -> None:
+    def _add_events(self, events: list, published: Optional[str]) -> None:
+        """Events by their own date; one without is placed at its article's
+        publication date (drawn lighter), as event datasets built from news do."""
         for ev in events:
             etype = ev.get("type", "?")
             self.events_by_type[etype] += 1
@@ -161,7 +164,9 @@ class DumpSummary:
             date = ev.get("date")
             if date:
                 precision = ev.get("date_precision") or {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
-                self.timeline[(date, precision, etype)] += 1
+                self.timeline[(date, precision, etype, False)] += 1
+            elif published:
+                self.timeline[(str(published)[:10], "day", etype, True)] += 1
             else:
                 self.undated[etype] += 1
 
@@ -201,7 +206,7 @@ class DumpSummary:
         parts = [
             f"<h1>{_e(title)}</h1>",
             f'<p class="meta">{self.articles:,} articles read from {_e(", ".join(sources)) or "—"}; '
-            f"{self.error_count:,} inputs without a record</p>",
+            f"inputs without a record: {self.error_count:,}</p>",
             self._overview(), self._events(), self._timeline(), self._entities(),
             self._claims(), self._problems(),
         ]
@@ -241,14 +246,18 @@ class DumpSummary:
     def _timeline(self) -> str:
         plan = timeline_bins(self.timeline)
         undated = sum(self.undated.values())
-        note = [f"{undated:,} events have no date"] if undated else []
+        by_pub = sum(n for (_, _, _, pub), n in self.timeline.items() if pub)
+        note = [f"lighter: {by_pub:,} events without a date of their own, placed at their article's "
+                "publication date"] if by_pub else []
+        if undated:
+            note.append(f"{undated:,} events have no date")
         if plan.coarser:
             note.append(f"{plan.coarser:,} are dated less precisely than a {plan.unit} and are not drawn")
         if plan.outside:
             note.append(f"{plan.outside:,} fall outside the range drawn ({_e(plan.bins[0]) if plan.bins else ''}"
                         f" to {_e(plan.bins[-1]) if plan.bins else ''})")
         body = stacked_columns(plan.bins, plan.counts, EVENT_COLORS) if plan.bins else '<p class="empty">No dated events.</p>'
-        types = sorted({t for per in plan.counts.values() for t in per}, key=lambda t: -self.events_by_type[t])
+        types = sorted({t for per in plan.counts.values() for t, _ in per}, key=lambda t: -self.events_by_type[t])
         legend = "".join(f'<span class="key"><i style="background:{EVENT_COLORS.get(t, "#999")}"></i>{_e(t)}</span>'
                          for t in types)
         return (f'<section id="timeline"><h2>Timeline of events by date and type'
@@ -339,7 +348,7 @@ def _link(article: dict) -> str:
 class TimelinePlan:
     unit: str = "day"
     bins: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)   # bin -> Counter(type -> events)
+    counts: dict = field(default_factory=dict)   # bin -> Counter((type, by publication date) -> events)
     coarser: int = 0
     outside: int = 0
 
@@ -391,10 +400,10 @@ def timeline_bins(counts: Counter) -> TimelinePlan:
     and count events per bin and type. The range is the 2nd-98th percentile of
     the dates, so one stray historical date does not flatten the rest."""
     dated = []
-    for (value, precision, etype), n in counts.items():
+    for (value, precision, etype, by_pub), n in counts.items():
         date = _parse_date(value, precision)
         if date is not None:
-            dated.append((date, precision, etype, n))
+            dated.append((date, precision, (etype, by_pub), n))
     if not dated:
         return TimelinePlan()
     ordered = sorted((d, n) for d, _, _, n in dated)
@@ -407,13 +416,13 @@ def timeline_bins(counts: Counter) -> TimelinePlan:
         bins = _bin_range(lo - dt.timedelta(days=(7 - len(bins)) // 2), lo + dt.timedelta(days=6 - (7 - len(bins)) // 2), unit)
     valid = set(bins)
     plan = TimelinePlan(unit=unit, bins=bins, counts={b: Counter() for b in bins})
-    for date, precision, etype, n in dated:
+    for date, precision, series, n in dated:
         if _UNITS.index(precision) > rank:
             plan.coarser += n
             continue
         key = _bin_of(date, unit)
         if key in valid:
-            plan.counts[key][etype] += n
+            plan.counts[key][series] += n
         else:
             plan.outside += n
     return plan
@@ -442,7 +451,7 @@ def bar_chart(items: list, *, width: int = 520, label_width: int = 190, row: int
 
 
 def stacked_columns(bins: list, counts: dict, colours: dict, *, height: int = 240) -> str:
-    """Columns per bin, stacked by type; counts is bin -> {type: n}."""
+    """Columns per bin, stacked by type; counts is bin -> {(type, lighter?): n}."""
     left, bottom, top_pad = 40, 54, 10
     col = max(6, min(36, 880 // max(1, len(bins))))
     width = left + col * len(bins) + 10
@@ -460,16 +469,23 @@ def stacked_columns(bins: list, counts: dict, colours: dict, *, height: int = 24
     for i, b in enumerate(bins):
         x = left + i * col
         y = height - bottom
-        for etype, n in sorted(counts[b].items(), key=lambda kv: EVENT_TYPES.index(kv[0]) if kv[0] in EVENT_TYPES else 99):
+        for (etype, light), n in sorted(counts[b].items(), key=_series_order):
             h = n * scale
             y -= h
+            note, opacity = (" (publication date)", ' fill-opacity="0.4"') if light else ("", "")
             out.append(f'<rect x="{x + 1}" y="{y:.1f}" width="{col - 2}" height="{h:.1f}" '
-                       f'fill="{_e(colours.get(etype, "#999"))}"><title>{_e(b)} · {_e(etype)}: {n:,}</title></rect>')
+                       f'fill="{_e(colours.get(etype, "#999"))}"{opacity}>'
+                       f"<title>{_e(b)} · {_e(etype)}{note}: {n:,}</title></rect>")
         if i % every == 0:
             out.append(f'<text x="{x + col / 2:.1f}" y="{height - bottom + 12}" text-anchor="end" '
                        f'transform="rotate(-45 {x + col / 2:.1f} {height - bottom + 12})">{_e(b)}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+def _series_order(item):
+    (etype, light), _ = item
+    return (EVENT_TYPES.index(etype) if etype in EVENT_TYPES else 99, light)
 
 
 _CSS = """

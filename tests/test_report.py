@@ -141,11 +141,21 @@ def test_top_entities_count_articles_not_mentions(summary):
 
 
 def test_timeline_draws_dated_events_by_type(summary, page):
-    assert summary.undated == Counter(ATTACK=1)
+    assert summary.undated == Counter(ATTACK=1), "a2's undated attack: no publication date either"
     section = page.split('id="timeline"')[1].split("</section>")[0]
     assert "<title>2024-03-01 · ATTACK: 1</title>" in section
     assert "<title>2024-03-03 · ATTACK: 1</title>" in section
     assert "1 events have no date" in section and "1 are dated less precisely than a day" in section
+
+
+def test_undated_events_fall_back_to_the_publication_date():
+    summary = DumpSummary()
+    summary.add({"id": "p", "published": {"date": "2024-05-02"}, "events": [{"type": "PROTEST"}, {"type": "ARREST"}]})
+    assert summary.timeline == Counter({("2024-05-02", "day", "PROTEST", True): 1,
+                                        ("2024-05-02", "day", "ARREST", True): 1})
+    section = summary.render().split('id="timeline"')[1].split("</section>")[0]
+    assert "<title>2024-05-02 · PROTEST (publication date): 1</title>" in section
+    assert "2 events without a date of their own" in section
 
 
 def test_warnings_and_errors_are_listed(tmp_path):
@@ -183,14 +193,16 @@ def test_bar_chart_scales_bars_to_the_largest():
 
 
 def test_stacked_columns_stack_types_within_a_bin():
-    svg = ET.fromstring(stacked_columns(["d1", "d2"], {"d1": Counter(ATTACK=2, AID=2), "d2": Counter(AID=4)}, {}))
+    svg = ET.fromstring(stacked_columns(["d1", "d2"], {"d1": Counter({("ATTACK", False): 2, ("AID", True): 2}),
+                                                       "d2": Counter({("AID", False): 4})}, {}))
     rects = list(svg.iter("{http://www.w3.org/2000/svg}rect"))
     heights = [float(r.get("height")) for r in rects]
     assert heights[0] == pytest.approx(heights[1]) and heights[2] == pytest.approx(heights[0] + heights[1])
+    assert [r.get("fill-opacity") for r in rects] == [None, "0.4", None], "placed by publication date: lighter"
 
 
 def _dates(*items):
-    return Counter({(d, p, "ATTACK"): n for d, p, n in items})
+    return Counter({(d, p, "ATTACK", False): n for d, p, n in items})
 
 
 @pytest.mark.parametrize("counts,unit,bins", [
