@@ -48,6 +48,7 @@ class QuoteTables:
     scare_markers: frozenset
     male_names: frozenset
     female_names: frozenset
+    anonymity_markers: frozenset
 
 
 def _words(section) -> frozenset:
@@ -75,6 +76,7 @@ def load_tables() -> QuoteTables:
         document_heads=_words(data["document_heads"]),
         scare_markers=_words(data["scare_markers"]),
         male_names=frozenset(names["male"]),
+        anonymity_markers=_words(data["anonymity_markers"]),
         female_names=frozenset(names["female"]),
     )
 
@@ -284,6 +286,7 @@ class _DocState:
     ner: list = field(default_factory=list)           # base model's PERSON/ORG spans
     referents: Optional[list] = None                  # (token index, Referent) of subjects, in order
     referent_order: list = field(default_factory=list)
+    titles_done: bool = False
     referent_at: dict = field(default_factory=dict)
     chunks: Optional[list] = None
     person_titles: dict = field(default_factory=dict)  # entity key -> set of title words
@@ -329,14 +332,26 @@ class QuoteExtractor:
                 continue
             referent, speaker_span, speaker_text, conf = None, None, None, 0.4
             if subject is not None:
+                subject = self._semantic_head(subject)
                 speaker_span = self._np_span(subject)
-                referent = self._resolve(st, subject)
                 speaker_text = speaker_span.text
+                referent = None
+                if subject.lower_ in self.t.pronouns and previous is not None and previous[1] is not None \
+                        and qs.paragraph - previous[0].paragraph <= 1:
+                    # quote-chain continuity: "he said" after his own quote
+                    gender, number = self.t.pronouns[subject.lower_]
+                    if self._compatible(previous[1], gender, number == "plur"):
+                        referent = previous[1]
+                if referent is None:
+                    referent = self._resolve(st, subject)
+                if self._anonymous(cue, subject):
+                    referent = Referent(None, referent.kind if referent else "person")
                 conf = 0.85 if referent is not None and referent.ref is not None else 0.6
-            elif previous is not None and self._chained(st, previous[0], qs):
+            elif previous is not None and self._chained(st, previous[0], qs, previous[1]):
                 referent, speaker_span, speaker_text = previous[1], previous[2], previous[3]
                 conf = 0.65 if referent is not None and referent.ref is not None else 0.45
-            if subject is not None or cue is not None or previous is None or not self._chained(st, previous[0], qs):
+            if subject is not None or cue is not None or previous is None or \
+                    not self._chained(st, previous[0], qs, previous[1]):
                 previous = (qs, referent, speaker_span, speaker_text)
             else:
                 previous = (qs, previous[1], previous[2], previous[3])
@@ -489,7 +504,8 @@ class QuoteExtractor:
         for t in doc[sent_lo:sent_hi]:
             if not outside(t):
                 continue
-            is_verb = t.lemma_.lower() in self.t.strong_verbs and t.tag_.startswith("VB")
+            is_verb = t.lemma_.lower() in self.t.strong_verbs and (
+                t.tag_.startswith("VB") or t.lower_ in ("said", "says", "told", "added", "read", "reads"))
             is_according = t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
             if not (is_verb or is_according):
                 continue
@@ -504,17 +520,38 @@ class QuoteExtractor:
                 prefer = 0 if ends_comma or not before_colon else 1
             else:
                 prefer = 0 if before_colon else 1
-            rank = (0 if adjacent else 2, prefer, gap) if not crosses else (3, prefer, gap)
+            finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in t.children)
+            rank = (0 if adjacent and finite else 2, prefer, gap) if not crosses else (3, prefer, gap)
             cands.append(_Candidate(t, rank, "window"))
         if not cands:
             return None, None
         cands.sort(key=lambda c: c.rank)
         for cand in cands:
-            subject = self._cue_subject(st, cand.token)
-            if subject is not None and (st.quote_of_token[subject.i] != -1 or subject.lower_ in _FIRST_SECOND):
+            subject = self._cue_subject(st, cand.token, open_i, close_i)
+            if subject is None:
                 continue
+            if cand.token.lemma_.lower() not in self.t.strong_verbs and cand.via == "dep":
+                # a frame verb whose subject is no one ("The U.S. calls for ...", the spokesman added)
+                ref = self._resolve(st, subject)
+                if ref is None or ref.ref is None or ref.etype not in (None, *SPEAKER_TYPES):
+                    stronger = self._strong_ancestor(st, cand.token, inside, open_i, close_i)
+                    if stronger is not None:
+                        return stronger
             return cand.token, subject
         return cands[0].token, None
+
+    def _strong_ancestor(self, st: _DocState, v: Token, inside: set, open_i: int, close_i: int):
+        for _ in range(5):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            if v.i in inside or st.quote_of_token[v.i] != -1:
+                return None
+            if v.lemma_.lower() in self.t.strong_verbs and v.pos_ in ("VERB", "AUX"):
+                subject = self._cue_subject(st, v, open_i, close_i)
+                if subject is not None:
+                    return v, subject
+        return None
 
     @staticmethod
     def _gap(t: Token, open_i: int, close_i: int) -> int:
@@ -524,7 +561,27 @@ class QuoteExtractor:
             return open_i - t.i - 1
         return 0
 
-    def _cue_subject(self, st: _DocState, cue: Token) -> Optional[Token]:
+    def _cue_subject(self, st: _DocState, cue: Token, open_i: int, close_i: int) -> Optional[Token]:
+        """The speaker phrase's head for a cue: from the parse, else from the words beside it."""
+        subj = self._parsed_subject(st, cue)
+        if subj is not None and st.quote_of_token[subj.i] == -1 and subj.lower_ not in _FIRST_SECOND:
+            return subj
+        doc = st.doc
+        if cue.lower_ == "according":
+            return None
+        if cue.i > close_i:
+            # "...," X said: only a noun phrase between the quote and the cue
+            between = [t for t in doc[close_i + 1:cue.i] if not t.is_space]
+            nominal = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if nominal and all(t.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "PART", "NUM", "ADP", "CCONJ")
+                               for t in between):
+                return nominal[-1]
+            # "...," said X
+            if all(t.is_punct for t in between):
+                return self._next_nominal(doc, cue.i + 1)
+        return None
+
+    def _parsed_subject(self, st: _DocState, cue: Token) -> Optional[Token]:
         doc = st.doc
         if cue.lower_ == "according":
             to = next((c for c in cue.children if c.lower_ == "to"), None)
@@ -548,25 +605,28 @@ class QuoteExtractor:
                 return obj
         v = cue
         for _ in range(4):
-            subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
             if subj is not None:
                 if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                     return v.head
                 if subj.lower_ not in ("there",):
                     return subj
-            if v.lemma_.lower() != "tell":
-                inverted = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dep")
+            if v.lemma_.lower() != "tell" and v.i > 0 and (
+                    st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].is_punct and v.i > 1 and st.quote_of_token[v.i - 2] != -1):
+                # "...," said X
+                inverted = next((c for c in v.rights if c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass")
                                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-                if inverted is not None and v.i > 0 and v.i - 1 >= 0 and \
-                        (doc[v.i - 1].is_punct or st.quote_of_token[v.i - 1] != -1):
+                if inverted is not None:
                     return inverted
             if v.dep_ in _CLIMB and v.head.i != v.i:
                 v = v.head
                 continue
             break
-        # adjacency, when the parse gave no subject: "...," said X / "...," X said
-        if cue.i + 1 < len(doc) and (cue.i == 0 or doc[cue.i - 1].is_punct or st.quote_of_token[cue.i - 1] != -1):
-            return self._next_nominal(doc, cue.i + 1)
         return None
 
     @staticmethod
@@ -591,17 +651,37 @@ class QuoteExtractor:
             return QuoteSpan(s, e, qs.open_mark, None, qs.paragraph, recovered=True, single=qs.single)
         return qs
 
-    def _chained(self, st: _DocState, prev: QuoteSpan, qs: QuoteSpan) -> bool:
-        """A quote with no cue keeps the previous speaker in the same paragraph, or
-        in the next when it continues the quote or opens its paragraph."""
+    def _chained(self, st: _DocState, prev: QuoteSpan, qs: QuoteSpan, prev_ref: Optional[Referent] = None) -> bool:
+        """A quote with no cue keeps the previous speaker when it continues that quote,
+        or follows it closely (same or next paragraph) with no new speaker named between."""
         if qs.continues:
             return True
         gap = qs.paragraph - prev.paragraph
-        if gap == 0:
-            return True
-        para_start = st.para_starts[self._para(st, qs.outer_start)]
-        starts_para = qs.outer_start <= para_start + 1
-        return 0 < gap <= self.chain_paragraphs and starts_para
+        if gap < 0 or gap > self.chain_paragraphs:
+            return False
+        refs = self._referents(st)
+        doc = st.doc
+        lo = bisect_left(st.referent_order, doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand").end)
+        for i in st.referent_order[lo:]:
+            if doc[i].idx >= qs.outer_start:
+                break
+            if st.quote_of_token[i] != -1:
+                continue
+            ref = refs[i]
+            if doc[i].pos_ == "PRON" or ref.kind not in ("person", "org"):
+                continue
+            if prev_ref is not None and (ref is prev_ref or ref.ref is not None and prev_ref.ref is not None
+                                         and ref.ref.name == prev_ref.ref.name):
+                continue
+            return False
+        return True
+
+    def _anonymous(self, cue: Optional[Token], subject: Token) -> bool:
+        """'..., the official said on condition of anonymity'."""
+        if cue is None:
+            return False
+        sent = cue.sent
+        return any(t.lower_ in self.t.anonymity_markers for t in sent if t.i > subject.i)
 
     def _evidence(self, doc: Doc, qs: QuoteSpan, cue: Optional[Token]):
         first = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
@@ -613,22 +693,49 @@ class QuoteExtractor:
 
     # ------------------------------------------------------------ noun phrases
     def _np_span(self, head: Token) -> Span:
-        """The speaker as written: the head's phrase without relative clauses or trailing punctuation."""
+        """The speaker as written: the head's phrase without relative clauses or trailing
+        punctuation; an apposition naming the person is kept ("his father, John Smith")."""
         doc = head.doc
         lo, hi = head.i, head.i + 1
         for c in head.lefts:
+            if c.dep_ in ("punct",) or c.is_space:
+                continue
             lo = min(lo, c.left_edge.i)
         for c in head.rights:
-            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") or c.lower_ in _RELATIVE:
+            if c.dep_ in ("relcl", "acl", "advcl", "cc", "conj") or c.lower_ in _RELATIVE or c.is_space:
                 break
+            if c.dep_ == "punct":
+                continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "from", "for", "at"):
                 break
             hi = max(hi, c.right_edge.i + 1)
+        # stop at a comma unless an apposition follows it
+        for k in range(head.i + 1, hi):
+            if doc[k].text == "," and not (k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "DET", "NOUN", "ADJ")
+                                           and any(a.dep_ == "appos" for a in head.children if a.i > k)):
+                hi = k
+                break
+            if doc[k].text in ",;" and k > head.i and any(a.dep_ == "appos" and a.i < k for a in head.children):
+                hi = k
+                break
         while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
         while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
         return doc[lo:hi]
+
+    def _semantic_head(self, head: Token) -> Token:
+        """The noun a mis-parsed subject stands for ("the Bring Back Our Girls movement"
+        parsed with 'Bring' as the subject): the last noun of its phrase before a comma."""
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return head
+        doc = head.doc
+        for t in doc[head.i:min(len(doc), head.i + 8)]:
+            if t.is_punct or t.is_space:
+                break
+            if t.pos_ == "NOUN" and t.head.i in range(head.i, t.i + 1) or t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj"):
+                return t
+        return head
 
     def _mention_at(self, st: _DocState, t: Token):
         """The entity of the article one of whose mentions covers token `t`."""
@@ -659,10 +766,61 @@ class QuoteExtractor:
         etype = ent.type
         kind = "person" if etype == "PERSON" else "org" if etype == "ORGANIZATION" else "other"
         gender = None
+        name = ent.name
         if etype == "PERSON":
+            self._ensure_titles(st)
+            name = self._clean_person_name(name)
             gender = (ent.attributes.gender if ent.attributes else None) or st.person_gender.get(ent.id) \
-                or self._name_gender(ent.name, (ent.attributes.titles if ent.attributes else []))
-        return Referent(EntityRef(entity_id=ent.id, name=ent.name), kind, gender, etype=etype)
+                or self._name_gender(name, self._titles_of(st, ent))
+        return Referent(EntityRef(entity_id=ent.id, name=name), kind, gender, etype=etype)
+
+    def _clean_person_name(self, name: str) -> str:
+        """A person's name without the titles in front ('EC Chairperson Jane Doe' -> 'Jane Doe')."""
+        words = name.split()
+        while len(words) > 2 and (words[0].lower() in self.t.person_titles
+                                  or words[0].isupper() and len(words[0]) <= 5):
+            words.pop(0)
+        if len(words) == 2 and words[0].lower() in self.t.person_titles and words[0].lower() not in self.t.male_names:
+            words.pop(0)
+        return " ".join(words)
+
+    def _ensure_titles(self, st: _DocState) -> None:
+        """Titles written before or beside each person's mentions ('Russian President X',
+        'X, his sister'), and the gender they tell."""
+        if st.titles_done:
+            return
+        st.titles_done = True
+        doc = st.doc
+        for ent in st.entities:
+            if ent.type != "PERSON":
+                continue
+            words = st.person_titles.setdefault(ent.id, set())
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                k = span.start - 1
+                while k >= 0 and span.start - k <= 5:
+                    tok = doc[k]
+                    if tok.lower_ in self.t.person_titles or tok.ent_type_ in ("NORP", "GPE") and tok.pos_ != "PUNCT":
+                        words.add(tok.lower_)
+                        k -= 1
+                    else:
+                        break
+                for tok in span:
+                    if tok.lower_ in self.t.person_titles:
+                        words.add(tok.lower_)
+                last = span[-1]
+                for c in last.children:
+                    if c.dep_ == "appos" and c.pos_ == "NOUN":
+                        words.add(c.lemma_.lower())
+                if last.dep_ == "appos" and last.head.pos_ == "NOUN":
+                    words.add(last.head.lemma_.lower())
+            for w in words:
+                if w in self.t.male_titles:
+                    st.person_gender.setdefault(ent.id, "male")
+                elif w in self.t.female_titles:
+                    st.person_gender.setdefault(ent.id, "female")
 
     def _name_gender(self, name: str, titles=()) -> Optional[str]:
         for title in titles or ():
@@ -786,9 +944,6 @@ class QuoteExtractor:
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         gender = "male" if lemma in t.male_titles else "female" if lemma in t.female_titles else None
-        named = self._inner_entity(st, np, head, ("PERSON",))
-        if named is not None:
-            return self._entity_referent(st, named)
         if lemma not in ("source",):
             org = self._inner_entity(st, np, head)
             if org is not None:
@@ -829,13 +984,14 @@ class QuoteExtractor:
         roles = self.t.role_synonyms.get(lemma, frozenset({lemma}))
         role_words = {w for r in roles for w in r.split()}
         refs = self._referents(st)
+        self._ensure_titles(st)
         best_pos, best = -1, None
         if not plural:
-            for ent in st.entities:
-                if ent.type != "PERSON":
-                    continue
-                if not (self._titles_of(st, ent) & role_words):
-                    continue
+            origin = {c.lower_ for c in head.children if c.ent_type_ in ("NORP", "GPE")}
+            titled = [ent for ent in st.entities if ent.type == "PERSON" and self._titles_of(st, ent) & role_words]
+            if origin and any(self._titles_of(st, e) & origin for e in titled):
+                titled = [e for e in titled if self._titles_of(st, e) & origin]
+            for ent in titled:
                 for m in ent.mentions:
                     if m.start < head.idx and m.start > best_pos:
                         best_pos, best = m.start, self._entity_referent(st, ent)
@@ -848,6 +1004,13 @@ class QuoteExtractor:
                 break
             if tok.lemma_.lower() == lemma or (plural and tok.tag_ in ("NNS", "NNPS") and
                                                  tok.lemma_.lower() in self.t.person_heads):
+                if refs[i].ref is None and plural and lemma not in self.t.anonymous_heads:
+                    # "The Colombian bishops ... the bishops": the group as first named
+                    group = self._np_span(tok)
+                    words = [x for x in group if x.lower_ not in _DETERMINERS and not x.is_punct]
+                    if len(words) > 1 and any(x.text[:1].isupper() for x in words):
+                        name = st.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+                        return Referent(EntityRef(name=name), "org", plural=True, etype="ORGANIZATION")
                 return refs[i]
         return best
 
@@ -966,7 +1129,9 @@ class QuoteExtractor:
         st.referent_order = []
         doc = st.doc
         for tok in doc:
-            if tok.dep_ not in _SUBJ or tok.lower_ in _RELATIVE or tok.lower_ in _FIRST_SECOND:
+            according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
+                and doc[tok.head.i - 1].lower_ == "according"
+            if not according and (tok.dep_ not in _SUBJ or tok.lower_ in _RELATIVE or tok.lower_ in _FIRST_SECOND):
                 continue
             if tok.pos_ == "PRON" and tok.lower_ not in self.t.pronouns:
                 continue
