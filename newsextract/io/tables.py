@@ -92,6 +92,7 @@ class Table:
     parent_key: tuple[str, ...]      # the columns referring to the parent row
     ref_name: Optional[str]          # what a child calls this table's item key
     own_key: str                     # "id" (the item's own id) or "ord" (its position)
+    models: tuple = ()               # the schema model(s) one row stands for
     columns: list[Column] = field(default_factory=list)
     children: list["Table"] = field(default_factory=list)
 
@@ -218,7 +219,8 @@ def _build(name: str, models: list[type[BaseModel]], parent: Optional[Table], fi
     clash = {n for n in names if names.count(n) > 1}
     if clash:
         raise TypeError(f"table {name}: columns {sorted(clash)} clash (a key name equals a field name)")
-    table = Table(name, parent.name if parent else None, field_name, key, parent_key, ref_name, own_key, columns)
+    table = Table(name, parent.name if parent else None, field_name, key, parent_key, ref_name, own_key,
+                  tuple(models), columns)
     for child_field, child_models in children:
         child_name, _ = CHILD_TABLES[(name, child_field)]
         table.children.append(_build(child_name, child_models, table, child_field))
@@ -343,7 +345,7 @@ def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bo
         row = row_of(table, item, keys)
         yield table, row
         for child in table.children:
-            items = getattr(item, child.field_name) or []
+            items = getattr(item, child.field_name, None) or []   # union members may lack the field
             base = {k: row[k] for k in table.parent_key}
             base[table.ref_name] = row[table.own_key]
             for position, child_item in enumerate(items):
