@@ -111,7 +111,7 @@ def _cmd_report(args) -> int:
 
     try:
         page = build_report(args.records, errors=args.errors or (), title=args.title, top=args.top)
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, RuntimeError) as err:
         print(f"newsextract: cannot report: {err}", file=sys.stderr)
         return 2
     _write_text(page, args.output)
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sh.set_defaults(func=_cmd_show)
 
     rp = sub.add_parser("report", help="an HTML report summarising a dump of records")
-    rp.add_argument("records", nargs="+", metavar="RECORDS", help="records .jsonl files (or a database URL, see the docs)")
+    rp.add_argument("records", nargs="+", metavar="RECORDS", help="records .jsonl files, or a database written by extract --db (sqlite:///news.db, news.db, postgresql://...)")
     rp.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
     rp.add_argument("--errors", action="append", default=None, help="an --errors file from extract (repeatable)")
     rp.add_argument("--title", default=None, help="the report's title")

@@ -26,6 +26,7 @@ _PALETTE = ("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b",
 EVENT_COLORS = dict(zip(EVENT_TYPES, _PALETTE))
 SECTIONS = ("entities", "numeric_claims", "quotes", "events")
 # claim categories whose values add up (people, money); the others are only counted
+DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")   # a path read as an SQLite database, as `extract --db` takes it
 SUMMED_CATEGORIES = ("KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISPLACED", "AFFECTED", "MONEY")
 
 
@@ -523,10 +524,49 @@ def read_errors(path: str) -> Iterator[tuple[str, str, Optional[str]]]:
 
 
 def iter_records(sources: Iterable[str]) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """(where, record, error) from JSONL record files, streamed line by line."""
+    """(where, record, error) from JSONL record files (line by line) or databases
+    written by `extract --db` (sqlite:///news.db, news.db, postgresql://...)."""
     from .io.records import read_records
 
-    yield from read_records(sources)
+    for source in sources:
+        if "://" in source or source.lower().endswith(DATABASE_SUFFIXES):
+            yield from database_records(source)
+        else:
+            yield from read_records([source])
+
+
+def database_records(target: str, *, batch: int = 500) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
+    """Records stored by the SQL sink, streamed from its `articles.record_json`
+    column (the whole record as the JSONL sink writes it), in id order."""
+    import sqlalchemy as sa
+
+    from .io.sql import DatabaseError, database_url
+
+    url = database_url(target)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        import os
+        if not os.path.isfile(url.database):
+            raise DatabaseError(f"no database file {url.database}")
+    where = url.render_as_string(hide_password=True)
+    try:
+        engine = sa.create_engine(url)
+    except ModuleNotFoundError as err:
+        raise DatabaseError(f"{url.drivername} needs the {err.name!r} package") from None
+    try:
+        with engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=batch).execute(
+                sa.text("SELECT id, record_json FROM articles ORDER BY id"))
+            for article_id, raw in rows:
+                try:
+                    rec = json.loads(raw)
+                except (TypeError, json.JSONDecodeError) as err:
+                    yield f"{where}#{article_id}", None, f"not a JSON record: {err}"
+                    continue
+                yield f"{where}#{article_id}", rec, None
+    except sa.exc.SQLAlchemyError as err:
+        raise DatabaseError(f"cannot read records from {where}: {getattr(err, 'orig', None) or err}") from None
+    finally:
+        engine.dispose()
 
 
 def build_report(sources: list[str], *, errors: Iterable[str] = (), title: Optional[str] = None,

@@ -262,3 +262,26 @@ def test_report_command_writes_a_page(tmp_path, capsys):
     assert "<h1>March dump</h1>" in text and ["events", "4", "2"] in rows(text)["overview"]
     assert main(["report", str(tmp_path / "missing.jsonl")]) == 2
     assert "cannot report" in capsys.readouterr().err
+
+
+def test_report_reads_a_database_written_by_the_sql_sink(tmp_path):
+    from newsextract.io.sql import SqlSink
+
+    db = tmp_path / "news.db"
+    with SqlSink(str(db)) as sink:
+        for r in RECORDS:
+            sink.write(r)
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(r.model_dump_json() for r in RECORDS) + "\n")
+    from_jsonl = rows(build_report([str(dump)]))
+    for source in (f"sqlite:///{db}", str(db)):
+        from_db = rows(build_report([source]))
+        assert from_db["overview"] == from_jsonl["overview"] and from_db["claims"] == from_jsonl["claims"]
+
+
+def test_report_on_a_missing_database_says_so(tmp_path):
+    from newsextract.io.sql import DatabaseError
+
+    with pytest.raises(DatabaseError, match="no database file"):
+        build_report([f"sqlite:///{tmp_path / 'none.db'}"])
+    assert not (tmp_path / "none.db").exists()
