@@ -265,6 +265,10 @@ class Tables:
         self.object_only = frozenset(categories["object_only"])
         self.restricted = {k: frozenset(v) for k, v in categories["restricted"].items()}
         self.unit_category = {u: cat for cat, us in categories["units"].items() for u in us}
+        self.inclusion_verbs = frozenset(categories["inclusion_verbs"])
+        self.release_modifiers = frozenset(categories["release_modifiers"])
+        self.captive_nouns = frozenset(categories["captive_nouns"])
+        self.request_verbs = frozenset(categories["request_verbs"])
         f = lambda key: frozenset(w.lower() for w in units[key])
         self.time_units = f("time_units")
         self.months = f("months")
@@ -283,8 +287,8 @@ class Tables:
         self.age_after = re.compile(rf"^\s*(?:{_alternation(units['age_after'])})\b", re.I)
         self.person_nouns = f("person_nouns")
         self.modals = frozenset({"could", "may", "might", "would", "should", "can", "must"})
-        self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project",
-                                             "estimate_future", "plan", "aim", "hope", "want", "seek"})
+        self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project"}) \
+            | self.request_verbs
         self.conditional_marks = frozenset({"if", "unless", "whether"})
         self.negations = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
 
@@ -308,6 +312,10 @@ class Reading:
     partitive_pred: Optional[Token] = None  # "87 of those freed": freed
     distributive: bool = False
     modifiers: tuple = ()
+    partitive: bool = False             # "21 of the schoolgirls"
+    embedded: bool = False              # inside "including ...": not an antecedent
+    mod_words: frozenset = frozenset()
+    category: str = "OTHER"
 
 
 def _lower_lemma(tok: Token) -> str:
@@ -340,8 +348,8 @@ class NumericClaims:
         text = doc.text
         quotes = OffsetIndex(quote_ranges(text))
         entity_names = entity_index(doc._.ne_entities or [])
-        sent_starts = [s.start_char for s in doc.sents]
-        sents = list(doc.sents)
+        sents = segments(doc)
+        sent_starts = [s.start_char for s in sents]
         repeated = repeated_sentences(sents)
         claims: list[NumericClaim] = []
         meta: list[tuple[int, Reading, NumericClaim]] = []  # sentence index, reading, claim
@@ -359,6 +367,10 @@ class NumericClaims:
                 continue
             reading = self.read(doc, span, amount)
             if reading is None:
+                continue
+            # the model's DATE/TIME reading wins unless a counted noun follows ("the same day 116 servicemen")
+            if not (amount.currency or amount.percent or amount.vague) and {t.ent_type_ for t in span} & TIME_LABELS \
+                    and (reading.head is None or reading.head.lemma_.lower() in self.t.time_units):
                 continue
             claim = self.build(doc, span, amount, reading, meta, si, sents, quotes, entity_names, kind)
             if claim is not None:
@@ -380,8 +392,6 @@ class NumericClaims:
         if a.currency or a.percent:
             return True
         ents = {tok.ent_type_ for tok in span}
-        if ents & TIME_LABELS and not a.vague:
-            return False
         if ents & NAME_LABELS:
             return False
         if a.vague:
@@ -443,17 +453,18 @@ class NumericClaims:
             r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
             return r
         if j < len(doc) and doc[j].lower_ == "of":
+            r.partitive = True
             return self._partitive(doc, span, j, a, r)
-        if a.vague and a.start < len(doc.text) and not t.vague[doc.text[a.start:a.end].lower()]["needs_of"]:
-            pass
-        elif a.vague:
+        if a.vague and t.vague[doc.text[a.start:a.end].lower()]["needs_of"]:
             # "displaced millions": the vague word stands for people
-            if span[-1].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") and not (
+            if span.root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") and not (
                     j < len(doc) and doc[j].pos_ in NOUN_POS):
                 r.anaphoric = True
                 return r
             return None
-        head, mods = self._noun_run(doc, j)
+        if j < len(doc) and doc[j].text in ("-", "\u2011") and doc[j].idx == span.end_char:
+            j += 1   # "six-candidate race"
+        head, mods = self._noun_run(doc, j, span)
         if head is not None:
             self._take_noun(doc, head, mods, r)
             self._distributive(doc, head.i + 1, r)
@@ -467,44 +478,57 @@ class NumericClaims:
         if self.is_designation(doc, span):
             return None
         # copula: "total valid votes cast are 10,615,361"
-        root = span.root
-        if root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
-            subj = [c for c in root.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"]
-            if subj:
-                r.unit, r.head = _lower_lemma(subj[0]), None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lemma_ == "be":
+            subj = [c for c in prev.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"]
+            if subj and subj[0].i < span.start:
+                r.unit = _lower_lemma(subj[0])
                 return r
         r.anaphoric = True
         return r
 
-    def _noun_run(self, doc: Doc, j: int):
+    def _noun_run(self, doc: Doc, j: int, span: Optional[Span] = None):
         """The counted noun right after a figure ("63 Russian servicemen" -> servicemen),
-        with the proper-name modifiers before it; (None, ()) when no noun follows."""
+        with the words before it; (None, ()) when no noun follows."""
+        t = self.t
         run: list[Token] = []
         k = j
+        has_verb = False
         while k < len(doc) and len(run) < 7:
             tok = doc[k]
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if tok.lower_ in t.anaphoric or tok.lower_ in ("others", "more"):
+                # "10 more hostages", "two other civilians"; but "30 others", "two more"
+                if tok.lower_ in ("other", "more", "additional", "remaining") and nxt is not None \
+                        and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and not run:
+                    run.append(tok)
+                    k += 1
+                    continue
+                break
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")):
-                if tok.lower_ in self.t.anaphoric and tok.pos_ != "NOUN" or tok.lower_ in ("others", "more"):
-                    break
+                has_verb = has_verb or tok.pos_ == "VERB"
                 run.append(tok)
-            elif tok.text in ("-", "\u2011") and run and tok.idx == run[-1].idx + len(run[-1]) and k + 1 < len(doc) \
-                    and doc[k + 1].idx == tok.idx + 1:
+            elif tok.text in ("-", "\u2011") and run and tok.idx == run[-1].idx + len(run[-1]) and nxt is not None \
+                    and nxt.idx == tok.idx + 1:
                 run.append(tok)
-            elif tok.text in (".",) and run and run[-1].text.endswith(".") is False and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
+            elif tok.text == "." and run and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
                 run.append(tok)   # "U.S" + "."
             else:
                 break
             k += 1
-        nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN"]
+        nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in ("other", "more")]
         if nouns:
             i = nouns[0]
             # walk on through a compound: "police officers", not "prisoners food"
-            while i + 1 < len(run) and run[i + 1].pos_ in NOUN_POS and run[i].head == run[i + 1] \
-                    or i + 1 < len(run) and run[i + 1].pos_ == "NOUN" and run[i].dep_ == "compound":
+            while i + 1 < len(run) and (run[i + 1].pos_ in NOUN_POS and run[i].head == run[i + 1]
+                                        or run[i + 1].pos_ == "NOUN" and run[i].dep_ == "compound"):
                 i += 1
             if run[i].pos_ == "PROPN":
-                i = max(n for n in nouns if n <= i) if any(n <= i for n in nouns) else i
-            return run[i], tuple(run[:i])
+                i = max(n for n in nouns if n <= i)
+            head = run[i]
+            if has_verb and span is not None and not _linked(span.root, head):
+                return None, ()
+            return head, tuple(run[:i])
         # a nationality as the noun: "248 Russians", "two Americans"
         for i, tok in enumerate(run):
             if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or (
@@ -520,7 +544,7 @@ class NumericClaims:
             r.demonym_unit = True
         compound = []
         for tok in reversed(mods):
-            if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+            if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_alpha:
                 compound.insert(0, tok.lower_)
             else:
                 break
@@ -532,6 +556,7 @@ class NumericClaims:
             if cand in t.of_compounds:
                 unit, end = cand, doc[head.i + 2].idx + len(doc[head.i + 2])
         r.unit, r.head, r.end_char = unit, head, end
+        r.mod_words = frozenset(tok.lower_ for tok in mods)
         r.modifiers = tuple(tok for tok in mods if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "NORP")
                             or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start))
         if r.demonym_unit:
@@ -552,6 +577,12 @@ class NumericClaims:
             return r
         head, mods = self._noun_run(doc, k)
         if head is None:
+            # the parse's object of "of": "hundreds of his (...) party supporters"
+            objs = [c for c in doc[j].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objs and objs[0].i - j <= 12:
+                head = objs[0]
+                mods = tuple(c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i > j)
+        if head is None:
             if a.vague:
                 return None
             r.anaphoric = True
@@ -567,18 +598,22 @@ class NumericClaims:
     # -- building the claim -------------------------------------------------
     def build(self, doc, span, a, r, meta, si, sents, quotes, entity_names, region) -> Optional[NumericClaim]:
         t = self.t
+        sent = sents[si]
+        anchor = span.root if (r.partitive or r.head is None) else r.head
+        r.embedded = _embedded(anchor, sent)
+        governor = self.governor(anchor, sent)
+        category = self.category(doc, span, a, r, anchor, governor)
         unit = r.unit
-        governor = self.governor(doc, span, r)
-        category = self.category(doc, span, a, r, governor)
         if r.anaphoric and unit is None:
-            unit = self.antecedent(doc, span, meta, si, sents, governor, category)
+            wanted = category
+            if r.partitive_pred is not None:
+                wanted = self.trigger(r.partitive_pred, None, None, False) or category
+            unit = self.antecedent(doc, span, meta, si, sents, governor, wanted)
             if unit is None and category in HUMAN_CATEGORIES:
                 unit = t.default_unit
             if unit is None:
                 return None
-        if category == "OTHER" and unit in t.unit_category and r.head is not None:
-            category = t.unit_category[unit]
-        if unit is None:
+        if unit is None or not re.search(r"[a-z]", unit):
             return None
         head_word = unit.split(" of ")[0].split()[-1]
         if head_word in t.time_units or head_word in t.not_units:
@@ -600,20 +635,18 @@ class NumericClaims:
                 category in ("OTHER", "AFFECTED") or r.head is None):
             return None
         # "between the two countries": the parties of a relation, not a count
-        if a.value == 2 and r.head is not None and span.start > 0 and doc[span.start - 1].lower_ in ("the", "both", "these", "those") \
+        if a.value == 2 and r.head is not None and span.start > 0 \
+                and doc[span.start - 1].lower_ in ("the", "both", "these", "those") \
                 and (head_word in t.relational or unit in t.relational):
             return None
         qualifier, q_start = self.qualifier(doc, span, a, r)
         start = min(q_start, span.start_char)
         end = max(r.end_char, span.end_char)
-        value = a.value
-        sent = sents[si]
         hypothetical, negated = self.modality(doc, span, governor)
-        if not currency and not a.percent and unit == "euro":
-            currency = "EUR"
+        r.category = category
         return NumericClaim(
             id="", text=doc.text[start:end], start=start, end=end,
-            value=value, low=a.low, high=a.high, unit=unit, currency=currency,
+            value=a.value, low=a.low, high=a.high, unit=unit, currency=currency,
             modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, entity_names, t.demonyms))
                        for m in _group_modifiers(r.modifiers)],
             qualifier=qualifier, category=category, distributive=r.distributive,
@@ -636,22 +669,21 @@ class NumericClaims:
         t = self.t
         if a.vague or a.low is not None:
             q_start = span.start_char
-            m = t.qualifier_before_re.search(doc.text[max(0, span.start_char - 30):span.start_char])
             if a.low is not None:
-                mb = re.search(r"between\s+$", doc.text[max(0, span.start_char - 12):span.start_char], re.I)
+                window = doc.text[max(0, span.start_char - 12):span.start_char]
+                mb = re.search(r"between\s+$", window, re.I)
                 if mb:
-                    q_start = span.start_char - (len(doc.text[max(0, span.start_char - 12):span.start_char]) - mb.start())
+                    q_start = span.start_char - (len(window) - mb.start())
             return "approximate", q_start
         window = doc.text[max(0, span.start_char - 30):span.start_char]
         m = t.qualifier_before_re.search(window)
         if m:
             phrase = m.group(1).lower()
             q_start = span.start_char - (len(window) - m.start(1))
-            prev = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+            first = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
             spatial = phrase in ("over", "under", "above", "below", "around")
-            if spatial and prev is not None and prev.start > 0 and doc[prev.start - 1].pos_ in ("NOUN", "PROPN"):
-                pass
-            else:
+            # "crops over 2.1 million hectares": a preposition after a noun, not a qualifier
+            if not (spatial and first is not None and first.start > 0 and doc[first.start - 1].pos_ in NOUN_POS):
                 return t.qualifier_before[phrase], q_start
         for pos in (span.end_char, r.end_char):
             m = t.qualifier_after_re.match(doc.text[pos:pos + 20])
@@ -660,14 +692,14 @@ class NumericClaims:
         return "exact", span.start_char
 
     # -- governor, category, modality ---------------------------------------
-    def governor(self, doc: Doc, span: Span, r: Reading) -> Optional[Token]:
+    def governor(self, anchor: Token, sent: Span) -> Optional[Token]:
         """The predicate (verb, adjective or event noun) that says what happened to
         the counted things: climb from the noun (or the figure) to its clause."""
-        tok = r.head if r.head is not None else span.root
+        tok = anchor
         for _ in range(6):
             dep = tok.dep_
             head = tok.head
-            if head == tok:
+            if head == tok or not (sent.start <= head.i < sent.end):
                 return None
             if dep in ("conj", "appos", "nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "advmod"):
                 if dep == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -679,11 +711,15 @@ class NumericClaims:
             if dep == "pobj":
                 prep = head
                 owner = prep.head
+                if not (sent.start <= owner.i < sent.end):
+                    return None
                 if prep.lower_ == "of" and owner.pos_ in NOUN_POS:
                     if owner.lemma_.lower() in self.t.predicates:
                         return owner
                     tok = owner
                     continue
+                if prep.lower_ in ("to", "for") and owner.pos_ == "NOUN" and owner.lemma_.lower() in self.t.predicates:
+                    return owner   # "aid to millions of people"
                 if owner.pos_ in ("VERB", "AUX") and (prep.lower_ in self.t.qualifier_before or prep.lower_ in ("to", "at", "by")):
                     return owner
                 return None
@@ -697,7 +733,8 @@ class NumericClaims:
         lemma = pred.lemma_.lower()
         cat = t.predicates.get(lemma)
         if cat is None and pred.lower_ in t.predicates:
-            cat = t.predicates[pred.lower_]
+            lemma = pred.lower_
+            cat = t.predicates[lemma]
         if cat is None:
             return None
         if lemma in t.phrasal:
@@ -715,46 +752,91 @@ class NumericClaims:
                 return None
         return cat
 
-    def category(self, doc: Doc, span: Span, a: Amount, r: Reading, governor: Optional[Token]) -> str:
+    def category(self, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token, governor: Optional[Token]) -> str:
         t = self.t
         if a.currency:
             return "MONEY"
         if a.percent:
             return "PERCENT"
-        noun = r.head if r.head is not None else span.root
+        deferred = None
         if governor is not None:
-            as_subject = self._is_subject(noun, governor)
-            cat = self.trigger(governor, noun, r.unit, as_subject)
+            as_subject = self._is_subject(anchor, governor)
+            cat = self.trigger(governor, anchor, r.unit, as_subject)
+            if cat and self._requested(governor):
+                deferred, cat = cat, None
             if cat:
                 return cat
-            # "three sustained injuries", "suffered wounds"
-            for c in governor.children:
-                if c.dep_ in ("dobj", "attr", "acomp") and c.lemma_.lower() in t.unit_category and as_subject:
-                    return t.unit_category[c.lemma_.lower()]
-                if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.lemma_.lower() in t.predicates and c != noun:
-                    cat = self.trigger(c, noun, r.unit, True)
-                    if cat:
-                        return cat
-            # "the death toll rose to 50", "the number of injured reached 30"
-            if governor.pos_ in ("VERB", "AUX"):
-                for c in governor.children:
-                    if c.dep_ in SUBJECT_DEPS and c != noun and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
-                        for cc in c.subtree:
-                            if cc.lemma_.lower() in t.predicates and t.predicates[cc.lemma_.lower()] in HUMAN_CATEGORIES:
-                                return t.predicates[cc.lemma_.lower()]
+            cat = self._governor_context(governor, anchor, r, as_subject)
+            if cat:
+                return cat
         if r.partitive_pred is not None:
             cat = self.trigger(r.partitive_pred, None, r.unit, False)
             if cat:
                 return cat
-        if r.head is not None:
-            for c in r.head.children:
-                if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ"):
-                    cat = self.trigger(c, r.head, r.unit, False)
+        for owner in (span.root, r.head):
+            if owner is None:
+                continue
+            for c in owner.children:
+                if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
+                    cat = self.trigger(c, owner, r.unit, False)
                     if cat:
                         return cat
+        head_word = (r.unit or "").split(" of ")[0].split()[-1:] or [""]
+        if r.unit in t.captive_nouns or head_word[0] in t.captive_nouns:
+            if r.mod_words & t.release_modifiers:
+                return "RELEASED"
+        if deferred:
+            return deferred
         if r.unit in t.unit_category:
             return t.unit_category[r.unit]
         return "OTHER"
+
+    def _governor_context(self, governor: Token, anchor: Token, r: Reading, as_subject: bool) -> Optional[str]:
+        t = self.t
+        # "three sustained injuries", "suffered wounds"
+        for c in governor.children:
+            lemma = c.lemma_.lower()
+            if c.dep_ in ("dobj", "attr", "acomp") and lemma in t.unit_category and as_subject:
+                return t.unit_category[lemma]
+            if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and lemma in t.predicates and c != anchor:
+                cat = self.trigger(c, anchor, r.unit, True)
+                if cat:
+                    return cat
+        if governor.pos_ in ("VERB", "AUX"):
+            # "the death toll rose to 50", "the number of injured reached 30"
+            for c in governor.children:
+                if c.dep_ in SUBJECT_DEPS and c != anchor and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
+                    for cc in c.subtree:
+                        cat = t.predicates.get(cc.lemma_.lower())
+                        if cat in HUMAN_CATEGORIES:
+                            return cat
+        if governor.lemma_.lower() in t.inclusion_verbs:
+            # "an exchange involving 900 prisoners"
+            if governor.dep_ in ("acl", "relcl") and governor.head.lemma_.lower() in t.predicates \
+                    and governor.head.pos_ == "NOUN":
+                return t.predicates[governor.head.lemma_.lower()]
+            # "among those released were seven", "included in the released group"
+            own = set(x.i for x in anchor.subtree)
+            for c in governor.children:
+                if c.i in own or c.dep_ in ("aux", "auxpass", "neg", "punct"):
+                    continue
+                for cc in c.subtree:
+                    if cc.pos_ in ("VERB", "ADJ") and cc.tag_ in ("VBN", "VBD", "JJ") and cc.dep_ in ("acl", "amod", "relcl", "pobj"):
+                        cat = self.trigger(cc, None, r.unit, False)
+                        if cat:
+                            return cat
+        return None
+
+    def _requested(self, pred: Token) -> bool:
+        """'urge Tehran to release the sailors': what is asked for did not happen."""
+        tok = pred
+        for _ in range(2):
+            if tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head.lemma_.lower() in self.t.request_verbs:
+                return True
+            if tok.head == tok:
+                break
+            tok = tok.head
+        return False
 
     @staticmethod
     def _is_subject(noun: Token, governor: Token) -> bool:
@@ -793,7 +875,9 @@ class NumericClaims:
 
     # -- antecedents ---------------------------------------------------------
     def antecedent(self, doc: Doc, span: Span, meta, si: int, sents, governor, category) -> Optional[str]:
-        """The counted noun a figure stands for when it is left out."""
+        """The counted noun a figure stands for when it is left out: an event noun for
+        'two more took place', else the nearest earlier claim of the same category,
+        else the nearest earlier claim; never a claim inside 'including ...'."""
         t = self.t
         if governor is not None and governor.pos_ == "VERB":
             phrase = governor.lemma_.lower()
@@ -804,16 +888,24 @@ class NumericClaims:
                     tok = doc[k]
                     if tok.pos_ == "NOUN" and tok.lemma_.lower() in t.event_nouns:
                         return tok.lemma_.lower()
+        usable = []
         for msi, reading, claim in reversed(meta):
-            if si - msi > self.antecedent_sentences:
+            if si - msi > self.antecedent_sentences * 3:
                 break
             if claim.currency or claim.category in ("MONEY", "PERCENT") or claim.unit is None:
                 continue
-            if reading.demonym_unit or claim.unit in t.no_antecedent:
+            if reading.demonym_unit or reading.embedded or claim.unit in t.no_antecedent:
                 continue
-            if reading.anaphoric and claim.unit == t.default_unit and not reading.head:
+            if reading.anaphoric and reading.head is None and claim.unit == t.default_unit and claim.category != category:
                 continue
-            return claim.unit
+            usable.append((msi, claim))
+        if category in HUMAN_CATEGORIES:
+            for msi, claim in usable:
+                if claim.category == category:
+                    return claim.unit
+        for msi, claim in usable:
+            if si - msi <= self.antecedent_sentences:
+                return claim.unit
         return None
 
 
@@ -842,6 +934,23 @@ def quote_ranges(text: str) -> list[tuple[int, int, bool]]:
             else:
                 i += 1
         pos = para_end + 1
+    return out
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The model's sentences, cut again at line breaks: a headline, a caption or a
+    paragraph never runs into the next one, even where the parser joined them."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                end = tok.i + 1
+                if any(not t.is_space for t in doc[start:end]):
+                    out.append(doc[start:end])
+                start = end
+        if start < sent.end and any(not t.is_space for t in doc[start:sent.end]):
+            out.append(doc[start:sent.end])
     return out
 
 
@@ -900,6 +1009,21 @@ def link_modifier(text: str, index: dict[str, str], demonyms: dict[str, list[str
         if common >= 4 and common >= len(name) - 1 and len(single) - common <= 4 and common > best_len:
             best, best_len = eid, common
     return best
+
+
+def _linked(figure: Token, noun: Token) -> bool:
+    """Whether the parse ties a figure to a noun (directly or through its phrase)."""
+    return figure.head == noun or noun in figure.ancestors or figure in noun.children
+
+
+def _embedded(tok: Token, sent: Span) -> bool:
+    """Inside 'including ...', 'among them ...': a part of a group already counted."""
+    for anc in tok.ancestors:
+        if not (sent.start <= anc.i < sent.end) or anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":
+            return False
+        if anc.lower_ in ("including", "among", "excluding", "like"):
+            return True
+    return False
 
 
 def _group_modifiers(tokens) -> list:
