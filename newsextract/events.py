@@ -234,6 +234,7 @@ class EventExtractor:
         self.other_units = {k: frozenset(v) for k, v in counts["other_units"].items()}
         self.type_fields = counts["type_fields"]
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
+        self.mutual_words = frozenset(data["mutual_words"])
         self.participant_types = {k: frozenset(v) for k, v in data["participant_types"].items()}
         self.no_fallback_participants = frozenset(data["participants_fallback"]["none_for"])
         self.neighbour_participants = frozenset(data["participants_fallback"]["previous_sentence_for"])
@@ -321,19 +322,27 @@ class _ArticleEvents:
         return self.sent_words[si]
 
     def context_ok(self, names, tok: Token, si: int, near: set) -> bool:
+        """A rule's context: words of the sentence (and the one before), or with a
+        'near:' name, words next to the trigger; 'near:people' also takes a named
+        person, a plural proper noun ('Ukrainians') or a counted group."""
         words = self.words_of(si)
         for name in names:
+            if name.startswith("near:"):
+                if near & self.ex.contexts.get(name[5:], frozenset()):
+                    return True
+                if name == "near:people":
+                    args = list(tok.children) + ([tok.head] if tok.dep_ in ("acl", "amod", "relcl") else [])
+                    for c in args:
+                        if c.i in self.entity_at and self.entity_at[c.i].type == "PERSON":
+                            return True
+                        if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in c.children):
+                            return True
+                continue
             if words & self.ex.contexts.get(name, frozenset()):
                 return True
             cats = self.ex.context_claims.get(name)
             if cats and any(c.category in cats for c, _ in self.sent_claims.get(si, ())):
                 return True
-            if name == "captive":  # a named person or a counted group freed, held, swapped
-                for c in tok.children:
-                    if c.i in self.entity_at and self.entity_at[c.i].type == "PERSON":
-                        return True
-                    if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in c.children):
-                        return True
         return False
 
     def match_rule(self, tok: Token, si: int) -> Optional[TriggerRule]:
@@ -422,8 +431,8 @@ class _ArticleEvents:
             found = self._modal_children(head, first=False)
             if found:
                 return found
-            if cur.dep_ in ("relcl", "advcl", "ccomp") or head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
-                break  # the governing clause's own modality is read above; stop at its boundary
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "ccomp", "pcomp"):
+                break  # a finite clause: its modality was read above; what governs it does not carry over
             cur, steps = head, steps + 1
         return "asserted"
 
@@ -481,6 +490,8 @@ class _ArticleEvents:
                     min(fitting, key=lambda m: (tree_distance(root, m.token), abs(root.i - m.token.i))).claims.append(c)
             for m in ms:
                 self.arguments(m)
+                if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or _near_words(m.token) & self.ex.mutual_words):
+                    m.type, m.cameo = "PRISONER_EXCHANGE", self.ex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each' 
 
     def claim_fits(self, claim, etype: str) -> bool:
         cats = self.ex.count_categories.get(etype, ())
@@ -497,6 +508,8 @@ class _ArticleEvents:
         head = root.head
         if head.i == trigger.i:
             return False
+        while root.dep_ in ("compound", "poss", "appos", "amod") and head.head.i != head.i and head.i != trigger.i:
+            root, head = head, head.head
         if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS:
             return True
         if root.dep_ == "pobj" and head.lower_ in ("to", "by") and head.head.lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
@@ -517,6 +530,8 @@ class _ArticleEvents:
                     m.locations.append(((0 if locative else 1), dist, e))
                     if e.type == "PLACE":
                         continue
+            elif e.type in ("PLACE", "COUNTRY") and root.head.i == m.token.i and root.dep_ in ("compound", "poss", "npadvmod"):
+                m.locations.append((0, dist, e))
             elif e.type == "PLACE" and dist <= 3:
                 m.locations.append((2, dist, e))
             if dist > ex.participant_distance or self.is_attribution(root, m.token):
@@ -634,12 +649,17 @@ class _ArticleEvents:
         """'the detained Americans', 'freed Russians': a participle describing people, not telling an event."""
         return m.token.tag_ == "VBN" and m.token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in m.token.children)
 
+    def is_subordinate(self, m: Mention) -> bool:
+        """Told in a modifying clause or phrase ('the girls kidnapped by X', 'since the war'),
+        not as what the sentence reports."""
+        return m.token.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or self.is_descriptive(m)
+
     def is_main_date(self, iso: Optional[str]) -> bool:
-        """A date close enough to publication to be the article's main news."""
+        """A date close enough to publication (the week before it) to be the article's main news."""
         if iso is None or self.published is None:
             return iso is None
         if len(iso) == 10:
-            return dates_compatible(iso, self.published, self.ex.main_date_slack)
+            return iso <= self.published and dates_compatible(iso, self.published, self.ex.main_date_slack)
         return dates_compatible(iso, self.published)
 
     def cluster(self, mentions: list[Mention]) -> list[Cluster]:
@@ -666,30 +686,34 @@ class _ArticleEvents:
         return clusters
 
     def find_cluster(self, clusters: list[Cluster], m: Mention, etype: str) -> Optional[Cluster]:
+        """The event a mention names, if one is already open: same type and a compatible date.
+        A denied or planned mention of a happening already told as real joins it ('did not
+        call it an exchange'); otherwise it opens its own, non-asserted event."""
         same = [c for c in clusters if c.type == etype]
         if not same:
             return None
-        iso = m.date[1] if m.date else None
+        asserted = [c for c in same if c.modality == "asserted"]
         if m.modality != "asserted":
-            if iso is None and any(c.modality == "asserted" for c in same):
-                return next(c for c in same if c.modality == "asserted")  # 'did not call it an exchange'
-            same = [c for c in same if c.modality == m.modality]
-        else:
-            same = [c for c in same if c.modality == "asserted"] or same
+            hit = self.by_date(asserted, m)
+            return hit if hit is not None else self.by_date([c for c in same if c.modality == m.modality], m)
+        return self.by_date(asserted, m)
+
+    def by_date(self, cands: list[Cluster], m: Mention) -> Optional[Cluster]:
+        if not cands:
+            return None
+        iso = m.date[1] if m.date else None
         if iso is not None:
-            exact = [c for c in same if c.date is not None and dates_compatible(c.date, iso)]
+            exact = [c for c in cands if c.date is not None and dates_compatible(c.date, iso)]
             if exact:
                 return exact[0]
             if self.is_main_date(iso):
-                return next((c for c in same if c.date is None and (c.lede or self.is_main_date(None))), None)
-            return None
-        recent = [c for c in same if m.sent_i - c.last_sent <= 1]
+                return next((c for c in cands if c.date is None or self.is_main_date(c.date)), None)
+            # a background date: an open event told so far only in passing ('the girls kidnapped by X')
+            return next((c for c in cands if c.date is None and all(self.is_subordinate(x) for x in c.mentions)), None)
+        recent = [c for c in cands if m.sent_i - c.last_sent <= 1]
         if recent:
             return recent[-1]
-        main = [c for c in same if c.date is None or self.is_main_date(c.date)]
-        if main:
-            return main[0]
-        return None
+        return next((c for c in cands if c.date is None or self.is_main_date(c.date)), None)
 
     # ------------------------------------------------------------------ records
     def keep(self, c: Cluster) -> bool:
@@ -710,7 +734,8 @@ class _ArticleEvents:
         if dates:
             d, date = min(dates, key=lambda x: x[0].start)
             date_text, precision = d.text, d.precision
-        elif c.lede and self.published and c.modality == "asserted":
+        elif self.published and c.modality == "asserted" and any(
+                m.lede and not m.generic and not self.is_subordinate(m) for m in mentions):
             date, precision = self.published, "day"
         # mediator: named in one of the event's sentences, else an article-level mediator for the main story
         mediator = None
@@ -740,10 +765,11 @@ class _ArticleEvents:
         ranked = sorted(score, key=lambda k: -score[k])[:ex.max_participants]
         participants = [Participant(entity_id=k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
         location = None
-        locs = [x for m in everything for x in m.locations]
-        if locs:
-            best = min(locs, key=lambda x: (x[0], x[1]))
-            location = EntityRef(entity_id=best[2].id, name=best[2].name)
+        for rank in (0, 1, 2):
+            best = next((x for m in everything for x in m.locations if x[0] == rank), None)
+            if best is not None:
+                location = EntityRef(entity_id=best[2].id, name=best[2].name)
+                break
         claims, seen = [], set()
         for m in everything:
             for cl in m.claims:
