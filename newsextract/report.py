@@ -34,6 +34,10 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _num(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -248,14 +252,14 @@ class DumpSummary:
         plan = timeline_bins(self.timeline)
         undated = sum(self.undated.values())
         by_pub = sum(n for (_, _, _, pub), n in self.timeline.items() if pub)
-        note = [f"lighter: {by_pub:,} events without a date of their own, placed at their article's "
+        note = [f"lighter: {_count(by_pub, 'event')} without a date of their own, placed at their article's "
                 "publication date"] if by_pub else []
         if undated:
-            note.append(f"{undated:,} events have no date")
+            note.append(f"{_count(undated, 'event')} with no date")
         if plan.coarser:
-            note.append(f"{plan.coarser:,} are dated less precisely than a {plan.unit} and are not drawn")
+            note.append(f"{_count(plan.coarser, 'event')} dated less precisely than a {plan.unit}, not drawn")
         if plan.outside:
-            note.append(f"{plan.outside:,} fall outside the range drawn ({_e(plan.bins[0]) if plan.bins else ''}"
+            note.append(f"{_count(plan.outside, 'event')} outside the range drawn ({_e(plan.bins[0]) if plan.bins else ''}"
                         f" to {_e(plan.bins[-1]) if plan.bins else ''})")
         body = stacked_columns(plan.bins, plan.counts, EVENT_COLORS) if plan.bins else '<p class="empty">No dated events.</p>'
         types = sorted({t for per in plan.counts.values() for t, _ in per}, key=lambda t: -self.events_by_type[t])
@@ -396,29 +400,41 @@ def _quantile(dated: list[tuple[dt.date, int]], q: float) -> dt.date:
     return dated[-1][0]
 
 
-def timeline_bins(counts: Counter) -> TimelinePlan:
-    """Choose the bin size (day, month, year) the bulk of the dated events needs,
-    and count events per bin and type. The range is the 2nd-98th percentile of
-    the dates, so one stray historical date does not flatten the rest."""
+def _fits(unit: str, lo: dt.date, hi: dt.date) -> bool:
+    span = (hi - lo).days
+    return unit == "year" or (unit == "day" and span <= _MAX_BINS["day"]) or \
+        (unit == "month" and span <= 31 * _MAX_BINS["month"])
+
+
+def timeline_bins(counts: Counter, *, drawn_share: float = 0.9) -> TimelinePlan:
+    """Choose the finest bin size (day, month, year) that draws at least
+    `drawn_share` of the dated events (an event dated to a month cannot go in a
+    day's column) and whose range fits the chart; count events per bin and
+    series. The range is the 2nd-98th percentile of the drawable dates, so one
+    stray historical date does not flatten the rest."""
     dated = []
     for (value, precision, etype, by_pub), n in counts.items():
         date = _parse_date(value, precision)
         if date is not None:
-            dated.append((date, precision, (etype, by_pub), n))
+            dated.append((date, _UNITS.index(precision), (etype, by_pub), n))
     if not dated:
         return TimelinePlan()
-    ordered = sorted((d, n) for d, _, _, n in dated)
-    lo, hi = _quantile(ordered, 0.02), _quantile(ordered, 0.98)
-    span = (hi - lo).days
-    unit = "day" if span <= _MAX_BINS["day"] else "month" if span <= 31 * _MAX_BINS["month"] else "year"
-    rank = _UNITS.index(unit)
+    total = sum(n for *_, n in dated)
+    for rank, unit in enumerate(_UNITS):
+        drawable = sorted((d, n) for d, prank, _, n in dated if prank <= rank)
+        if not drawable or (sum(n for _, n in drawable) < drawn_share * total and unit != "year"):
+            continue
+        lo, hi = _quantile(drawable, 0.02), _quantile(drawable, 0.98)
+        if _fits(unit, lo, hi):
+            break
     bins = _bin_range(lo, hi, unit)
     if unit == "day" and len(bins) < 7:   # a few days: pad the axis to a week for legibility
-        bins = _bin_range(lo - dt.timedelta(days=(7 - len(bins)) // 2), lo + dt.timedelta(days=6 - (7 - len(bins)) // 2), unit)
+        start = lo - dt.timedelta(days=(7 - len(bins)) // 2)
+        bins = _bin_range(start, start + dt.timedelta(days=6), unit)
     valid = set(bins)
     plan = TimelinePlan(unit=unit, bins=bins, counts={b: Counter() for b in bins})
-    for date, precision, series, n in dated:
-        if _UNITS.index(precision) > rank:
+    for date, prank, series, n in dated:
+        if prank > rank:
             plan.coarser += n
             continue
         key = _bin_of(date, unit)
@@ -454,15 +470,15 @@ def bar_chart(items: list, *, width: int = 520, label_width: int = 190, row: int
 def stacked_columns(bins: list, counts: dict, colours: dict, *, height: int = 240) -> str:
     """Columns per bin, stacked by type; counts is bin -> {(type, lighter?): n}."""
     left, bottom, top_pad = 40, 54, 10
-    col = max(6, min(36, 880 // max(1, len(bins))))
+    col = max(6, min(56, 880 // max(1, len(bins))))
     width = left + col * len(bins) + 10
     plot_h = height - bottom - top_pad
     peak = max((sum(c.values()) for c in counts.values()), default=0) or 1
     scale = plot_h / peak
     out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img">']
-    for frac in (0, 0.5, 1):
-        value = peak * frac
+    ticks = (0, peak / 2, peak) if peak < 4 else (0, round(peak / 2), peak)
+    for value in ticks:
         y = height - bottom - value * scale
         out.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                    f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{_num(round(value, 1))}</text>')

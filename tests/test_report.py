@@ -143,9 +143,10 @@ def test_top_entities_count_articles_not_mentions(summary):
 def test_timeline_draws_dated_events_by_type(summary, page):
     assert summary.undated == Counter(ATTACK=1), "a2's undated attack: no publication date either"
     section = page.split('id="timeline"')[1].split("</section>")[0]
-    assert "<title>2024-03-01 · ATTACK: 1</title>" in section
-    assert "<title>2024-03-03 · ATTACK: 1</title>" in section
-    assert "1 events have no date" in section and "1 are dated less precisely than a day" in section
+    # two attacks dated to the day and aid dated to the month: drawn per month, all three
+    assert "(per month)" in section
+    assert "<title>2024-03 · ATTACK: 2</title>" in section and "<title>2024-03 · AID: 1</title>" in section
+    assert "1 event with no date" in section and "not drawn" not in section
 
 
 def test_undated_events_fall_back_to_the_publication_date():
@@ -155,7 +156,7 @@ def test_undated_events_fall_back_to_the_publication_date():
                                         ("2024-05-02", "day", "ARREST", True): 1})
     section = summary.render().split('id="timeline"')[1].split("</section>")[0]
     assert "<title>2024-05-02 · PROTEST (publication date): 1</title>" in section
-    assert "2 events without a date of their own" in section
+    assert "lighter: 2 events without a date of their own" in section
 
 
 def test_warnings_and_errors_are_listed(tmp_path):
@@ -211,6 +212,11 @@ def _dates(*items):
     (_dates(("2023-01-15", "day", 1), ("2024-06-02", "day", 1)), "month", 18),
     (_dates(("2001-05-01", "day", 1), ("2024-06-02", "day", 1)), "year", 24),
     (_dates(("2024-01", "month", 3), ("2024-05", "month", 1)), "month", 5),
+    # one event known only by its year does not stretch the month axis to January
+    (_dates(("2023", "year", 1), ("2023-12-10", "day", 5), ("2024-03-01", "day", 5), ("2024-07", "month", 4)),
+     "month", 8),
+    # most events known only by month: months, not days, though the day-dated ones are close together
+    (_dates(("2024-03-01", "day", 1), ("2024-03-02", "day", 1), ("2024-01", "month", 5)), "month", 3),
 ])
 def test_timeline_picks_the_bin_size_the_dates_need(counts, unit, bins):
     plan = timeline_bins(counts)
