@@ -108,7 +108,7 @@ class NumberReader:
             rf"(?:(?P<magsp>\s*)(?P<mag>{mag})\b)?"
             rf"(?:(?P<postsp>\s?)(?P<post>(?-i:{sign}|{code}))(?![\w$]))?"
             rf"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b))?"
-            rf"(?![\w]|[.,:/]\d)",
+            rf"(?![\w]|[.,:/]\d|['\u2019]s\b)",
             re.I,
         )
         self.vague_pattern = re.compile(rf"\b(?:{_alternation(self.vague)})\b", re.I)
@@ -269,6 +269,9 @@ class Tables:
         self.release_modifiers = frozenset(categories["release_modifiers"])
         self.captive_nouns = frozenset(categories["captive_nouns"])
         self.request_verbs = frozenset(categories["request_verbs"])
+        self.light_verbs = frozenset(categories["light_verbs"])
+        self.toll_verbs = frozenset(categories["toll_verbs"])
+        self.place_nouns = frozenset(categories["place_nouns"])
         f = lambda key: frozenset(w.lower() for w in units[key])
         self.time_units = f("time_units")
         self.months = f("months")
@@ -286,6 +289,7 @@ class Tables:
         self.age_cues = f("age_cues")
         self.age_after = re.compile(rf"^\s*(?:{_alternation(units['age_after'])})\b", re.I)
         self.person_nouns = f("person_nouns")
+        self.lemma_fixes = units["lemma_fixes"]
         self.modals = frozenset({"could", "may", "might", "would", "should", "can", "must"})
         self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project"}) \
             | self.request_verbs
@@ -315,12 +319,13 @@ class Reading:
     partitive: bool = False             # "21 of the schoolgirls"
     embedded: bool = False              # inside "including ...": not an antecedent
     mod_words: frozenset = frozenset()
+    light_category: Optional[str] = None  # "three sustained injuries": WOUNDED
     category: str = "OTHER"
 
 
 def _lower_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else _singular(tok.text.lower())
-    return lemma
+    return load_tables().lemma_fixes.get(lemma, lemma)
 
 
 def _singular(word: str) -> str:
@@ -475,6 +480,10 @@ class NumericClaims:
             r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
             self._distributive(doc, j + 1, r)
             return r
+        if j + 1 < len(doc) and doc[j].lower_ in t.light_verbs and doc[j + 1].lemma_.lower() in t.unit_category:
+            r.anaphoric, r.end_char = True, doc[j + 1].idx + len(doc[j + 1])
+            r.light_category = t.unit_category[doc[j + 1].lemma_.lower()]
+            return r
         if self.is_designation(doc, span):
             return None
         # copula: "total valid votes cast are 10,615,361"
@@ -505,6 +514,8 @@ class NumericClaims:
                     k += 1
                     continue
                 break
+            if tok.lower_ in t.light_verbs and nxt is not None and nxt.lemma_.lower() in t.unit_category:
+                break   # "three sustained injuries": a verb the tagger read as an adjective
             if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")):
                 has_verb = has_verb or tok.pos_ == "VERB"
                 run.append(tok)
@@ -578,8 +589,10 @@ class NumericClaims:
         head, mods = self._noun_run(doc, k)
         if head is None:
             # the parse's object of "of": "hundreds of his (...) party supporters"
-            objs = [c for c in doc[j].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-            if objs and objs[0].i - j <= 12:
+            objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+            objs += [c for o in objs for c in o.children if c.dep_ == "appos"]
+            objs = [o for o in objs if o.pos_ == "NOUN" and o.i - j <= 12]
+            if objs:
                 head = objs[0]
                 mods = tuple(c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i > j)
         if head is None:
@@ -633,6 +646,9 @@ class NumericClaims:
         # and the like, or comes with a magnitude
         if a.word_number and a.value == 1 and a.magnitude is None and not currency and (
                 category in ("OTHER", "AFFECTED") or r.head is None):
+            return None
+        # "one of the Americans": singles out a member, counts nothing
+        if a.value == 1 and r.partitive and a.magnitude is None and not currency:
             return None
         # "between the two countries": the parties of a relation, not a count
         if a.value == 2 and r.head is not None and span.start > 0 \
@@ -720,7 +736,17 @@ class NumericClaims:
                     continue
                 if prep.lower_ in ("to", "for") and owner.pos_ == "NOUN" and owner.lemma_.lower() in self.t.predicates:
                     return owner   # "aid to millions of people"
-                if owner.pos_ in ("VERB", "AUX") and (prep.lower_ in self.t.qualifier_before or prep.lower_ in ("to", "at", "by")):
+                if prep.lower_ in ("to", "for") and owner.pos_ == "VERB":
+                    # "scale up aid to millions": the parse hangs "to" on the verb, it belongs to "aid"
+                    for c in owner.children:
+                        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in self.t.predicates:
+                            return c
+                if owner.pos_ in ("VERB", "AUX") and (
+                        prep.lower_ in self.t.qualifier_before and prep.lower_ not in ("to", "at")
+                        or prep.lower_ in ("to", "at") and owner.lemma_.lower() in self.t.toll_verbs):
+                    return owner
+                if owner.pos_ == "VERB" and prep.lower_ in ("in", "across", "throughout") \
+                        and anchor_word(tok) in self.t.place_nouns:
                     return owner
                 return None
             if dep in ("relcl", "acl"):
@@ -758,7 +784,13 @@ class NumericClaims:
             return "MONEY"
         if a.percent:
             return "PERCENT"
+        if r.light_category:
+            return r.light_category
         deferred = None
+        if governor is not None and governor.pos_ == "VERB" and anchor_word(anchor) in t.place_nouns \
+                and any(c.dep_ == "pobj" and c == anchor or c.dep_ == "prep" and anchor in c.children
+                        for c in governor.children) and self.trigger(governor, None, None, False):
+            return "AFFECTED"   # "affected in nearly 5,000 villages"
         if governor is not None:
             as_subject = self._is_subject(anchor, governor)
             cat = self.trigger(governor, anchor, r.unit, as_subject)
@@ -781,6 +813,24 @@ class NumericClaims:
                     cat = self.trigger(c, owner, r.unit, False)
                     if cat:
                         return cat
+                    # "prisoners involved in the swap"
+                    if c.lemma_.lower() in t.inclusion_verbs:
+                        for p in c.children:
+                            for o in p.children if p.dep_ in ("prep", "agent") else ():
+                                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in t.predicates:
+                                    cat = self.trigger(o, None, r.unit, False)
+                                    if cat:
+                                        return cat
+        if r.embedded:
+            # "two policemen" in "14 people, including two policemen, were killed"
+            host = next((a for a in anchor.ancestors if a.lower_ in ("including", "among", "excluding", "like")), None)
+            if host is not None and host.head.pos_ in NOUN_POS:
+                sent = anchor.doc[host.head.sent.start:host.head.sent.end]
+                g = self.governor(host.head, sent)
+                if g is not None:
+                    cat = self.trigger(g, host.head, r.unit, self._is_subject(host.head, g))
+                    if cat:
+                        return cat
         head_word = (r.unit or "").split(" of ")[0].split()[-1:] or [""]
         if r.unit in t.captive_nouns or head_word[0] in t.captive_nouns:
             if r.mod_words & t.release_modifiers:
@@ -793,11 +843,16 @@ class NumericClaims:
 
     def _governor_context(self, governor: Token, anchor: Token, r: Reading, as_subject: bool) -> Optional[str]:
         t = self.t
-        # "three sustained injuries", "suffered wounds"
+        # "three sustained injuries", "suffered wounds"; "granted the five clemency"
         for c in governor.children:
             lemma = c.lemma_.lower()
             if c.dep_ in ("dobj", "attr", "acomp") and lemma in t.unit_category and as_subject:
                 return t.unit_category[lemma]
+            if c.dep_ == "dobj" and c != anchor and not as_subject and c.pos_ == "NOUN" and lemma in t.predicates \
+                    and (governor.lower_ in t.light_verbs or governor.lemma_.lower() in t.light_verbs):
+                cat = self.trigger(c, anchor, r.unit, False)
+                if cat:
+                    return cat
             if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and lemma in t.predicates and c != anchor:
                 cat = self.trigger(c, anchor, r.unit, True)
                 if cat:
@@ -890,6 +945,10 @@ class NumericClaims:
                         return tok.lemma_.lower()
         usable = []
         for msi, reading, claim in reversed(meta):
+            if msi == si and claim.end <= span.start_char and claim.unit and not reading.demonym_unit \
+                    and not reading.embedded and claim.category not in ("MONEY", "PERCENT") \
+                    and claim.unit not in t.no_antecedent and not usable:
+                return claim.unit   # the nearest claim of the same sentence
             if si - msi > self.antecedent_sentences * 3:
                 break
             if claim.currency or claim.category in ("MONEY", "PERCENT") or claim.unit is None:
@@ -959,7 +1018,7 @@ def repeated_sentences(sents) -> set[int]:
     page prints twice): their figures are claimed once."""
     seen, out = set(), set()
     for i, s in enumerate(sents):
-        key = " ".join(s.text.lower().split())
+        key = " ".join(re.findall(r"\w+", s.text.lower()))
         if len(key) < 12:
             continue
         if key in seen:
@@ -1009,6 +1068,10 @@ def link_modifier(text: str, index: dict[str, str], demonyms: dict[str, list[str
         if common >= 4 and common >= len(name) - 1 and len(single) - common <= 4 and common > best_len:
             best, best_len = eid, common
     return best
+
+
+def anchor_word(tok: Token) -> str:
+    return tok.lemma_.lower()
 
 
 def _linked(figure: Token, noun: Token) -> bool:
