@@ -251,6 +251,9 @@ _INDEFINITE = {"a", "an", "some", "one", "another", "several", "two", "three", "
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _FIRST_SECOND = {"i", "we", "you", "me", "us", "my", "our", "your"}
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+# titles written right before a person's name that no organisation takes
+_NAME_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
+                          "president", "minister", "senator", "governor", "mayor", "judge", "sheikh", "king", "queen"})
 
 
 @dataclass
@@ -308,7 +311,8 @@ class QuoteExtractor:
 
     # ------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
-        spans = find_quote_spans(doc.text)
+        spans = [self._end_before_attribution(doc, q) if q.recovered and q.close_mark is None else q
+                 for q in find_quote_spans(doc.text)]
         st = self._state(doc, spans)
         quotes: list[Quote] = []
         previous: Optional[tuple[QuoteSpan, Optional[Referent], Optional[Span], Optional[str]]] = None
@@ -321,7 +325,7 @@ class QuoteExtractor:
             tokens = [t for t in self._quote_tokens(doc, qs)]
             if not tokens:
                 continue
-            cue, subject = self._attribution(st, qi, qs, tokens)
+            cue, subject = self._attribution(st, qi, qs, tokens, self._is_partial(doc, qs))
             if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
                 qs = self._cut_at_attribution(doc, qs, cue)
             text = doc.text[qs.start:qs.end]
@@ -332,8 +336,12 @@ class QuoteExtractor:
                 continue
             referent, speaker_span, speaker_text, conf = None, None, None, 0.4
             if subject is not None:
-                subject = self._semantic_head(subject)
+                head = self._semantic_head(subject)
                 speaker_span = self._np_span(subject)
+                if not (speaker_span.start <= head.i < speaker_span.end):
+                    speaker_span = self._np_span(head)
+                np_override = speaker_span if head is not subject else None
+                subject = head
                 speaker_text = speaker_span.text
                 referent = None
                 if subject.lower_ in self.t.pronouns and previous is not None and previous[1] is not None \
@@ -343,7 +351,7 @@ class QuoteExtractor:
                     if self._compatible(previous[1], gender, number == "plur"):
                         referent = previous[1]
                 if referent is None:
-                    referent = self._resolve(st, subject)
+                    referent = self._resolve(st, subject, np_override)
                 if self._anonymous(cue, subject):
                     referent = Referent(None, referent.kind if referent else "person")
                 conf = 0.85 if referent is not None and referent.ref is not None else 0.6
@@ -358,7 +366,7 @@ class QuoteExtractor:
             if qs.recovered:
                 conf -= 0.15
             speaker = None
-            if referent is not None and referent.ref is not None and referent.etype in (None, *SPEAKER_TYPES):
+            if referent is not None and referent.ref is not None:
                 speaker = referent.ref
             cue_text = None
             if cue is not None:
@@ -452,7 +460,7 @@ class QuoteExtractor:
         return True
 
     # ------------------------------------------------------------ attribution
-    def _attribution(self, st: _DocState, qi: int, qs: QuoteSpan, tokens: list[Token]):
+    def _attribution(self, st: _DocState, qi: int, qs: QuoteSpan, tokens: list[Token], partial: bool = False):
         """(cue token, subject token) for a quote; either may be None."""
         doc = st.doc
         para = self._para(st, qs.outer_start)
@@ -471,7 +479,10 @@ class QuoteExtractor:
             doc.text[qs.outer_end:qs.outer_end + 1] == ","
         before_colon = doc.text[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
 
-        # 1. the dependency path: a reporting verb governing the quote, or attached to it
+        # 1. the dependency path: a reporting verb governing the quote, or attached to it;
+        # it outranks the clause beside a partial quote ("X told them that the money
+        # 'will not move', according to aides": X's words)
+        dep_rank = -1 if partial else 1
         attach = set()
         for t in tokens:
             h = t.head
@@ -479,16 +490,16 @@ class QuoteExtractor:
                 attach.add(h)
             for c in t.children:
                 if c.i not in inside and outside(c) and c.lemma_.lower() in self.t.strong_verbs and c.pos_ in ("VERB", "AUX"):
-                    cands.append(_Candidate(c, (1, abs(c.i - close_i)), "dep"))
+                    cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
         for a in attach:
             v, steps = a, 0
             while steps < 6 and outside(v):
                 lemma = v.lemma_.lower()
                 if v.lower_ == "according":
-                    cands.append(_Candidate(v, (1, self._gap(v, open_i, close_i)), "dep"))
+                    cands.append(_Candidate(v, (dep_rank, self._gap(v, open_i, close_i)), "dep"))
                     break
                 if lemma in self.t.frame_verbs and v.pos_ in ("VERB", "AUX"):
-                    cands.append(_Candidate(v, (1, self._gap(v, open_i, close_i)), "dep"))
+                    cands.append(_Candidate(v, (dep_rank, self._gap(v, open_i, close_i)), "dep"))
                     break
                 if v.head.i == v.i:
                     break
@@ -642,6 +653,26 @@ class QuoteExtractor:
                 return h
         return None
 
+    def _end_before_attribution(self, doc: Doc, qs: QuoteSpan) -> QuoteSpan:
+        """An unclosed quote that runs into its own attribution ("We are ready, the
+        minister said.") ends at the comma before it."""
+        span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+        if span is None:
+            return qs
+        for tok in span:
+            if tok.text != "," or tok.i + 1 >= span.end:
+                continue
+            for v in doc[tok.i + 1:min(span.end, tok.i + 8)]:
+                if v.lemma_.lower() in self.t.strong_verbs and v.tag_.startswith("VB"):
+                    between = doc[tok.i + 1:v.i]
+                    if all(b.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PUNCT") for b in between):
+                        s, e = _trim(doc.text, qs.start, tok.idx + 1)
+                        return QuoteSpan(s, e, qs.open_mark, None, qs.paragraph, recovered=True, single=qs.single)
+                    break
+                if v.is_punct:
+                    break
+        return qs
+
     def _cut_at_attribution(self, doc: Doc, qs: QuoteSpan, cue: Token) -> QuoteSpan:
         """An unclosed quote that runs into its own attribution ends at the comma before it."""
         text = doc.text
@@ -756,13 +787,19 @@ class QuoteExtractor:
         return None
 
     # ------------------------------------------------------------ resolution
-    def _resolve(self, st: _DocState, head: Token) -> Optional[Referent]:
-        ref = self._referents(st).get(head.i)
+    def _resolve(self, st: _DocState, head: Token, np: Optional[Span] = None) -> Optional[Referent]:
+        ref = self._referents(st).get(head.i) if np is None else None
         if ref is not None:
             return ref
-        return self._resolve_np(st, head)
+        return self._resolve_np(st, head, np)
 
     def _entity_referent(self, st: _DocState, ent) -> Referent:
+        if ent.type != "PERSON" and " " not in ent.name.strip():
+            # a surname the entities component typed as a place or body: the person named in full
+            fuller = next((e for e in st.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                           and e.name.split()[-1] == ent.name.strip()), None)
+            if fuller is not None:
+                ent = fuller
         etype = ent.type
         kind = "person" if etype == "PERSON" else "org" if etype == "ORGANIZATION" else "other"
         gender = None
@@ -888,25 +925,42 @@ class QuoteExtractor:
                 return " ".join(t.text for t in self._strip_titles(list(span)))
         return name
 
-    def _resolve_np(self, st: _DocState, head: Token) -> Optional[Referent]:
+    def _resolve_np(self, st: _DocState, head: Token, np: Optional[Span] = None) -> Optional[Referent]:
         """Who the phrase headed by `head` stands for."""
         t = self.t
         lower = head.lower_
         lemma = head.lemma_.lower()
-        np = self._np_span(head)
+        np = np if np is not None else self._np_span(head)
         # an entity of the article: the head itself, an apposition, or (for "a ministry official") a modifier
         ent = self._mention_at(st, head)
         if ent is not None and lemma not in t.person_heads | t.org_heads | t.document_heads:
-            return self._entity_referent(st, ent)
+            ref = self._entity_referent(st, ent)
+            if ref.kind != "person" and head.pos_ == "PROPN":
+                # "Mr Novak", "President Novak": a person whatever type the name was given
+                title = next((c.lower_ for c in head.lefts if c.dep_ == "compound" and c.lower_ in _NAME_TITLES), None)
+                if title is not None:
+                    ref.kind, ref.etype = "person", "PERSON"
+                    ref.gender = "male" if title in t.male_titles else "female" if title in t.female_titles else None
+            return ref
         appos = [c for c in head.children if c.dep_ == "appos"]
         for a in appos:
             ea = self._mention_at(st, a)
-            if ea is not None and ea.type == "PERSON":
+            person_noun = lemma in t.person_heads or lemma in t.person_titles
+            if ea is not None and (ea.type == "PERSON" or person_noun and a.pos_ == "PROPN"):
+                # "his brother, Babak": a person whatever type the name was given
                 ref = self._entity_referent(st, ea)
+                ref.kind, ref.etype = "person", "PERSON"
                 self._note_title(st, ea, lemma)
+                if ref.gender is None:
+                    ref.gender = st.person_gender.get(ea.id)
                 return ref
-            if a.pos_ == "PROPN" and a.ent_type_ == "PERSON":
-                return self._name_referent(st, a)
+            if a.pos_ == "PROPN" and (a.ent_type_ == "PERSON" or person_noun and a.ent_type_ not in ("GPE", "NORP", "ORG")):
+                ref = self._name_referent(st, a)
+                if ref is not None and person_noun:
+                    ref.kind, ref.etype = "person", "PERSON"
+                    if lemma in t.male_titles or lemma in t.female_titles:
+                        ref.gender = "male" if lemma in t.male_titles else "female"
+                return ref
         if ent is not None:
             return self._entity_referent(st, ent)
         if lower in t.pronouns:
@@ -1131,7 +1185,10 @@ class QuoteExtractor:
         for tok in doc:
             according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 \
                 and doc[tok.head.i - 1].lower_ == "according"
-            if not according and (tok.dep_ not in _SUBJ or tok.lower_ in _RELATIVE or tok.lower_ in _FIRST_SECOND):
+            # "Mrs X and Mr Y signed": each conjoined subject is a subject
+            conjoined = tok.dep_ == "conj" and tok.head.dep_ in _SUBJ and tok.pos_ in ("PROPN", "NOUN")
+            if not (according or conjoined) and (
+                    tok.dep_ not in _SUBJ or tok.lower_ in _RELATIVE or tok.lower_ in _FIRST_SECOND):
                 continue
             if tok.pos_ == "PRON" and tok.lower_ not in self.t.pronouns:
                 continue
@@ -1160,19 +1217,35 @@ class QuoteExtractor:
         self._referents(st)
         order = st.referent_order
         k = bisect_left(order, head.i) - 1
+        subject_at, found = -1, None
         while k >= 0:
             i = order[k]
             if doc[i].idx < limit:
                 break
             ref = st.referent_at[i]
             if ref is not None and self._compatible(ref, gender, plural):
-                if gender in ("male", "female") and ref.ref is not None and ref.ref.entity_id:
-                    st.person_gender.setdefault(ref.ref.entity_id, gender)
-                if ref.gender is None and gender in ("male", "female"):
-                    ref.gender = gender
-                return ref
+                subject_at, found = doc[i].idx, ref
+                break
             k -= 1
-        return Referent(None, "person" if gender in ("male", "female") else "other", gender, plural=plural)
+        if gender in ("male", "female"):
+            # a person named as an object ("X met Y. ... he said") in a later paragraph than any subject
+            m = bisect_left(st.mention_starts, head.idx) - 1
+            while m >= 0 and st.mentions[m][0] > max(subject_at, limit):
+                ent = st.mentions[m][2]
+                if ent.type == "PERSON":
+                    ref = self._entity_referent(st, ent)
+                    if self._compatible(ref, gender, plural):
+                        if found is None or self._para(st, st.mentions[m][0]) > self._para(st, subject_at):
+                            found = ref
+                        break
+                m -= 1
+        if found is None:
+            return Referent(None, "person" if gender in ("male", "female") else "other", gender, plural=plural)
+        if gender in ("male", "female") and found.ref is not None and found.ref.entity_id:
+            st.person_gender.setdefault(found.ref.entity_id, gender)
+        if found.gender is None and gender in ("male", "female"):
+            found.gender = gender
+        return found
 
 
 @Language.factory(
