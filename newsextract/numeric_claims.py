@@ -99,7 +99,7 @@ class NumberReader:
         code = _alternation(self.codes)
         mag = _alternation(self.magnitudes)
         digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-        words = (rf"(?:an?\s+(?:{_alternation(self.scales)})|(?:{word}))"
+        words = (rf"(?:(?:half\s+)?an?\s+(?:{_alternation(self.scales)})|(?:{word}))"
                  rf"(?:(?:\s*-\s*|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{word}))*")
         self.pattern = re.compile(
             rf"(?<![\w.,/:#@&$€£¥₹])"
@@ -127,8 +127,12 @@ class NumberReader:
             if w == "and":
                 used = i + 1
                 continue
-            if w in ("a", "an"):
-                current, last = 1.0, "unit"
+            if w == "half" and i == 0:
+                current, last = 0.5, "half"
+            elif w in ("a", "an"):
+                if last != "half":
+                    current = 1.0
+                last = "unit"
             elif w in self.units:
                 if last in ("unit", "teen") or (last == "tens" and self.units[w] >= 10):
                     break
@@ -225,14 +229,19 @@ class NumberReader:
                     low, high = prev.value, a.value
                     if a.magnitude and not prev.magnitude:
                         low *= self.magnitudes[a.magnitude]["value"]
+                    if low >= high and gap.strip() in ("-", "\u2013") and not (prev.currency or prev.percent):
+                        out[-1] = None   # "won 12-3": a score, not an amount
+                        continue
                     if low < high:
                         out[-1] = Amount(prev.start, a.end, None, currency=prev.currency or a.currency,
                                          percent=prev.percent or a.percent, low=low, high=high,
                                          word_number=prev.word_number, magnitude=a.magnitude or prev.magnitude,
                                          digits=prev.digits)
                         continue
+            if out and out[-1] is None:
+                out.pop()
             out.append(a)
-        return out
+        return [a for a in out if a is not None]
 
 
 # ---------------------------------------------------------------- tables
@@ -629,7 +638,7 @@ class NumericClaims:
         if unit is None or not re.search(r"[a-z]", unit):
             return None
         head_word = unit.split(" of ")[0].split()[-1]
-        if head_word in t.time_units or head_word in t.not_units:
+        if not (a.percent or a.currency) and (head_word in t.time_units or head_word in t.not_units):
             return None
         currency = a.currency
         if currency is None and not a.percent and head_word in t.currency_names:
@@ -656,8 +665,8 @@ class NumericClaims:
                 and (head_word in t.relational or unit in t.relational):
             return None
         qualifier, q_start = self.qualifier(doc, span, a, r)
-        start = min(q_start, span.start_char)
-        end = max(r.end_char, span.end_char)
+        start = min(q_start, a.start)
+        end = max(r.end_char if r.end_char > span.end_char else a.end, a.end)
         hypothetical, negated = self.modality(doc, span, governor)
         r.category = category
         return NumericClaim(
@@ -793,6 +802,9 @@ class NumericClaims:
             return "AFFECTED"   # "affected in nearly 5,000 villages"
         if governor is not None:
             as_subject = self._is_subject(anchor, governor)
+            cat = self._toll(governor, anchor)
+            if cat:
+                return cat
             cat = self.trigger(governor, anchor, r.unit, as_subject)
             if cat and self._requested(governor):
                 deferred, cat = cat, None
@@ -857,14 +869,6 @@ class NumericClaims:
                 cat = self.trigger(c, anchor, r.unit, True)
                 if cat:
                     return cat
-        if governor.pos_ in ("VERB", "AUX"):
-            # "the death toll rose to 50", "the number of injured reached 30"
-            for c in governor.children:
-                if c.dep_ in SUBJECT_DEPS and c != anchor and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
-                    for cc in c.subtree:
-                        cat = t.predicates.get(cc.lemma_.lower())
-                        if cat in HUMAN_CATEGORIES:
-                            return cat
         if governor.lemma_.lower() in t.inclusion_verbs:
             # "an exchange involving 900 prisoners"
             if governor.dep_ in ("acl", "relcl") and governor.head.lemma_.lower() in t.predicates \
@@ -880,6 +884,20 @@ class NumericClaims:
                         cat = self.trigger(cc, None, r.unit, False)
                         if cat:
                             return cat
+        return None
+
+    def _toll(self, governor: Token, anchor: Token) -> Optional[str]:
+        """'the death toll rose to 50', 'put the number of dead at 73'."""
+        t = self.t
+        if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in t.toll_verbs | {"be"}:
+            return None
+        for c in governor.children:
+            if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor \
+                    and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
+                for cc in c.subtree:
+                    cat = t.predicates.get(cc.lemma_.lower()) or t.unit_category.get(cc.lemma_.lower())
+                    if cat in HUMAN_CATEGORIES:
+                        return cat
         return None
 
     def _requested(self, pred: Token) -> bool:
