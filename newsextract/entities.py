@@ -6,13 +6,15 @@ One article's way through `EntityRecognizer.__call__`:
                   commas and line breaks, titles cut off ("President X"), split
                   names joined ("Ursula von" + "der Leyen"), "Donetsk region"
                   extended, org + person run-ons split; plus gazetteer names the
-                  model missed; minus chrome, credits, dates and non-entities
+                  model missed; minus chrome, bylines, headlines, dates and
+                  non-entities
   2. typing       gazetteer + context: COUNTRY, PLACE, ORGANIZATION, PERSON, with
                   a confidence and the other readings of ambiguous names
   3. references   phrases that name a country without its name: its government
                   ("the Swiss government"), its capital used for it ("Moscow
                   said"), a description ("the Gulf country"); government bodies
-                  ("Russia's defence ministry", "the ministry")
+                  ("Russia's defence ministry") and generic mentions of them
+                  ("the ministry")
   4. resolution   one Entity per real entity: people by name parts, countries
                   by ISO code, organizations by acronym and body, places by record
   5. roles        MEDIATOR from the pattern table in models/entities_mediators.json
@@ -31,10 +33,24 @@ from .gazetteer import Country, Entry, Organization, Place, load_gazetteer, name
 from .schema import Entity, EntityAttributes, Evidence, Mention, RoleEvidence
 from .spans import evidence, region_at
 
-MODEL_LABELS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORGANIZATION", "PERSON": "PERSON"}
+MODEL_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 EXCLUDED_REGIONS = frozenset({"chrome", "credit", "byline", "dateline"})
-LOCATIVE_WORDS = frozenset({"in", "at", "from", "near", "outside", "into", "across", "toward", "towards", "around",
-                            "through", "via", "inside", "to", "over", "off", "within", "throughout"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside", "within",
+                            "throughout", "off", "over"})
+DIRECTION_PREPS = frozenset({"to", "from", "for", "via", "toward", "towards"})
+# verbs and nouns of moving somewhere: "flew to Moscow" is the city, "supplied to Kyiv" the government
+MOTION_WORDS = frozenset({
+    "land", "arrive", "fly", "depart", "travel", "transfer", "head", "return", "visit", "report", "bind",
+    "move", "go", "come", "leave", "flee", "drive", "take", "bring", "deport", "evacuate", "relocate",
+    "airlift", "trip", "journey", "flight", "route", "road", "way", "train", "bus", "walk", "march",
+    "trek", "escape", "smuggle", "send", "sail", "ship", "board", "bound", "transport", "repatriate", "fly",
+})
+GOVERNMENT_HOLDERS = frozenset({"officials", "authorities", "leaders", "government", "diplomats", "officers",
+                                "sources", "prosecutors", "lawmakers", "politicians"})
+PLACE_HEAD_NOUNS = frozenset({"streets", "street", "outskirts", "centre", "center", "suburbs", "suburb",
+                              "residents", "mayor", "airport", "metro", "downtown", "districts", "district",
+                              "skyline", "hospitals", "hospital", "neighbourhoods", "neighborhoods", "port",
+                              "station", "square", "university", "population", "citizens"})
 ORG_WORDS = frozenset({
     "ministry", "ministries", "department", "office", "agency", "council", "committee", "commission", "court",
     "party", "front", "movement", "army", "forces", "force", "guard", "police", "bank", "fund", "authority",
@@ -43,15 +59,11 @@ ORG_WORDS = frozenset({
     "league", "parliament", "assembly", "senate", "congress", "cabinet", "secretariat", "headquarters",
     "command", "brigade", "battalion", "regiment", "squad", "unit", "center", "centre", "bureau", "board",
     "news", "times", "post", "press", "tribune", "journal", "television", "radio", "tv", "broadcasting",
+    "conference", "crescent", "cross", "program", "programme", "initiative", "mission", "club", "bishops",
 })
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "accuse", "deny", "demand", "warn", "respond", "agree", "reject", "claim",
-    "insist", "want", "threaten", "blame", "release", "free", "sanction", "impose", "expel", "recall",
-    "condemn", "welcome", "call", "urge", "hope", "refuse", "decide", "confirm", "retaliate", "plan",
-    "respond", "add", "state", "insist", "seek", "offer", "propose", "allow", "refuse", "send", "hand",
-    "return", "exchange", "swap", "negotiate", "sign", "approve", "pledge", "promise", "vow", "dismiss",
-    "criticize", "criticise", "praise", "thank", "allege", "suggest", "acknowledge", "admit", "report",
-})
+HEADLINE_WORDS = frozenset({"To", "Of", "For", "And", "In", "On", "At", "With", "As", "By", "From", "Is", "Are",
+                            "Says", "Said", "After", "Over", "Amid", "Into", "Will", "Be", "Has", "Have", "Its"})
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
 
@@ -61,21 +73,34 @@ class Candidate:
 
     start: int  # token offsets in the doc
     end: int
-    label: str  # the model's label, or GAZ for a gazetteer-only name
+    label: str  # the model's label; GAZ for a gazetteer name, REF/BODY for references
     text: str = ""
     start_char: int = 0
     end_char: int = 0
     type: Optional[str] = None
     record: object = None  # Country, Place, Organization from the gazetteer
     entries: list = field(default_factory=list)
-    role: str = "name"  # name, government, capital, descriptor, body, generic_body, demonym, acronym
-    country: Optional[str] = None  # ISO alpha-2 this mention refers to (countries, governments, capitals)
+    # name, acronym, body: the entity's own names; government, capital, descriptor,
+    # generic_body: other references to it (aliases, never its canonical name)
+    role: str = "name"
+    country: Optional[str] = None  # ISO alpha-2 a country mention refers to
     titles: list = field(default_factory=list)
     confidence: float = 0.9
     alternatives: list = field(default_factory=list)
     body_key: Optional[tuple] = None
     nested: bool = False  # inside a larger mention (a country in "South Korea's Foreign Ministry")
+    person_cue: bool = False
     entity: Optional[Entity] = None
+
+    def set_span(self, doc: Doc) -> "Candidate":
+        self.start_char = doc[self.start].idx
+        self.end_char = doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        self.text = doc.text[self.start_char:self.end_char]
+        return self
+
+
+def _word(text: str) -> str:
+    return text.lower().rstrip(".") if len(text) > 2 else text.lower()
 
 
 class EntityTables:
@@ -93,8 +118,9 @@ class EntityTables:
         self.title_words = {w for key in self.title_gender for w in key if w not in ("of", "-", "the")}
         self.max_title_len = max(len(k) for k in self.title_gender)
         self.particles = frozenset(p.lower() for p in people["particles"])
-        self.given_names = {n: g for g, names in people["given_names"].items() for n in names}
-        self.body_heads = {tuple(h.split()) for h in bodies["body_heads"]}
+        self.given_names = {name_key(n): g for g, names in people["given_names"].items() for n in names}
+        self.body_heads = sorted({tuple(h.split()) for h in bodies["body_heads"]}, key=len, reverse=True)
+        self.body_head_set = frozenset(self.body_heads)
         self.max_body_len = max(len(h) for h in self.body_heads)
         self.country_heads = frozenset(bodies["country_heads"])
         self.portfolios = {}
@@ -104,33 +130,38 @@ class EntityTables:
         self.region_descriptors = bodies["region_descriptors"]
         self.country_nouns = frozenset(bodies["country_nouns"])
         self.place_suffixes = frozenset(bodies["place_suffixes"])
+        self.member_nouns = frozenset(bodies["member_nouns"])
         self.non_entities = frozenset(bodies["non_entities"])
         self.med_prefilter = re.compile(mediators["prefilter"], re.I)
         self.med_excludes = re.compile(mediators["excludes"], re.I)
         self.med_future = re.compile(mediators["future_markers"], re.I)
         item = r"(?:the\s+)?(?:(?-i:[A-Z][\w’'.-]*)\s+){0,4}?⟨(?:[A-Z]+\d*|D:[A-Z]{2})⟩"
-        group = lambda name: rf"(?P<{name}>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}){{0,5}})"
+
+        def group(name: str) -> str:
+            return rf"(?P<{name}>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}){{0,5}})"
+
         self.med_patterns = []
         for row in mediators["patterns"]:
             regex = row["regex"].replace("{M2}", group("m2")).replace("{M}", group("m"))
             requires = re.compile(row["requires"], re.I) if row.get("requires") else None
             self.med_patterns.append((row["id"], re.compile(regex, re.I), requires, row.get("verb_group")))
 
+    def given_name_gender(self, word: str) -> Optional[str]:
+        return self.given_names.get(name_key(word))
 
-def _word(text: str) -> str:
-    return text.lower().rstrip(".") if len(text) > 2 else text.lower()
+    def is_given_name(self, word: str) -> bool:
+        return name_key(word) in self.given_names
 
 
 class EntityRecognizer:
     """The newsextract_entities component: see the module docstring."""
 
     def __init__(self, nlp: Language, name: str, *, use_gazetteer_matches: bool = True,
-                 min_person_confidence: float = 0.5, mediators: bool = True):
+                 mediators: bool = True):
         self.name = name
         self.gaz = load_gazetteer()
         self.tables = EntityTables()
         self.use_gazetteer_matches = use_gazetteer_matches
-        self.min_person_confidence = min_person_confidence
         self.find_mediators = mediators
         self._continents: dict[str, set] = {}
         for country in self.gaz.countries.values():
@@ -144,6 +175,7 @@ class EntityRecognizer:
         for c in cands:
             self._type(doc, c, context)
         cands = [c for c in cands if c.type]
+        self._retype_by_article(doc, cands)
         cands += self._country_references(doc, cands)
         cands += self._body_mentions(doc, cands)
         self._capital_metonyms(doc, cands)
@@ -167,18 +199,20 @@ class EntityRecognizer:
             if ent.label_ in MODEL_LABELS:
                 spans.extend(self._repair(doc, Candidate(ent.start, ent.end, ent.label_)))
         spans = self._join_split_names(doc, spans)
+        spans = self._extend_org_names(doc, spans)
         if self.use_gazetteer_matches:
             spans = self._merge_gazetteer(doc, spans)
-        out = []
-        taken = set()
+        byline = self._byline_lines(doc, spans)
+        out, taken = [], set()
         for c in sorted(spans, key=lambda c: (c.start, -(c.end - c.start))):
             if c.end <= c.start:
                 continue
-            c.start_char, c.end_char = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
-            c.text = doc.text[c.start_char:c.end_char]
+            c.set_span(doc)
             if not c.nested and any(i in taken for i in range(c.start, c.end)):
                 continue
             if self._excluded(doc, c.start_char, c.end_char) or not self._plausible(doc, c):
+                continue
+            if doc[c.start].sent.start in byline or self._dateline(doc, c):
                 continue
             if not c.nested:
                 taken.update(range(c.start, c.end))
@@ -186,7 +220,7 @@ class EntityRecognizer:
         return out
 
     def _plausible(self, doc: Doc, c: Candidate) -> bool:
-        """Not a date, a number, a lone title, a common word or page furniture."""
+        """Not a date, a number, a lone title, a headline, a common word or page furniture."""
         text = c.text
         if not any(ch.isupper() for ch in text) or text in self.tables.non_entities:
             return False
@@ -198,21 +232,71 @@ class EntityRecognizer:
         words = [_word(t.text) for t in toks if t.is_alpha]
         if not words or all(w in self.tables.title_words for w in words):
             return False
-        if len(toks) == 1 and toks[0].is_sent_start and toks[0].pos_ not in ("PROPN",) and not toks[0].is_upper:
+        if len(toks) == 1 and toks[0].is_sent_start and toks[0].pos_ != "PROPN" and not toks[0].is_upper:
+            return False
+        # a run of a Title-Cased headline ("Aid Package To Nations Of ...")
+        if len(toks) >= 3 and any(t.text in HEADLINE_WORDS for t in toks[1:-1]):
+            return False
+        if c.label == "ORG" and _word(toks[-1].text) in self.tables.member_nouns:
             return False
         return True
 
+    def _dateline(self, doc: Doc, c: Candidate) -> bool:
+        """"MOSCOW (Agency) —": a place in capitals opening a line, before a bracket or a dash."""
+        if not c.text.isupper() or c.end >= len(doc):
+            return False
+        line_start = doc.text.rfind("\n", 0, c.start_char) + 1
+        return not doc.text[line_start:c.start_char].strip() and doc[c.end].text in ("(", "—", "–", "-", ":")
+
+    def _byline_lines(self, doc: Doc, spans: list[Candidate]) -> set:
+        """Sentences that are bylines: "By Jane Doe", or a line holding only a
+        person's name next to a line holding only a news organization."""
+        lines = {}
+        for c in spans:
+            text = doc.text
+            s_char = doc[c.start].idx
+            e_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+            ls = text.rfind("\n", 0, s_char) + 1
+            le = text.find("\n", e_char)
+            le = len(text) if le < 0 else le
+            line = text[ls:le].strip()
+            lines[c.start] = (ls, le, line, text[s_char:e_char], c)
+        out = set()
+        news_lines = set()
+        for start, (ls, le, line, ctext, c) in lines.items():
+            entries = c.entries or self.gaz.lookup(ctext)
+            if line == ctext and entries and isinstance(entries[0].record, Organization) and entries[0].record.kind == "news":
+                news_lines.add((ls, le))
+        for start, (ls, le, line, ctext, c) in lines.items():
+            if c.label != "PERSON":
+                continue
+            by = re.match(r"(?i)by\s+", line)
+            if by and line[by.end():].startswith(ctext) and len(line) < len(ctext) + 40:
+                out.add(doc[start].sent.start)
+                continue
+            if line == ctext:
+                before = doc.text.rfind("\n", 0, max(0, ls - 1))
+                near = any(abs(ns - le) <= 3 or abs(ls - ne) <= 3 for ns, ne in news_lines)
+                if near:
+                    out.add(doc[start].sent.start)
+                    for ns, ne in news_lines:
+                        if abs(ns - le) <= 3 or abs(ls - ne) <= 3:
+                            tok = doc.char_span(ns, ne, alignment_mode="expand")
+                            if tok is not None:
+                                out.add(tok[0].sent.start)
+        return out
+
     def _repair(self, doc: Doc, c: Candidate) -> list[Candidate]:
-        """Split a model span at punctuation, cut titles and determiners off it,
-        split an organization or title run into a person ("Constitutional Court
-        Petr Petrov"), extend a place with its suffix ("Donetsk region")."""
+        """Split a model span at punctuation and line breaks, then trim each part."""
         parts, start = [], c.start
         for i in range(c.start, c.end):
             t = doc[i]
-            if t.text in (",", ";", "|", "•", "/", "(", ")", "[", "]", "—", "–") or "\n" in t.text or "\n" in t.whitespace_:
-                end = i if ("\n" not in t.whitespace_ or t.text in (",", ";")) else i + 1
-                if end > start:
-                    parts.append((start, end))
+            if t.text in (",", ";", "|", "•", "/", "(", ")", "[", "]", "—", "–", ":") or "\n" in t.text:
+                if i > start:
+                    parts.append((start, i))
+                start = i + 1
+            elif "\n" in t.whitespace_:
+                parts.append((start, i + 1))
                 start = i + 1
         if start < c.end:
             parts.append((start, c.end))
@@ -222,45 +306,45 @@ class EntityRecognizer:
         return out
 
     def _trim(self, doc: Doc, c: Candidate) -> list[Candidate]:
+        """Cut determiners, possessives and titles off a span; split a title or an
+        organization run into a person ("EC chairperson Jane Doe", "Constitutional
+        Court Petr Petrov"); extend a place with its suffix ("Donetsk region")."""
         s, e = c.start, c.end
-        while s < e and (doc[s].lower_ in ("the", "a", "an", "by", "photo", "credit") or doc[s].is_punct):
+        while s < e and (doc[s].lower_ in ("the", "a", "an", "by") or doc[s].is_punct):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'", "’")):
             e -= 1
         if e <= s:
             return []
         c.start, c.end = s, e
-        # a title inside the span: what follows it is a person ("EC chairperson Jane Doe")
-        if c.label in ("PERSON", "ORG", "GPE", "NORP") and e - s >= 2:
-            cut = self._last_title_end(doc, s, e)
+        if e - s >= 2:
+            cut = self._last_title(doc, s, e)
             if cut is not None and doc[cut[1]].is_title:
                 title_start, title_end = cut
-                person = Candidate(title_end, e, "PERSON")
-                person.titles = [doc[title_start:title_end].text]
+                person = Candidate(title_end, e, "PERSON", titles=[doc[title_start:title_end].text])
                 before = [] if title_start == s else self._trim(doc, Candidate(s, title_start, "ORG"))
-                return [b for b in before if self.gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()] + [person]
-        split = self._org_person_split(doc, s, e) if c.label in ("ORG", "GPE", "PERSON") else None
+                keep = [b for b in before if self.gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()]
+                return keep + [person]
+        split = self._org_person_split(doc, s, e, c.label)
         if split is not None:
-            first = Candidate(s, split, c.label if c.label != "PERSON" else "ORG")
-            keep_first = bool(self.gaz.lookup(doc[s:split].text)) or _word(doc[split - 1].text) in ORG_WORDS
-            if keep_first and self._title_before(doc, s) and doc[s - 1].lower_ in ("for", "of") and not self.gaz.lookup(doc[s:split].text):
-                keep_first = False
+            first_known = self.gaz.lookup(doc[s:split].text)
+            keep_first = bool(first_known) or _word(doc[split - 1].text) in ORG_WORDS
+            if s > 0 and doc[s - 1].lower_ in ("for", "of") and not first_known and self._title_before(doc, s - 1):
+                keep_first = False  # "Commissioner for Crisis Management Jane Doe": part of the title
+            first = Candidate(s, split, "ORG" if c.label == "PERSON" else c.label)
             return ([first] if keep_first else []) + [Candidate(split, e, "PERSON")]
-        # "Donetsk region", "Rakhine State"
         if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in self.tables.place_suffixes:
-            if not any(en.is_country for en in self.gaz.lookup(doc[s:e].text)) and not (e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
+            is_country = any(en.is_country for en in self.gaz.lookup(doc[s:e].text))
+            if not is_country and not (e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
                 c.end = e + 1
         return [c]
 
-    def _last_title_end(self, doc: Doc, s: int, e: int):
-        """(start, end) of the last title phrase inside tokens [s, e), if any."""
-        tables = self.tables
-        best = None
-        i = s
+    def _last_title(self, doc: Doc, s: int, e: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the last title phrase inside tokens [s, e) with a name after it."""
+        tables, best, i = self.tables, None, s
         while i < e:
             for n in range(min(tables.max_title_len, e - i), 0, -1):
-                key = tuple(_word(t.text) for t in doc[i:i + n])
-                if key in tables.title_gender and (doc[i].is_lower or doc[i].is_title or doc[i].is_upper):
+                if tuple(_word(t.text) for t in doc[i:i + n]) in tables.title_gender:
                     best = (i, i + n)
                     i += n - 1
                     break
@@ -271,63 +355,106 @@ class EntityRecognizer:
 
     def _title_before(self, doc: Doc, start: int) -> list[str]:
         """Title phrases written right before a name ("President", "Foreign Minister")."""
-        tables, titles = self.tables, []
-        i = start
+        tables, titles, i = self.tables, [], start
         while i > 0:
             for n in range(min(tables.max_title_len, i), 0, -1):
-                key = tuple(_word(t.text) for t in doc[i - n:i])
-                if key in tables.title_gender:
+                if tuple(_word(t.text) for t in doc[i - n:i]) in tables.title_gender:
                     titles.insert(0, doc[i - n:i].text)
                     i -= n
                     break
             else:
-                # "Commissioner for Crisis Management X": step over "for <Capitalized...>"
                 break
         return titles
 
-    def _org_person_split(self, doc: Doc, s: int, e: int) -> Optional[int]:
-        """Where a run-on "<organization or place> <First Last>" splits, if it is one."""
-        if e - s < 3:
+    def _org_person_split(self, doc: Doc, s: int, e: int, label: str) -> Optional[int]:
+        """Where a run-on "<organization, country> <First Last>" splits, if it is one."""
+        if e - s < 3 or label not in ("ORG", "GPE", "PERSON"):
             return None
+        particles = self.tables.particles
         for k in (e - 2, e - 3):
-            if k <= s:
+            if k <= s or doc[k - 1].is_punct:
                 continue
             tail = doc[k:e]
-            if any(t.lower_ in ORG_WORDS for t in tail) or not all(t.is_title or t.lower_ in self.tables.particles for t in tail):
+            if any(t.lower_ in ORG_WORDS for t in tail) or not tail[0].is_title:
                 continue
-            if not tail[0].is_title or tail[0].lower_ in self.tables.particles and k == e - 2:
+            if not all(t.is_title or t.lower_ in particles for t in tail):
                 continue
-            if k == e - 3 and tail[1].lower_ not in self.tables.particles and tail[0].text not in self.tables.given_names:
+            if k == e - 3 and tail[1].lower_ not in particles and not self.tables.is_given_name(tail[0].text):
                 continue
-            head_known = bool(self.gaz.lookup(doc[s:k].text)) or _word(doc[k - 1].text) in ORG_WORDS
-            head_title = doc[s - 1].lower_ in ("for", "of") and bool(self._title_before(doc, s - 1)) if s > 0 else False
-            if head_known or head_title or tail[0].text in self.tables.given_names:
+            head = self.gaz.lookup(doc[s:k].text)
+            head_named = bool(head) and isinstance(head[0].record, (Country, Organization))
+            head_body = _word(doc[k - 1].text) in ORG_WORDS
+            head_title = s > 0 and doc[s - 1].lower_ in ("for", "of") and bool(self._title_before(doc, s - 1))
+            if label == "PERSON":
+                if head_named or head_title:
+                    return k
+            elif head_named or head_body or head_title or self.tables.is_given_name(tail[0].text):
                 return k
         return None
 
     def _join_split_names(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-        """"Ursula von" + "der" + "Leyen": a person whose name runs on over particles."""
+        """Persons whose name runs on past the model's span: over particles
+        ("Ursula von" + "der Leyen") or over one more untagged name ("Iván Duque" +
+        "Márquez")."""
         spans.sort(key=lambda c: c.start)
+        starts = {c.start for c in spans}
         out: list[Candidate] = []
         particles = self.tables.particles
+        n = len(doc)
         i = 0
         while i < len(spans):
             c = spans[i]
             if c.label == "PERSON":
                 j = c.end
-                while j < len(doc) and doc[j].lower_ in particles and j - c.end < 3:
+                while j < n and doc[j].lower_ in particles and j - c.end < 3 and doc[j - 1].whitespace_:
                     j += 1
                 ends_in_particle = doc[c.end - 1].lower_ in particles
-                if (j > c.end or ends_in_particle) and j < len(doc) and doc[j].is_title:
+                if (j > c.end or ends_in_particle) and j < n and doc[j].is_title:
                     k = j + 1
-                    while k < len(doc) and doc[k].is_title and k - j < 2 and not doc[k - 1].whitespace_ == "":
+                    while k < n and doc[k].is_title and k - j < 2 and doc[k - 1].whitespace_ == " ":
                         k += 1
                     c = Candidate(c.start, k, "PERSON", titles=c.titles)
                     while i + 1 < len(spans) and spans[i + 1].start < k:
                         i += 1
+                elif (c.end - c.start >= 2 and j < n and j not in starts and doc[j].is_title and doc[j].pos_ == "PROPN"
+                      and doc[j - 1].whitespace_ == " " and doc[j].text not in self.tables.non_entities
+                      and not self.gaz.lookup(doc[j].text) and not doc[j].ent_type_):
+                    c = Candidate(c.start, j + 1, "PERSON", titles=c.titles)
             out.append(c)
             i += 1
         return out
+
+    def _extend_org_names(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+        """Organization names that run on past the model's span: "Office of the
+        Special Envoy" + "of the Secretary-General for Yemen", "Ministry of Foreign
+        Affairs" + "of Ukraine"."""
+        starts = {c.start: c for c in spans}
+        n = len(doc)
+        for c in spans:
+            if c.label != "ORG" or c.end <= c.start or _word(doc[c.start].text) not in ORG_WORDS | {"ministry"}:
+                continue
+            for _ in range(2):
+                j = c.end
+                if j + 1 >= n or doc[j].lower_ not in ("of", "for") or "\n" in doc[j - 1].whitespace_:
+                    break
+                k = j + 1
+                if doc[k].lower_ == "the":
+                    k += 1
+                m = k
+                while m < n and m - k < 5 and (doc[m].is_title or doc[m].text in ("-", "‑")) and not doc[m].whitespace_.count("\n"):
+                    m += 1
+                while m > k and doc[m - 1].text in ("-", "‑"):
+                    m -= 1
+                if m == k:
+                    break
+                nxt = starts.get(k)
+                if nxt is not None and nxt.end > m:
+                    m = nxt.end
+                for other in spans:
+                    if other is not c and k <= other.start < m:
+                        other.end = other.start  # swallowed
+                c.end = m
+        return [c for c in spans if c.end > c.start]
 
     def _merge_gazetteer(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         """Attach gazetteer readings to the model's spans; add the names it missed."""
@@ -345,25 +472,24 @@ class EntityRecognizer:
                 if self._gazetteer_only_ok(doc, m.start, m.end, entries):
                     extra.append(Candidate(m.start, m.end, "GAZ", entries=entries))
                 continue
+            first = entries[0].record
             if len(covering) == 1:
                 c = next(iter(covering.values()))
                 if (c.start, c.end) == (m.start, m.end):
                     c.entries = entries
                     continue
                 if c.start <= m.start and m.end <= c.end:
-                    # a country inside an organization's name is still a mention of it
                     if entries[0].is_country and not self.gaz.lookup(doc[c.start:c.end].text):
-                        if c.label in ("ORG", "FAC") or self._org_person_split(doc, c.start, c.end):
-                            extra.append(Candidate(m.start, m.end, "GAZ", entries=entries, nested=c.label in ("ORG", "FAC")))
-                            if c.label == "GPE" or c.label == "PERSON":
-                                pass
-                        elif m.start == c.start and c.label in ("GPE", "PERSON"):
+                        if c.label in ("ORG", "FAC"):
+                            # a country inside an organization's name is still a mention of it
+                            extra.append(Candidate(m.start, m.end, "GAZ", entries=entries, nested=True))
+                        elif m.start == c.start and c.label in ("GPE", "PERSON") and c.end - m.end >= 2:
                             # "Syria Jane Doe": the country, then the rest
                             extra.append(Candidate(m.start, m.end, "GAZ", entries=entries))
                             c.start = m.end
                     continue
             # the name crosses the model's spans: trust the gazetteer for countries and organizations
-            if isinstance(entries[0].record, (Country, Organization)) or len(covering) > 1:
+            if isinstance(first, (Country, Organization)) or len(covering) > 1:
                 for c in covering.values():
                     if c.start < m.start:
                         c.end = min(c.end, m.start)
@@ -386,23 +512,18 @@ class EntityRecognizer:
 
     def _gazetteer_only_ok(self, doc: Doc, start: int, end: int, entries: list[Entry]) -> bool:
         """A name the model did not tag is taken when the gazetteer is sure enough."""
-        first = entries[0]
         toks = doc[start:end]
-        text = toks.text
-        if text in self.tables.non_entities:
+        if toks.text in self.tables.non_entities:
             return False
-        if isinstance(first.record, (Country, Organization)):
-            if end - start == 1 and toks[0].is_sent_start and toks[0].pos_ not in ("PROPN",) and not toks[0].is_upper:
-                return False
-            # a demonym-like adjective use of a country ("US" in "US officials") is still the country
-            return True
-        place = first.record
-        if not place.salient:
+        if end < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                and doc[end + 1].is_lower and not isinstance(entries[0].record, (Country, Organization)):
+            return False  # "Man-kei": part of a hyphenated name
+        record = entries[0].record
+        if isinstance(record, (Country, Organization)):
+            return not (end - start == 1 and toks[0].is_sent_start and toks[0].pos_ != "PROPN" and not toks[0].is_upper)
+        if not record.salient:
             return False
-        if any(t.pos_ not in ("PROPN",) for t in toks if t.is_alpha and t.lower_ not in self.tables.particles):
-            return False
-        # a given name that is also a place ("Jordan", "Florence") followed by a surname is a person
-        if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "PERSON":
+        if any(t.pos_ != "PROPN" for t in toks if t.is_alpha and t.lower_ not in self.tables.particles):
             return False
         return True
 
@@ -411,7 +532,7 @@ class EntityRecognizer:
         """Country codes of the article's unambiguous gazetteer names, for ambiguity."""
         codes = Counter()
         for c in cands:
-            if len(c.entries) == 1 or (c.entries and len({_code(e.record) for e in c.entries}) == 1):
+            if c.entries and len({_code(e.record) for e in c.entries}) == 1:
                 code = _code(c.entries[0].record)
                 if code:
                     codes[code] += 1
@@ -420,94 +541,88 @@ class EntityRecognizer:
     def _type(self, doc: Doc, c: Candidate, context: Counter) -> None:
         entries = c.entries or self._context_filter(doc, c.start, self.gaz.lookup(c.text))
         c.entries = entries
-        label = c.label
-        person_cue = self._person_cue(doc, c)
+        toks = doc[c.start:c.end]
         if not c.titles:
             c.titles = self._title_before(doc, c.start)
+        has_org_word = any(t.lower_ in ORG_WORDS for t in toks)
+        given_first = len(toks) > 1 and self.tables.is_given_name(toks[0].text)
+        c.person_cue = bool(c.titles) or given_first
+        label = c.label
         if entries:
-            first = entries[0]
-            rec = first.record
-            if label == "PERSON" and person_cue and not isinstance(rec, Organization):
+            rec = entries[0].record
+            if label == "PERSON" and c.person_cue and not isinstance(rec, Organization):
                 self._set(c, "PERSON", None, 0.75, alternatives=[_describe(e.record) for e in entries[:2]])
-                return
-            if isinstance(rec, Organization):
+            elif isinstance(rec, Organization):
                 self._set(c, "ORGANIZATION", rec, 0.95)
-                return
-            if isinstance(rec, Country):
+            elif isinstance(rec, Country):
                 chosen, confidence, others = self._disambiguate(doc, c, entries, context)
                 if isinstance(chosen, Country) and chosen.kind != "territory":
                     self._set(c, "COUNTRY", chosen, confidence, alternatives=others)
                     c.country = chosen.iso2
                 else:
-                    self._set(c, "PLACE", chosen if isinstance(chosen, Place) else _territory_place(chosen), confidence, alternatives=others)
-                return
-            place: Place = rec
-            if label == "PERSON" and not (place.salient or self._locative(doc, c)):
-                self._set(c, "PERSON", None, 0.6, alternatives=[_describe(place)])
-                return
-            if label == "ORG" and any(t.lower_ in ORG_WORDS for t in doc[c.start:c.end]):
+                    place = chosen if isinstance(chosen, Place) else _territory_place(chosen)
+                    self._set(c, "PLACE", place, confidence, alternatives=others)
+            elif label == "PERSON" and not (rec.salient or self._locative(doc, c)):
+                self._set(c, "PERSON", None, 0.6, alternatives=[_describe(rec)])
+            elif label == "ORG" and has_org_word:
                 self._set(c, "ORGANIZATION", None, 0.8)
-                return
-            chosen, confidence, others = self._disambiguate(doc, c, entries, context)
-            if isinstance(chosen, Country):
-                self._set(c, "PLACE", _territory_place(chosen), confidence, alternatives=others)
+            elif given_first and len(toks) > 1 and not entries[0].main_name:
+                self._set(c, "PERSON", None, 0.6, alternatives=[_describe(rec)])
             else:
-                self._set(c, "PLACE", chosen, confidence if label != "GAZ" else min(confidence, 0.85), alternatives=others)
+                chosen, confidence, others = self._disambiguate(doc, c, entries, context)
+                place = chosen if isinstance(chosen, Place) else _territory_place(chosen)
+                self._set(c, "PLACE", place, confidence if label != "GAZ" else min(confidence, 0.85), alternatives=others)
             return
-        toks = doc[c.start:c.end]
         acronym = len(toks) == 1 and toks[0].is_upper and 2 <= len(toks[0].text) <= 6 and toks[0].is_alpha
         if label in ("GPE", "LOC", "FAC"):
             if acronym:
                 self._set(c, "ORGANIZATION", None, 0.6)
-            elif label == "GPE" and self.gaz.demonym(c.text):
+            elif self.gaz.demonym(c.text):
                 return  # a demonym tagged as a place ("Ukrainian")
+            elif given_first and label != "FAC":
+                self._set(c, "PERSON", None, 0.65)
+            elif has_org_word and label == "FAC":
+                self._set(c, "ORGANIZATION", None, 0.6)
             else:
                 self._set(c, "PLACE", None, 0.7 if label == "GPE" else 0.65)
         elif label == "ORG":
-            if _word(toks[-1].text) in self.tables.title_words and _word(toks[-1].text) not in ORG_WORDS:
+            last = _word(toks[-1].text)
+            if last in self.tables.title_words and last not in ORG_WORDS:
                 return  # "Presidential National Security Advisor" is a title, not a body
-            if len(toks) == 1 and toks[0].is_title and toks[0].text in self.tables.given_names:
-                self._set(c, "PERSON", None, 0.55)
+            if not has_org_word and (c.titles or given_first):
+                self._set(c, "PERSON", None, 0.65)
             else:
                 self._set(c, "ORGANIZATION", None, 0.75)
         elif label == "PERSON":
             if acronym:
                 self._set(c, "ORGANIZATION", None, 0.5)
-                c.role = "acronym"
-            elif any(t.lower_ in ORG_WORDS for t in toks) and not person_cue:
+            elif has_org_word and not c.person_cue:
                 self._set(c, "ORGANIZATION", None, 0.6)
             else:
-                self._set(c, "PERSON", None, 0.85 if person_cue or len(toks) > 1 else 0.7)
+                self._set(c, "PERSON", None, 0.85 if c.person_cue or len(toks) > 1 else 0.7)
 
     @staticmethod
     def _set(c: Candidate, etype: str, record, confidence: float, alternatives=()) -> None:
         c.type, c.record, c.confidence = etype, record, round(confidence, 2)
         c.alternatives = [a for a in alternatives if a]
 
-    def _person_cue(self, doc: Doc, c: Candidate) -> bool:
-        toks = doc[c.start:c.end]
-        if c.titles or self._title_before(doc, c.start):
-            return True
-        return len(toks) > 1 and toks[0].text in self.tables.given_names
-
     def _locative(self, doc: Doc, c: Candidate) -> bool:
         before = doc[c.start - 1].lower_ if c.start > 0 else ""
         after = doc[c.end].lower_ if c.end < len(doc) else ""
-        return before in LOCATIVE_WORDS or after in self.tables.place_suffixes
+        return before in LOCATIVE_PREPS | DIRECTION_PREPS or after in self.tables.place_suffixes
 
     def _disambiguate(self, doc: Doc, c: Candidate, entries: list[Entry], context: Counter):
         """The most likely reading of a name with several (Georgia the country or
-        the US state): a prior by kind, plus the countries the article names."""
-        readings = []
-        seen = set()
+        the US state): a prior by kind, plus the countries the article names.
+        Returns (record, confidence, descriptions of the other readings)."""
+        readings, seen = [], set()
         for rank, e in enumerate(entries[:6]):
             rec = e.record
             key = (type(rec).__name__, _code(rec), getattr(rec, "kind", ""))
             if key in seen or isinstance(rec, Organization):
                 continue
             seen.add(key)
-            code = _code(rec)
-            own = context[code] - (1 if len(entries) == 1 else 0)
+            own = context[_code(rec)]
             if isinstance(rec, Country):
                 score = 3.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
             else:
@@ -523,41 +638,70 @@ class EntityRecognizer:
         others = [_describe(r) for _, r in readings[1:3]]
         return best, max(0.5, min(0.95, best_score / total + 0.3)), others
 
+    def _retype_by_article(self, doc: Doc, cands: list[Candidate]) -> None:
+        """Fix a label with what the rest of the article says: a surname the model
+        took for a place is the person named in full elsewhere ("Borrell"); a name
+        listed among places is a place ("Mariupol and Kherson")."""
+        fulls = [name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2]
+        for c in cands:
+            if c.type in ("PERSON", "COUNTRY") or isinstance(c.record, Organization):
+                continue
+            if isinstance(c.record, Place) and c.record.salient and not c.label == "PERSON":
+                continue
+            words = name_key(c.text).split()
+            if any(_same_person(words, f, self.tables.particles) for f in fulls):
+                self._set(c, "PERSON", None, 0.7, alternatives=c.alternatives)
+        ordered = sorted(cands, key=lambda c: c.start)
+        for idx, c in enumerate(ordered):
+            if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
+                continue
+            if any(_same_person(name_key(c.text).split(), f, self.tables.particles) for f in fulls if len(f) > 1
+                   and f != name_key(c.text).split()):
+                continue
+            neighbours = []
+            if idx > 0:
+                neighbours.append((ordered[idx - 1], ordered[idx - 1].end, c.start))
+            if idx + 1 < len(ordered):
+                neighbours.append((ordered[idx + 1], c.end, ordered[idx + 1].start))
+            for other, a, b in neighbours:
+                between = [t.lower_ for t in doc[a:b]]
+                if other.type == "PLACE" and 0 < len(between) <= 2 and all(w in LIST_JOINERS for w in between):
+                    place = c.record if isinstance(c.record, Place) else (
+                        next((e.record for e in c.entries if isinstance(e.record, Place)), None))
+                    self._set(c, "PLACE", place, 0.7)
+                    break
+
     # ============================================================ references
     def _country_references(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Phrases that refer to a country without its name: "the Venezuelan
-        government", "the government of Nigeria", "Omani authorities", "the
-        Gulf country", "the Russian capital" (a mention of the capital)."""
+        government", "the government of Nigeria", "Omani authorities", "the Gulf
+        country"; and to its capital: "the Russian capital", "capital of Oman"."""
         out = []
         by_end = {c.end: c for c in cands if c.type == "COUNTRY"}
         by_start = {c.start: c for c in cands if c.type == "COUNTRY"}
-        covered = {i for c in cands if not c.nested for i in range(c.start, c.end)}
         n = len(doc)
         for i, tok in enumerate(doc):
             low = tok.lower_
-            if low in self.tables.country_heads and tok.pos_ in ("NOUN", "PROPN"):
+            if low in self.tables.country_heads and tok.pos_ in ("NOUN", "PROPN") and low != "state":
                 iso, start = self._country_before(doc, i, by_end)
                 end = i + 1
                 if iso is None and i + 2 < n and doc[i + 1].lower_ == "of" and (i + 2) in by_start:
                     inner = by_start[i + 2]
                     iso, start, end = inner.country, i, inner.end
-                if iso and low == "state" and not (start < i and doc[start].lower_ != "the"):
-                    pass
-                if iso and low != "state":
+                if iso:
                     if start > 0 and doc[start - 1].lower_ == "the":
                         start -= 1
                     out.append(self._reference(doc, start, end, iso, "government"))
             elif low == "capital" and i > 0:
                 iso, start = self._country_before(doc, i, by_end)
+                end = i + 1
                 if iso is None and i + 2 < n and doc[i + 1].lower_ == "of" and (i + 2) in by_start:
-                    iso, start = by_start[i + 2].country, i
-                    end = by_start[i + 2].end
-                else:
-                    end = i + 1
+                    iso, start, end = by_start[i + 2].country, i, by_start[i + 2].end
                 capital = self.gaz.capitals.get(iso) if iso else None
-                if capital and not any(j in covered for j in range(start, end) if doc[j].lower_ != "capital" and j not in by_end.get(end, Candidate(0, 0, "")).__dict__.get("_", ())):
-                    pass
                 if capital:
+                    nxt = doc[end] if end < n else None
+                    if nxt is not None and nxt.is_title and name_key(nxt.text) == name_key(capital.name):
+                        continue  # "Yemen's capital Sanaa": the name itself follows
                     ref = self._reference(doc, start, end, iso, "descriptor")
                     ref.type, ref.record, ref.country = "PLACE", capital, None
                     out.append(ref)
@@ -568,25 +712,25 @@ class EntityRecognizer:
         return [r for r in out if not self._excluded(doc, r.start_char, r.end_char)]
 
     def _country_before(self, doc: Doc, i: int, by_end: dict):
-        """The country named right before token i: "Russia's", "the Russian", "U.S."."""
+        """The country named right before token i ("Russia's", "Russian", "U.S."),
+        as (ISO code, first token), or (None, i)."""
         j = i - 1
         while j >= 0 and doc[j].lower_ in ("'s", "’s", "'", "’"):
             j -= 1
         if j >= 0 and (j + 1) in by_end:
             c = by_end[j + 1]
             return c.country, c.start
-        if j >= 0:
-            iso = self.gaz.demonym(doc[j].text) if doc[j].is_title else None
-            if iso:
+        if j >= 0 and doc[j].is_title:
+            iso = self.gaz.demonym(doc[j].text)
+            if iso and not (j > 0 and doc[j - 1].is_title and doc[j - 1].lower_ not in ("the",) and not doc[j - 1].is_sent_start):
                 return iso, j
         return None, i
 
     def _described_country(self, doc: Doc, i: int, cands: list[Candidate]) -> Optional[str]:
         """The country "the Gulf country" points back to: the last one named before
-        it that the description fits."""
-        desc = doc[i - 1].lower_
-        codes = self.tables.region_descriptors.get(desc)
-        if codes is None:
+        it that the description fits (or the only one in the article)."""
+        codes = self.tables.region_descriptors.get(doc[i - 1].lower_)
+        if not codes or codes == ["neighbours"]:
             return None
         allowed = set()
         for code in codes:
@@ -595,44 +739,37 @@ class EntityRecognizer:
             else:
                 allowed.add(code)
         start = doc[i - 2].idx
-        named = [c for c in cands if c.type == "COUNTRY" and c.country and c.end_char <= start]
-        if codes == ["neighbours"]:
-            return None
-        for c in reversed(named):
-            if c.country in allowed:
+        for c in sorted((c for c in cands if c.type == "COUNTRY" and c.country), key=lambda c: c.end_char, reverse=True):
+            if c.end_char <= start and c.country in allowed:
                 return c.country
         later = {c.country for c in cands if c.type == "COUNTRY" and c.country in allowed}
         return next(iter(later)) if len(later) == 1 else None
 
     def _reference(self, doc: Doc, start: int, end: int, iso: str, role: str) -> Candidate:
         c = Candidate(start, end, "REF", role=role, type="COUNTRY", country=iso,
-                      record=self.gaz.countries.get(iso), confidence=0.8)
-        c.start_char, c.end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        c.text = doc.text[c.start_char:c.end_char]
-        c.nested = True
-        return c
+                      record=self.gaz.countries.get(iso), confidence=0.8, nested=True)
+        return c.set_span(doc)
 
     # ========================================================= bodies (orgs)
-    def _body_key(self, doc: Doc, start: int, end: int, anchor_iso: Optional[str]) -> Optional[tuple]:
-        """(country, head, portfolio) of a government body's name, or None."""
-        words = [_word(t.text) for t in doc[start:end] if t.is_alpha]
+    def _body_key(self, doc: Doc, start: int, end: int, anchor: Optional[str]) -> Optional[tuple]:
+        """(country or body, head noun, portfolio) of a government body's name."""
+        words = [_word(t.text) for t in doc[start:end] if t.is_alpha or t.text in ("'s", "’s")]
         head = None
-        for h in sorted(self.tables.body_heads, key=len, reverse=True):
-            hl = len(h)
-            for k in range(len(words) - hl + 1):
-                if tuple(words[k:k + hl]) == h:
+        for h in self.tables.body_heads:
+            for k in range(len(words) - len(h) + 1):
+                if tuple(words[k:k + len(h)]) == h:
                     head = h[-1]
                     break
             if head:
                 break
         if head is None:
             return None
-        iso = anchor_iso
-        portfolio = None
+        iso, portfolio = anchor, None
         for w in words:
             if iso is None:
-                iso = self.gaz.demonym(w) or (self.gaz.country(w).iso2 if self.gaz.country(w) else None)
-            if w in self.tables.portfolios and portfolio is None:
+                country = self.gaz.country(w)
+                iso = self.gaz.demonym(w) or (country.iso2 if country else None)
+            if portfolio is None and w in self.tables.portfolios:
                 portfolio = self.tables.portfolios[w]
         joined = " ".join(words)
         for form, canon in self.tables.portfolios.items():
@@ -640,175 +777,219 @@ class EntityRecognizer:
                 portfolio = canon
         return (iso, head, portfolio)
 
+    def _anchor_before(self, doc: Doc, j: int, anchors: dict):
+        """The country, demonym or intergovernmental body that ends right before
+        token j ("Russia's", "Israeli", "the EU's"): (anchor key, start) or (None, j)."""
+        k = j
+        while k > 0 and doc[k - 1].lower_ in ("'s", "’s"):
+            k -= 1
+        if k in anchors:
+            a = anchors[k]
+            return (a.country or "ORG:" + a.record.name), a.start
+        if k > 0 and doc[k - 1].is_title:
+            dem = self.gaz.demonym(doc[k - 1].text)
+            if dem and not (k > 1 and doc[k - 2].is_title and not doc[k - 2].is_sent_start):
+                return dem, k - 1
+        return None, j
+
     def _body_mentions(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-        """Government bodies named after their country: "Russia's defence ministry",
-        "the Israeli army", "the EU's external action office"; and generic mentions
-        ("the ministry", "the Russian ministry") that refer back to one of them."""
+        """Government bodies named after their country ("Russia's defence ministry",
+        "the Israeli army", "the EU's external action office", "South Korea's Foreign
+        Ministry") and generic mentions that refer back to one ("the ministry",
+        "the Russian ministry", "the ministry of finance")."""
         out = []
+        anchors = {c.end: c for c in cands if c.type == "COUNTRY" or (
+            isinstance(c.record, Organization) and c.record.kind == "intergovernmental")}
         covered = {i for c in cands if not c.nested for i in range(c.start, c.end)}
-        by_end = {c.end: c for c in cands if c.type in ("COUNTRY",) or
-                  (c.type == "ORGANIZATION" and isinstance(c.record, Organization) and c.record.kind == "intergovernmental")}
-        # the model's own organization spans that are bodies
         for c in cands:
-            if c.type == "ORGANIZATION" and c.label != "GAZ":
+            if c.type == "ORGANIZATION" and c.label not in ("GAZ",) and not isinstance(c.record, Organization):
                 key = self._body_key(doc, c.start, c.end, None)
-                if key:
-                    c.body_key, c.role = key, "body"
-        heads = self.tables.body_heads
-        n = len(doc)
-        for i in range(n):
-            for hl in range(self.tables.max_body_len, 0, -1):
-                if i + hl > n:
+                if not key:
                     continue
-                h = tuple(_word(t.text) for t in doc[i:i + hl])
-                if h not in heads or any(j in covered for j in range(i, i + hl)):
-                    continue
-                end = i + hl
-                # walk left over modifiers to an anchor (a country, its demonym, an intergovernmental body)
-                j, anchor_iso, start = i, None, None
-                steps = 0
-                while j > 0 and steps < 5:
-                    prev = doc[j - 1]
-                    if j in by_end:
-                        anchor = by_end[j]
-                        anchor_iso = anchor.country or ("ORG:" + anchor.record.name if anchor.record else None)
-                        start = anchor.start
-                        break
-                    if prev.lower_ in ("'s", "’s"):
-                        j -= 1
-                        continue
-                    dem = self.gaz.demonym(prev.text) if prev.is_title else None
-                    if dem:
-                        anchor_iso, start = dem, j - 1
-                        break
-                    if prev.is_alpha and prev.pos_ in ("ADJ", "NOUN", "PROPN") and prev.lower_ not in ("the", "a", "an", "its", "their", "his", "her") and (j - 1) not in covered:
-                        j -= 1
-                        steps += 1
-                        continue
+                if key[0] is None:
+                    anchor, start = self._anchor_before(doc, c.start, anchors)
+                    if anchor:
+                        c.start = start
+                        c.set_span(doc)
+                        key = (anchor,) + key[1:]
+                c.body_key, c.role = key, "body"
+        n, tables = len(doc), self.tables
+        i = 0
+        while i < n:
+            found = None
+            for h in tables.body_heads:
+                end = i + len(h)
+                if end <= n and tuple(_word(t.text) for t in doc[i:end]) == h and not any(j in covered for j in range(i, end)):
+                    found = end
                     break
-                generic_start = i
-                while generic_start > 0 and doc[generic_start - 1].is_alpha and doc[generic_start - 1].pos_ in ("ADJ", "NOUN") and doc[generic_start - 1].lower_ in self.tables.portfolios and (generic_start - 1) not in covered:
-                    generic_start -= 1
-                if anchor_iso and start is not None:
-                    key = self._body_key(doc, start, end, anchor_iso if not anchor_iso.startswith("ORG:") else None)
-                    if key is None:
-                        continue
-                    if anchor_iso.startswith("ORG:"):
-                        key = (anchor_iso, key[1], key[2])
-                    c = Candidate(start, end, "BODY", type="ORGANIZATION", role="body", body_key=key, confidence=0.75)
-                elif generic_start > 0 and doc[generic_start - 1].lower_ == "the" and h[-1] in ("ministry", "department", "agency", "office", "army", "commission"):
-                    c = Candidate(generic_start - 1, end, "BODY", type="ORGANIZATION", role="generic_body",
-                                  body_key=self._body_key(doc, generic_start, end, None), confidence=0.6)
+            if found is None:
+                i += 1
+                continue
+            end = found
+            # modifiers between the anchor and the head: "Iran's (intelligence) ministry"
+            j, steps = i, 0
+            anchor, start = self._anchor_before(doc, j, anchors)
+            while anchor is None and j > 0 and steps < 4:
+                prev = doc[j - 1]
+                if prev.is_alpha and prev.pos_ in ("ADJ", "NOUN", "PROPN") and (j - 1) not in covered and \
+                        prev.lower_ not in ("the", "a", "an", "its", "their", "his", "her", "our"):
+                    j -= 1
+                    steps += 1
+                    anchor, start = self._anchor_before(doc, j, anchors)
+                elif prev.lower_ in ("'s", "’s") and steps:
+                    j -= 1
                 else:
+                    break
+            tail_end = end
+            if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].lower_ in tables.portfolios:
+                tail_end = end + 2  # "the ministry of finance"
+                if tail_end < n and doc[tail_end].lower_ == "affairs":
+                    tail_end += 1
+            if anchor is not None:
+                key = self._body_key(doc, start, tail_end, None if anchor.startswith("ORG:") else anchor)
+                if key is None:
+                    i = end
                     continue
-                c.start_char, c.end_char = doc[c.start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-                c.text = doc.text[c.start_char:c.end_char]
-                if not self._excluded(doc, c.start_char, c.end_char):
-                    out.append(c)
-                    covered.update(range(c.start, c.end))
-                break
+                key = (anchor,) + key[1:]
+                generic = key[2] is None and not doc[i].is_title and key[1] in ("office", "ministry", "department", "agency")
+                c = Candidate(start, tail_end, "BODY", type="ORGANIZATION", role="generic_body" if generic else "body",
+                              body_key=key, confidence=0.75)
+            else:
+                first = j
+                if first > 0 and doc[first - 1].lower_ == "the":
+                    first -= 1
+                elif tail_end == end:
+                    i = end
+                    continue
+                key = self._body_key(doc, first, tail_end, None)
+                c = Candidate(first, tail_end, "BODY", type="ORGANIZATION", role="generic_body", body_key=key,
+                              confidence=0.6)
+            c.set_span(doc)
+            if not self._excluded(doc, c.start_char, c.end_char):
+                appositive = self._appositive_org(doc, c, cands)
+                if appositive is not None:
+                    c.role, c.body_key, c.record = "appositive", None, appositive
+                out.append(c)
+                covered.update(range(c.start, c.end))
+            i = tail_end
         return out
+
+    def _appositive_org(self, doc: Doc, c: Candidate, cands: list[Candidate]) -> Optional[Candidate]:
+        """A body phrase that describes a named organization beside it: "the
+        Department of State Services, Nigeria's secret intelligence agency",
+        "Swedish news agency TT"."""
+        for other in cands:
+            if other.type != "ORGANIZATION" or other is c:
+                continue
+            between = doc.text[other.end_char:c.start_char] if other.end_char <= c.start_char else \
+                doc.text[c.end_char:other.start_char] if c.end_char <= other.start_char else None
+            if between is not None and between.strip() in ("", ",") and "\n" not in between and len(between) <= 3:
+                return other
+        return None
 
     # ====================================================== capital metonymy
     def _capital_metonyms(self, doc: Doc, cands: list[Candidate]) -> None:
         """A capital used for its government ("Moscow said", "Tehran's funds",
-        "talks between Washington and Caracas") is a mention of the country."""
+        "talks between Washington and Caracas", "supplied to Kyiv") is a mention
+        of the country; where it is a place ("landed in Tehran", "Moscow time",
+        "flew to Doha") it stays a PLACE."""
         for c in cands:
             if c.type != "PLACE" or not isinstance(c.record, Place) or c.role != "name":
                 continue
             iso = self.gaz.capital_of(c.record)
-            if not iso or iso not in self.gaz.countries:
-                continue
-            if self._is_metonym(doc, c):
+            if iso in self.gaz.countries and self._is_metonym(doc, c):
                 c.type, c.role, c.country = "COUNTRY", "capital", iso
+                c.alternatives = [_describe(c.record)]
                 c.record = self.gaz.countries[iso]
 
     def _is_metonym(self, doc: Doc, c: Candidate) -> bool:
-        if c.start > 0 and doc[c.start - 1].lower_ in LOCATIVE_WORDS | {"of", "the"}:
+        n = len(doc)
+        prev = doc[c.start - 1] if c.start > 0 else None
+        nxt = doc[c.end] if c.end < n else None
+        if nxt is not None and (nxt.lower_ in self.tables.place_suffixes or nxt.text in (",",) and c.end + 2 < n
+                                and doc[c.end + 1].lower_ in ("the", "a") and doc[c.end + 2].lower_ == "capital"):
             return False
-        if c.end < len(doc) and doc[c.end].lower_ in self.tables.place_suffixes | {"time", "airport", "mayor", "city"}:
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos" and doc[c.end - 1].dep_ in ("compound", "nmod", "amod"):
+            return False  # "Moscow time", "the Moscow talks"
+        if prev is not None and prev.lower_ in ("capital", "of", "the"):
             return False
-        root = doc[c.start:c.end].root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ not in ("be", "lie", "sit", "locate", "host", "situate"):
-            return True
-        nxt = doc[c.end] if c.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.head.i >= c.end:
-            noun = nxt.head if nxt.head.i != root.i else None
-            if noun is not None and noun.lower_ not in ("streets", "outskirts", "centre", "center", "suburbs", "residents",
-                                                       "mayor", "airport", "metro", "downtown", "districts", "skyline"):
-                return True
-        if root.dep_ == "conj" or (nxt is not None and nxt.lower_ == "and"):
-            window = doc[max(0, c.start - 4):min(len(doc), c.end + 4)]
-            return any(t.lower_ == "between" for t in window)
-        return False
+        if prev is not None and prev.lower_ in LOCATIVE_PREPS:
+            holder = doc[c.start - 2].lower_ if c.start > 1 else ""
+            return holder in GOVERNMENT_HOLDERS  # "officials in Kyiv"
+        if prev is not None and prev.lower_ in DIRECTION_PREPS:
+            head = prev.head
+            return not (head.lemma_.lower() in MOTION_WORDS or head.lower_ in MOTION_WORDS)
+        if nxt is not None and nxt.lower_ in ("'s", "’s"):
+            owner = nxt.head if nxt.head.i >= c.end else None
+            if owner is not None and (owner.lower_ in PLACE_HEAD_NOUNS or owner.is_title):
+                return False
+        return True
 
     # ============================================================ resolution
     def _resolve(self, doc: Doc, cands: list[Candidate]) -> list[Entity]:
         entities: list[Entity] = []
         groups: dict[tuple, Entity] = {}
-        extra: dict[int, dict] = {}  # id(entity) -> bookkeeping
-
-        def new_entity(etype: str, name: str, key: tuple) -> Entity:
-            ent = Entity(id="", name=name, type=etype)
-            entities.append(ent)
-            groups[key] = ent
-            extra[id(ent)] = {"names": [], "titles": [], "conf": [], "alts": [], "record": None}
-            return ent
-
+        info: dict[int, dict] = {}
         acronyms = self._defined_acronyms(doc, cands)
-        people = self._people_groups(doc, cands)
-        last_body: list[tuple[Entity, tuple]] = []
+        people = self._people_groups(cands)
+        bodies: list[tuple[Entity, tuple]] = []
         for c in cands:
-            key, etype = self._group_key(c, people, acronyms)
-            if key is None:
-                if c.role == "generic_body":
-                    ent = self._match_body(c.body_key, last_body)
-                    if ent is None:
-                        continue
-                else:
-                    continue
+            if c.role == "appositive":
+                ent = c.record.entity if isinstance(c.record, Candidate) else None
+            elif c.role == "generic_body":
+                ent = self._match_body(c.body_key, bodies)
+                if ent is None and c.body_key and c.body_key[2] and not c.body_key[0]:
+                    key = ("BODY", None, c.body_key[1], c.body_key[2])
+                    ent = groups.get(key) or self._new_entity(entities, groups, info, "ORGANIZATION", key)
+                    c.role = "body"
             else:
-                ent = groups.get(key) or new_entity(etype, c.text, key)
+                key = acronyms.get(id(c)) or self._group_key(c, people)
+                ent = groups.get(key) or self._new_entity(entities, groups, info, c.type, key)
+            if ent is None:
+                continue
             c.entity = ent
-            info = extra[id(ent)]
+            data = info[id(ent)]
             ent.mentions.append(Mention(text=c.text, start=c.start_char, end=c.end_char,
                                         in_caption=region_at(doc, c.start_char, c.end_char) == "caption"))
-            if c.role in ("name", "acronym", "body") or (c.role == "capital" and not info["names"]):
-                info["names"].append(c.text)
-            info["titles"].extend(c.titles)
-            info["conf"].append(c.confidence)
-            info["alts"].extend(c.alternatives)
-            if c.record is not None and info["record"] is None:
-                info["record"] = c.record
-            if c.role in ("body",) and c.body_key:
-                last_body.append((ent, c.body_key))
-        for i, ent in enumerate(entities):
-            self._finish(ent, extra[id(ent)])
+            if c.role in ("name", "acronym", "body"):
+                data["names"].append(c.text)
+            data["titles"].extend(c.titles)
+            data["conf"].append(c.confidence)
+            data["alts"].extend(c.alternatives)
+            if c.record is not None and data["record"] is None and not isinstance(c.record, Candidate):
+                if not (c.role == "descriptor" and ent.type == "PLACE" and data["names"]):
+                    data["record"] = c.record
+            if c.role == "body" and c.body_key:
+                bodies.append((ent, c.body_key))
+        for ent in entities:
+            self._finish(ent, info[id(ent)])
         entities = [e for e in entities if e.mentions]
         for i, ent in enumerate(entities, 1):
             ent.id = f"E{i}"
         return entities
 
-    def _group_key(self, c: Candidate, people: dict, acronyms: dict):
+    @staticmethod
+    def _new_entity(entities, groups, info, etype: str, key: tuple) -> Entity:
+        ent = Entity(id="", name="?", type=etype)
+        entities.append(ent)
+        groups[key] = ent
+        info[id(ent)] = {"names": [], "titles": [], "conf": [], "alts": [], "record": None}
+        return ent
+
+    def _group_key(self, c: Candidate, people: dict) -> tuple:
         if c.type == "COUNTRY":
-            return ("COUNTRY", c.country or name_key(c.text)), "COUNTRY"
+            return ("COUNTRY", c.country or name_key(c.text))
         if c.type == "PERSON":
-            return ("PERSON", people.get(id(c), name_key(c.text))), "PERSON"
+            return ("PERSON", people.get(id(c), name_key(c.text)))
         if c.type == "ORGANIZATION":
-            if c.role == "generic_body":
-                return None, None
-            if id(c) in acronyms:
-                return acronyms[id(c)], "ORGANIZATION"
             if c.body_key and c.body_key[0]:
-                return ("BODY",) + c.body_key, "ORGANIZATION"
+                return ("BODY",) + c.body_key
             if isinstance(c.record, Organization):
-                return ("ORG", c.record.name), "ORGANIZATION"
-            return ("ORG", name_key(c.text)), "ORGANIZATION"
-        if c.type == "PLACE":
-            if isinstance(c.record, Place):
-                return ("PLACE", c.record.name, c.record.country_code), "PLACE"
-            return ("PLACE", self._place_key(c.text)), "PLACE"
-        return None, None
+                return ("ORG", c.record.name)
+            return ("ORG", name_key(c.text))
+        if isinstance(c.record, Place):
+            return ("PLACE", c.record.name, c.record.country_code)
+        return ("PLACE", self._place_key(c.text))
 
     def _place_key(self, text: str) -> str:
         words = name_key(text).split()
@@ -816,52 +997,42 @@ class EntityRecognizer:
             words = words[:-1]
         return " ".join(words)
 
-    def _match_body(self, key: Optional[tuple], last_body: list) -> Optional[Entity]:
-        """The body a generic mention ("the ministry", "the defence ministry") refers to."""
-        if not last_body:
-            return None
-        for ent, body_key in reversed(last_body):
-            if key is None or (key[1] == body_key[1] and (key[2] is None or key[2] == body_key[2])
+    @staticmethod
+    def _match_body(key: Optional[tuple], bodies: list) -> Optional[Entity]:
+        """The body a generic mention ("the ministry", "the Russian ministry")
+        refers to: the last one named that fits what the mention says."""
+        for ent, body_key in reversed(bodies):
+            if key is None or ((key[1] == body_key[1]) and (key[2] is None or key[2] == body_key[2])
                                and (key[0] is None or key[0] == body_key[0])):
                 return ent
         return None
 
     def _defined_acronyms(self, doc: Doc, cands: list[Candidate]) -> dict:
-        """Acronyms an article defines ("... Red Crescent Society (YRCS)") or that are
-        the initials of a name it uses: id(candidate) -> group key of the full name."""
+        """Acronyms the article defines ("... Red Crescent Society (YRCS)") or that
+        are the initials of a name it uses: id(candidate) -> group key of the name."""
         full: dict[str, tuple] = {}
-        out = {}
-        ordered = sorted(cands, key=lambda c: c.start)
-        for idx, c in enumerate(ordered):
-            if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY") or c.end - c.start < 2:
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY") or c.end - c.start < 2 or c.role != "name":
                 continue
-            key = self._base_key(c)
+            key = self._group_key(c, {})
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
                 acro = doc[c.end + 1].text
                 if acro.isupper() and acro.isalpha() and 2 <= len(acro) <= 8:
-                    full.setdefault(acro, key)
+                    full.setdefault(acro, (key, c.type))
             for ini in self._initials(doc, c):
-                full.setdefault(ini, key)
+                full.setdefault(ini, (key, c.type))
+        out = {}
         for c in cands:
             toks = doc[c.start:c.end]
-            if len(toks) == 1 and toks[0].is_upper and toks[0].text in full and c.type in ("ORGANIZATION", "PERSON", "COUNTRY"):
-                target = full[toks[0].text]
-                if target != self._base_key(c):
-                    out[id(c)] = target
-                    c.type = target[0] if target[0] in ("PERSON", "COUNTRY") else "ORGANIZATION"
-                    c.role = "acronym"
+            if len(toks) != 1 or not toks[0].is_upper or toks[0].text not in full or c.role != "name":
+                continue
+            if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY"):
+                continue
+            key, etype = full[toks[0].text]
+            if key != self._group_key(c, {}):
+                out[id(c)] = key
+                c.type, c.role = etype, "acronym"
         return out
-
-    def _base_key(self, c: Candidate) -> tuple:
-        if c.type == "COUNTRY":
-            return ("COUNTRY", c.country or name_key(c.text))
-        if c.type == "PERSON":
-            return ("PERSON", name_key(c.text))
-        if isinstance(c.record, Organization):
-            return ("ORG", c.record.name)
-        if c.body_key and c.body_key[0]:
-            return ("BODY",) + c.body_key
-        return ("ORG", name_key(c.text))
 
     def _initials(self, doc: Doc, c: Candidate) -> list[str]:
         words = [t.text for t in doc[c.start:c.end] if t.is_alpha]
@@ -873,51 +1044,52 @@ class EntityRecognizer:
             forms.add("".join(w[0].upper() for w in words[:3]))
         return [f for f in forms if len(f) >= 2]
 
-    def _people_groups(self, doc: Doc, cands: list[Candidate]) -> dict:
-        """id(candidate) -> the full name a person mention belongs to: the
-        surname alone, first + last, a variant spelling of the surname."""
-        persons = [c for c in cands if c.type == "PERSON"]
-        fulls: list[list[str]] = []
+    def _people_groups(self, cands: list[Candidate]) -> dict:
+        """id(candidate) -> the full name a person mention belongs to: the surname
+        alone, first + last, a variant spelling of the surname, the given name
+        alone when only one person has it."""
+        persons = [c for c in cands if c.type == "PERSON" and c.role == "name"]
+        particles = self.tables.particles
+
         def words(c):
-            return [w for w in name_key(c.text).split() if w]
+            return name_key(c.text).split()
+
+        fulls: list[list[str]] = []
         for c in sorted(persons, key=lambda c: -len(words(c))):
             w = words(c)
-            if len(w) < 2:
-                continue
-            if any(_same_person(w, f, self.tables.particles) and len(w) <= len(f) for f in fulls):
-                continue
-            fulls.append(w)
-        out = {}
-        positions: dict[str, list[int]] = {}
+            if len(w) >= 2 and not any(_same_person(w, f, particles) for f in fulls):
+                fulls.append(w)
+        out, seen_at = {}, {}
         for c in sorted(persons, key=lambda c: c.start):
             w = words(c)
-            matches = [f for f in fulls if _same_person(w, f, self.tables.particles)]
+            matches = [f for f in fulls if _same_person(w, f, particles)]
+            if not matches and len(w) == 1:
+                by_given = [f for f in fulls if f[0] == w[0]]
+                if len(by_given) == 1 and self.tables.is_given_name(w[0]):
+                    matches = by_given
             if not matches:
                 continue
-            if len(matches) > 1:
-                # the one last named before this mention, else the most named
-                def recency(f):
-                    seen = positions.get(" ".join(f), [])
-                    return (max(seen) if seen else -1, len(seen))
-                matches.sort(key=recency, reverse=True)
+            if len(matches) > 1:  # the one named last before this mention, else the most named
+                matches.sort(key=lambda f: (seen_at.get(" ".join(f), [-1])[-1], len(seen_at.get(" ".join(f), []))),
+                             reverse=True)
             target = " ".join(matches[0])
-            positions.setdefault(target, []).append(c.start)
+            seen_at.setdefault(target, []).append(c.start)
             out[id(c)] = target
         return out
 
-    def _finish(self, ent: Entity, info: dict) -> None:
-        """Canonical name, aliases, attributes, confidence."""
-        names = info["names"] or [m.text for m in ent.mentions]
-        rec = info["record"]
-        clean = [_strip_the(n) for n in names]
+    def _finish(self, ent: Entity, data: dict) -> None:
+        """Canonical name (the fullest form), aliases, attributes, confidence."""
+        rec = data["record"]
+        names = [_strip_the(n) for n in data["names"]]
+        if not names:
+            names = [rec.name] if isinstance(rec, (Country, Place, Organization)) else [_strip_the(m.text) for m in ent.mentions]
         if ent.type == "COUNTRY" and isinstance(rec, Country):
-            known = [n for n in clean if name_key(n) in {name_key(x) for x in self.gaz.country_names.get(rec.iso2, [])}]
-            pool = known or clean
-        elif ent.type == "ORGANIZATION":
-            pool = sorted(clean, key=lambda n: (not _titled(n), -len(n)))[:1] + clean
+            official = {name_key(x) for x in self.gaz.country_names.get(rec.iso2, [])}
+            names = [n for n in names if name_key(n) in official] or names
+        if ent.type == "ORGANIZATION":
+            ent.name = max(names, key=lambda n: (_titled(n), len(n.split()), len(n)))
         else:
-            pool = clean
-        ent.name = max(pool, key=lambda n: (len(n.split()), len(n))) if ent.type != "ORGANIZATION" else pool[0]
+            ent.name = max(names, key=lambda n: (len(n.split()), len(n)))
         seen = {name_key(ent.name)}
         for m in ent.mentions:
             alias = _strip_the(m.text)
@@ -926,8 +1098,7 @@ class EntityRecognizer:
                 ent.aliases.append(alias)
         attrs = EntityAttributes()
         if isinstance(rec, Country) and ent.type == "COUNTRY":
-            attrs.iso_alpha2 = rec.iso2
-            attrs.iso_alpha3 = rec.iso3
+            attrs.iso_alpha2, attrs.iso_alpha3 = rec.iso2, rec.iso3
         elif isinstance(rec, Place):
             attrs.country_code = rec.country_code
             attrs.latitude, attrs.longitude = rec.latitude, rec.longitude
@@ -935,58 +1106,56 @@ class EntityRecognizer:
         elif isinstance(rec, Organization):
             attrs.country_code = rec.country_code
         if ent.type == "PERSON":
-            titles = []
-            for t in info["titles"]:
-                if t not in titles:
-                    titles.append(t)
-            attrs.titles = titles
-            attrs.gender = self._gender(ent.name, titles)
-        alts = []
-        for a in info["alts"]:
-            if a not in alts:
-                alts.append(a)
-        attrs.alternatives = alts
+            attrs.titles = list(dict.fromkeys(data["titles"]))
+            attrs.gender = self._gender(ent.name, attrs.titles)
+        attrs.alternatives = list(dict.fromkeys(data["alts"]))
         ent.attributes = attrs
-        confs = info["conf"] or [0.8]
+        confs = data["conf"] or [0.8]
         ent.confidence = round(min(1.0, max(confs) + 0.02 * (len(confs) - 1)), 2)
 
     def _gender(self, name: str, titles: list[str]) -> Optional[str]:
         for t in titles:
-            key = tuple(_word(w) for w in t.replace("-", " - ").split())
-            for n in range(len(key), 0, -1):
-                g = self.tables.title_gender.get(key[:n]) or self.tables.title_gender.get(key[-n:])
+            words = tuple(_word(w) for w in t.replace("-", " - ").split())
+            for n in range(len(words), 0, -1):
+                g = self.tables.title_gender.get(words[:n]) or self.tables.title_gender.get(words[-n:])
                 if g:
                     return g
-        first = name.split()[0] if name.split() else ""
-        return self.tables.given_names.get(first)
+        parts = name.split()
+        return self.tables.given_name_gender(parts[0]) if len(parts) > 1 else None
 
     # ============================================================= mediators
     def _mediators(self, doc: Doc, cands: list[Candidate], entities: list[Entity]) -> None:
+        """MEDIATOR roles from the pattern table; future or proposed mediation is
+        recorded with status "proposed" and the role PROPOSED_MEDIATOR instead."""
         tables = self.tables
         mentions = [c for c in cands if c.entity is not None and c.entity.type in ("COUNTRY", "ORGANIZATION", "PERSON")]
         by_id = {e.id: e for e in entities}
         for sent in doc.sents:
-            if not tables.med_prefilter.search(sent.text):
+            text = sent.text
+            if not tables.med_prefilter.search(text) or tables.med_excludes.search(text):
                 continue
-            if tables.med_excludes.search(sent.text):
+            if self._excluded(doc, sent.start_char, sent.end_char):
                 continue
-            masked, markers = self._masked(doc, sent, mentions)
-            found: dict[str, tuple[str, object]] = {}
-            for pid, pattern, requires, verb_group in tables.med_patterns:
-                if requires is not None and not requires.search(sent.text):
+            masked, demonyms = self._masked(doc, sent, mentions)
+            found: dict[str, str] = {}
+            for _pid, pattern, requires, verb_group in tables.med_patterns:
+                if requires is not None and not requires.search(text):
                     continue
                 for m in pattern.finditer(masked):
                     status = "proposed" if self._future(masked, m, verb_group) else "actual"
                     for gname in ("m", "m2"):
                         if gname in pattern.groupindex and m.group(gname):
                             for mk in MARKER.findall(m.group(gname)):
-                                if mk not in found or (found[mk][0] == "proposed" and status == "actual"):
-                                    found[mk] = (status, markers.get(mk))
+                                if found.get(mk) != "actual":
+                                    found[mk] = status
             if not found:
                 continue
             ev = evidence(doc, sent)
-            for mk, (status, extra) in found.items():
-                ent = by_id.get(mk) if not mk.startswith("D:") else self._demonym_entity(doc, mk[2:], extra, entities, by_id)
+            for mk, status in found.items():
+                if mk.startswith("D:"):
+                    ent = self._demonym_entity(doc, mk[2:], demonyms.get(mk), entities, by_id)
+                else:
+                    ent = by_id.get(mk)
                 if ent is None or ent.type == "PLACE":
                     continue
                 role = "MEDIATOR" if status == "actual" else "PROPOSED_MEDIATOR"
@@ -999,25 +1168,23 @@ class EntityRecognizer:
                 ent.roles.remove("PROPOSED_MEDIATOR")
 
     def _masked(self, doc: Doc, sent: Span, mentions: list[Candidate]):
-        """The sentence with every entity mention replaced by ⟨entity id⟩ and
-        every demonym by ⟨D:ISO⟩; markers -> the token span of a demonym."""
-        spans = []
-        for c in mentions:
-            if sent.start_char <= c.start_char and c.end_char <= sent.end_char:
-                spans.append((c.start_char, c.end_char, c.entity.id))
-        spans.sort(key=lambda s: (s[0], -s[1]))
+        """The sentence with each entity mention replaced by ⟨entity id⟩ and each
+        demonym by ⟨D:ISO⟩, and where those demonyms are."""
+        spans = sorted(((c.start_char, c.end_char, c.entity.id) for c in mentions
+                        if sent.start_char <= c.start_char and c.end_char <= sent.end_char),
+                       key=lambda s: (s[0], -s[1]))
         kept, last_end = [], -1
         for s in spans:
             if s[0] >= last_end:
                 kept.append(s)
                 last_end = s[1]
-        markers = {}
+        demonyms = {}
         for tok in sent:
             if tok.is_title and not any(s[0] <= tok.idx < s[1] for s in kept):
                 iso = self.gaz.demonym(tok.text)
                 if iso:
                     kept.append((tok.idx, tok.idx + len(tok.text), "D:" + iso))
-                    markers["D:" + iso] = (tok.idx, tok.idx + len(tok.text))
+                    demonyms.setdefault("D:" + iso, (tok.idx, tok.idx + len(tok.text)))
         kept.sort()
         pieces, pos = [], sent.start_char
         for s, e, mk in kept:
@@ -1025,36 +1192,34 @@ class EntityRecognizer:
             pieces.append(f"⟨{mk}⟩")
             pos = e
         pieces.append(doc.text[pos:sent.end_char])
-        masked = "".join(pieces).replace("\n", " ")
-        return masked, markers
+        return "".join(pieces).replace("\n", " "), demonyms
 
     def _future(self, masked: str, m: re.Match, verb_group: Optional[str]) -> bool:
         if verb_group == "between":
-            return bool(self.tables.med_future.search(m.group(0)[m.end("m") - m.start(0):]))
+            return bool(self.tables.med_future.search(masked[m.end("m"):m.end(0)]))
         if verb_group == "before":
-            before = masked[:m.start(0)].split()[-4:]
-            return bool(self.tables.med_future.search(" ".join(before)))
+            return bool(self.tables.med_future.search(" ".join(masked[:m.start(0)].split()[-4:])))
         return False
 
     def _demonym_entity(self, doc: Doc, iso: str, span, entities: list[Entity], by_id: dict) -> Optional[Entity]:
-        """A demonym naming a mediator ("Egyptian mediators") is a mention of the country."""
+        """A demonym naming a mediator ("Egyptian mediators", "Russian-brokered") is
+        a mention of the country: found or added, with the demonym as an alias."""
         country = self.gaz.countries.get(iso)
         if country is None or span is None:
             return None
-        ent = next((e for e in entities if e.type == "COUNTRY" and e.attributes.iso_alpha2 == iso), None)
         start, end = span
-        mention = Mention(text=doc.text[start:end], start=start, end=end,
-                          in_caption=region_at(doc, start, end) == "caption")
+        ent = next((e for e in entities if e.type == "COUNTRY" and e.attributes.iso_alpha2 == iso), None)
         if ent is None:
             ent = Entity(id=f"E{len(entities) + 1}", name=country.name, type="COUNTRY", confidence=0.75,
                          attributes=EntityAttributes(iso_alpha2=country.iso2, iso_alpha3=country.iso3))
             entities.append(ent)
             by_id[ent.id] = ent
         if not any(m.start == start for m in ent.mentions):
-            ent.mentions.append(mention)
+            ent.mentions.append(Mention(text=doc.text[start:end], start=start, end=end,
+                                        in_caption=region_at(doc, start, end) == "caption"))
             ent.mentions.sort(key=lambda m: m.start)
-            if mention.text not in ent.aliases and mention.text != ent.name:
-                ent.aliases.append(mention.text)
+            if doc.text[start:end] not in ent.aliases:
+                ent.aliases.append(doc.text[start:end])
         return ent
 
 
@@ -1068,14 +1233,17 @@ def _code(rec) -> Optional[str]:
 
 
 def _describe(rec) -> str:
+    """A reading of a name, for `attributes.alternatives`: "PLACE:Georgia (region, US)"."""
     if isinstance(rec, Country):
-        return f"COUNTRY:{rec.name} ({rec.iso2})" if rec.kind != "territory" else f"PLACE:{rec.name} ({rec.iso2})"
+        if rec.kind == "territory":
+            return f"PLACE:{rec.name} (territory, {rec.iso2})"
+        return f"COUNTRY:{rec.name} ({rec.iso2})"
     if isinstance(rec, Place):
         where = f", {rec.country_code}" if rec.country_code else ""
         return f"PLACE:{rec.name} ({rec.kind}{where})"
     if isinstance(rec, Organization):
         return f"ORGANIZATION:{rec.name}"
-    return str(rec) if rec else ""
+    return ""
 
 
 def _territory_place(country: Country) -> Place:
@@ -1096,26 +1264,25 @@ def _same_person(short: list[str], full: list[str], particles) -> bool:
     """Whether the name parts `short` can name the person `full`: equal, the
     surname alone (with its particles: "von der Leyen"), first + last name, or a
     one-letter spelling variant of the surname ("Zelensky"/"Zelenskyy")."""
-    if short == full:
-        return True
     if not short or not full:
         return False
-    if len(short) <= len(full) and full[-len(short):] == short and short[0] not in ():
+    if short == full:
         return True
-    if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]:
+    if len(short) < len(full) and full[-len(short):] == short and short[0] not in particles | {"al", "el"} \
+            or len(short) < len(full) and full[-len(short):] == short and len(short) > 1:
         return True
-    if len(short) == 1 and len(full) >= 2 and short[0] == full[0] and short[0] not in particles:
-        return False
-    if short[:-1] == full[:-1] or len(short) == 1:
+    if 2 <= len(short) <= len(full) and short[0] == full[0] and short[-1] == full[-1]:
+        return True
+    if (len(short) == 1 or short[:-1] == full[:-1]) and len(full) >= 2:
         a, b = short[-1], full[-1]
-        if min(len(a), len(b)) >= 5 and _one_edit(a, b):
-            return True
+        return min(len(a), len(b)) >= 5 and _one_edit(a, b)
     return False
 
 
 def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
+    """Whether two words differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
     if len(a) > len(b):
@@ -1123,11 +1290,6 @@ def _one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
-@Language.factory(
-    "newsextract_entities",
-    default_config={"use_gazetteer_matches": True, "min_person_confidence": 0.5, "mediators": True},
-)
-def make_entities(nlp: Language, name: str, use_gazetteer_matches: bool, min_person_confidence: float,
-                  mediators: bool) -> EntityRecognizer:
-    return EntityRecognizer(nlp, name, use_gazetteer_matches=use_gazetteer_matches,
-                            min_person_confidence=min_person_confidence, mediators=mediators)
+@Language.factory("newsextract_entities", default_config={"use_gazetteer_matches": True, "mediators": True})
+def make_entities(nlp: Language, name: str, use_gazetteer_matches: bool, mediators: bool) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, use_gazetteer_matches=use_gazetteer_matches, mediators=mediators)
