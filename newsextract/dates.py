@@ -54,9 +54,9 @@ _BARE_MONTH_PREV = frozenset({
     "last", "this", "next", "before", "after", "through", "to", "or", "on",
 })
 _YEAR_PREV = frozenset({"in", "since", "until", "till", "by", "from", "during", "early", "late", "mid",
-                        "between", "and", "of", "the", "its", "their", "his", "her", "before", "after",
+                        "between", "and", "of", "the", "a", "an", "its", "their", "his", "her", "before", "after",
                         "through", "or"})
-_CLOCK_AFTER_RE = re.compile(r"\s*(?:GMT|UTC|hrs\b|hours\b|h\b|local\b|[AaPp]\.?[Mm]\b)")
+_CLOCK_AFTER_RE = re.compile(r"\s*(?:GMT|UTC|hrs\b|hours\b|h\b|local\b|[AaPp]\.?[Mm]\b)|[-%]")
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(_WEEKDAY.split("|"))}
 PRECISION = {"iso": "day", "mdy": "day", "dmy": "day", "my": "month", "relmon": "month", "mon": "month",
              "wd": "day", "relday": "day", "relper": None, "year": "year"}

@@ -47,25 +47,6 @@ def load_table(name: str = "events.json") -> dict:
     return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
 
 
-def tree_distance(a: Token, b: Token, limit: int = 12) -> int:
-    """Edges between two tokens of one sentence in the dependency tree."""
-    depth = {}
-    t, d = a, 0
-    while d <= limit:
-        depth[t.i] = d
-        if t.head.i == t.i:
-            break
-        t, d = t.head, d + 1
-    t, d = b, 0
-    while d <= limit:
-        if t.i in depth:
-            return depth[t.i] + d
-        if t.head.i == t.i:
-            break
-        t, d = t.head, d + 1
-    return 99
-
-
 def segments(doc: Doc) -> list[Span]:
     """The Doc's sentences, cut again at line breaks: a headline or a dateline
     without a full stop is not one sentence with the paragraph after it."""
@@ -82,23 +63,91 @@ def segments(doc: Doc) -> list[Span]:
     return out
 
 
-def _near_words(tok: Token) -> set[str]:
-    """Lemmas and forms of a token's children, grandchildren and head."""
-    words = set()
-    for c in tok.children:
-        words.add(c.lemma_.lower())
-        words.add(c.lower_)
-        for g in c.children:
-            words.add(g.lemma_.lower())
-            words.add(g.lower_)
-    head = tok.head
-    if head.i != tok.i:
-        words.add(head.lemma_.lower())
-        words.add(head.lower_)
-        if head.dep_ == "prep" or tok.dep_ == "pobj":  # 'prisoners of war': the noun the phrase hangs on
-            words.add(head.head.lemma_.lower())
-            words.add(head.head.lower_)
-    return words
+class LocalTree:
+    """The dependency parse cut at segment borders. The base parser may hang a
+    headline on the paragraph after it; here a head in another segment counts as
+    none, so that what a trigger reaches stays in its own line and sentence."""
+
+    def __init__(self, doc: Doc, segs: Optional[list[Span]] = None):
+        self.seg = [-1] * len(doc)
+        for si, s in enumerate(segs if segs is not None else segments(doc)):
+            for i in range(s.start, s.end):
+                self.seg[i] = si
+
+    def head(self, t: Token) -> Token:
+        h = t.head
+        return h if self.seg[h.i] == self.seg[t.i] else t
+
+    def is_root(self, t: Token) -> bool:
+        return self.head(t).i == t.i
+
+    def dep(self, t: Token) -> str:
+        return "ROOT" if self.is_root(t) else t.dep_
+
+    def children(self, t: Token) -> list[Token]:
+        return [c for c in t.children if self.seg[c.i] == self.seg[t.i]]
+
+    def subtree(self, t: Token) -> list[Token]:
+        out, todo = [], [t]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(self.children(x))
+        return out
+
+    def distance(self, a: Token, b: Token, limit: int = 12) -> int:
+        """Edges between two tokens in the tree (99: not connected)."""
+        depth = {}
+        t, d = a, 0
+        while d <= limit:
+            depth[t.i] = d
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t, d = h, d + 1
+        t, d = b, 0
+        while d <= limit:
+            if t.i in depth:
+                return depth[t.i] + d
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t, d = h, d + 1
+        return 99
+
+    def near_words(self, tok: Token) -> set[str]:
+        """Lemmas and forms of a token's children, grandchildren and head."""
+        words = set()
+        for c in self.children(tok):
+            words.add(c.lemma_.lower())
+            words.add(c.lower_)
+            for g in self.children(c):
+                words.add(g.lemma_.lower())
+                words.add(g.lower_)
+        head = self.head(tok)
+        if head.i != tok.i:
+            words.add(head.lemma_.lower())
+            words.add(head.lower_)
+            if head.dep_ == "prep" or tok.dep_ == "pobj":  # 'prisoners of war': the noun the phrase hangs on
+                hh = self.head(head)
+                words.add(hh.lemma_.lower())
+                words.add(hh.lower_)
+        return words
+
+
+def _verb_forms(tok: Token) -> list[str]:
+    """The lemma and plausible base forms of a verb (the small model reads 'hopes' as 'hop')."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.append(low[: -len(suffix)] + repl)
+    return forms
+
+
+def tree_distance(a: Token, b: Token, limit: int = 12) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    return LocalTree(a.doc).distance(a, b, limit)
 
 
 @dataclass(frozen=True)
@@ -259,6 +308,7 @@ class _ArticleEvents:
         self.ex, self.doc = ex, doc
         self.published = doc._.ne_published
         self.sents = segments(doc)
+        self.tree = LocalTree(doc, self.sents)
         self.sent_of = [-1] * len(doc)
         for si, s in enumerate(self.sents):
             for i in range(s.start, s.end):
@@ -331,11 +381,11 @@ class _ArticleEvents:
                 if near & self.ex.contexts.get(name[5:], frozenset()):
                     return True
                 if name == "near:people":
-                    args = list(tok.children) + ([tok.head] if tok.dep_ in ("acl", "amod", "relcl") else [])
+                    args = self.tree.children(tok) + ([self.tree.head(tok)] if tok.dep_ in ("acl", "amod", "relcl") else [])
                     for c in args:
                         if c.i in self.entity_at and self.entity_at[c.i].type == "PERSON":
                             return True
-                        if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in c.children):
+                        if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in self.tree.children(c)):
                             return True
                 continue
             if words & self.ex.contexts.get(name, frozenset()):
@@ -359,7 +409,7 @@ class _ArticleEvents:
             if lemma in rule.noun_only and tok.pos_ == "VERB":
                 continue
             if near is None:
-                near = _near_words(tok)
+                near = self.tree.near_words(tok)
             if rule.near and not (near & rule.near):
                 continue
             if rule.exclude_near and near & rule.exclude_near:
@@ -377,7 +427,7 @@ class _ArticleEvents:
         for etype, path, cameo in self.ex.patterns.get(tok.lemma_.lower(), ()):
             cur = tok
             for dep, words in path:
-                cur = next((c for c in cur.children if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
+                cur = next((c for c in self.tree.children(cur) if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
                 if cur is None:
                     break
             if cur is not None:
@@ -400,7 +450,7 @@ class _ArticleEvents:
                     rule = TriggerRule(type=etype, pos=frozenset(), cameo=cameo)
                 if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
                     continue
-                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ATTRIBUTION_VERBS:
+                if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and self.tree.head(tok).lemma_.lower() in _ATTRIBUTION_VERBS:
                     continue  # 'the conference said': a body speaking, not an event
                 cameo = cameo or rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or self.ex.cameo.get(rule.type)
                 self.types_seen.add(rule.type)
@@ -414,10 +464,10 @@ class _ArticleEvents:
         if found:
             return found
         cur, steps = m.token, 0
-        while steps < 5 and cur.head.i != cur.i and cur.dep_ in _CLIMB_DEPS:
+        while steps < 5 and not self.tree.is_root(cur) and cur.dep_ in _CLIMB_DEPS:
             if cur.dep_ in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX"):
                 break  # 'after residents voted', 'who was arrested': a clause of its own
-            head = cur.head
+            head = self.tree.head(cur)
             lemma = head.lemma_.lower()
             if lemma in ex.reporting_verbs:
                 break
@@ -438,7 +488,7 @@ class _ArticleEvents:
 
     def _modal_children(self, tok: Token, first: bool) -> Optional[str]:
         ex = self.ex
-        for c in tok.children:
+        for c in self.tree.children(tok):
             low = c.lower_
             if c.dep_ == "neg" or (low in ex.negation_words and c.dep_ in ("det", "advmod", "preconj")):
                 return "negated"
@@ -455,14 +505,14 @@ class _ArticleEvents:
 
     def is_generic(self, m: Mention) -> bool:
         tok = m.token
-        for c in tok.children:
+        for c in self.tree.children(tok):
             if c.dep_ in ("amod", "det", "predet", "advmod") and c.lower_ in self.ex.generic_modifiers:
                 return True
             if c.dep_ == "prep" and c.lower_ == "like":
                 return True
         if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.ex.generic_plurals:
             counted = any(c.dep_ in ("nummod", "det") and c.lower_ in ("the", "these", "those", "both", "two", "three") or c.dep_ == "nummod"
-                          for c in tok.children)
+                          for c in self.tree.children(tok))
             return not counted
         return False
 
@@ -479,7 +529,7 @@ class _ArticleEvents:
             for d, root in self.sent_dates.get(si, ()):
                 if d.is_bound:
                     continue
-                owner = min(ms, key=lambda m: (tree_distance(root, m.token), abs(root.i - m.token.i)))
+                owner = min(ms, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i)))
                 iso = resolve_mention(d, self.published)
                 if iso:
                     owner.dates.append((d, iso))
@@ -487,10 +537,10 @@ class _ArticleEvents:
             for c, root in self.sent_claims.get(si, ()):
                 fitting = [m for m in ms if self.claim_fits(c, m.type)]
                 if fitting:
-                    min(fitting, key=lambda m: (tree_distance(root, m.token), abs(root.i - m.token.i))).claims.append(c)
+                    min(fitting, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i))).claims.append(c)
             for m in ms:
                 self.arguments(m)
-                if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or _near_words(m.token) & self.ex.mutual_words):
+                if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or self.tree.near_words(m.token) & self.ex.mutual_words):
                     m.type, m.cameo = "PRISONER_EXCHANGE", self.ex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each' 
 
     def claim_fits(self, claim, etype: str) -> bool:
@@ -505,14 +555,15 @@ class _ArticleEvents:
 
     def is_attribution(self, root: Token, trigger: Token) -> bool:
         """An entity that only reports the event: 'X said', 'according to X', 'X news agency'."""
-        head = root.head
+        tree = self.tree
+        head = tree.head(root)
         if head.i == trigger.i:
             return False
-        while root.dep_ in ("compound", "poss", "appos", "amod") and head.head.i != head.i and head.i != trigger.i:
-            root, head = head, head.head
+        while root.dep_ in ("compound", "poss", "appos", "amod") and not tree.is_root(head) and head.i != trigger.i:
+            root, head = head, tree.head(head)
         if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS:
             return True
-        if root.dep_ == "pobj" and head.lower_ in ("to", "by") and head.head.lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
+        if root.dep_ == "pobj" and head.lower_ in ("to", "by") and tree.head(head).lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
             return True
         if root.dep_ == "compound" and head.lemma_.lower() in ("agency", "news", "newspaper", "channel", "outlet"):
             return True
@@ -522,15 +573,15 @@ class _ArticleEvents:
         ex = self.ex
         allowed = ex.participant_types.get(m.type, ex.participant_types["default"])
         for e, root in self.sent_entities.get(m.sent_i, ()):
-            dist = tree_distance(root, m.token)
-            prep = root.head if root.dep_ == "pobj" else None
+            dist = self.tree.distance(root, m.token)
+            prep = self.tree.head(root) if root.dep_ == "pobj" and not self.tree.is_root(root) else None
             if e.type in ("PLACE", "COUNTRY") and prep is not None and prep.lower_ in _PLACE_PREPS and dist <= 6:
                 locative = prep.lower_ in _LOCATIVE_PREPS
                 if locative or e.type == "PLACE":
                     m.locations.append(((0 if locative else 1), dist, e))
                     if e.type == "PLACE":
                         continue
-            elif e.type in ("PLACE", "COUNTRY") and root.head.i == m.token.i and root.dep_ in ("compound", "poss", "npadvmod"):
+            elif e.type in ("PLACE", "COUNTRY") and self.tree.head(root).i == m.token.i and root.dep_ in ("compound", "poss", "npadvmod"):
                 m.locations.append((0, dist, e))
             elif e.type == "PLACE" and dist <= 3:
                 m.locations.append((2, dist, e))
@@ -549,20 +600,22 @@ class _ArticleEvents:
             lemma = t.lemma_.lower()
             cands: list[Token] = []
             if lemma in ex.mediation_passive:
-                for c in t.children:
+                for c in self.tree.children(t):
                     if c.dep_ == "agent":
-                        cands += [g for g in c.children if g.dep_ == "pobj"]
+                        objs = [g for g in self.tree.children(c) if g.dep_ == "pobj"]
+                        # the object may hang in another line: take the name right after 'by'
+                        cands += objs or [x for x in self.doc[c.i + 1:min(c.i + 4, sent.end)] if x.i in self.entity_at][:1]
                 if lemma in ex.mediation_agentive and t.pos_ == "VERB":
-                    cands += [c for c in t.children if c.dep_ == "nsubj"]
+                    cands += [c for c in self.tree.children(t) if c.dep_ == "nsubj"]
             elif lemma in ex.mediation_nouns and t.pos_ == "NOUN":
-                for c in t.children:
+                for c in self.tree.children(t):
                     if c.dep_ == "poss":
                         cands.append(c)
                     elif c.dep_ == "prep" and c.lower_ == "of":
-                        cands += [g for g in c.children if g.dep_ == "pobj"]
-                if t.dep_ == "pobj" and t.head.lower_ == "as" and lemma in ("intermediary", "mediator"):
-                    verb = t.head.head  # 'X acted as an intermediary'
-                    cands += [c for c in verb.children if c.dep_ == "nsubj"]
+                        cands += [g for g in self.tree.children(c) if g.dep_ == "pobj"]
+                if t.dep_ == "pobj" and self.tree.head(t).lower_ == "as" and lemma in ("intermediary", "mediator"):
+                    verb = self.tree.head(self.tree.head(t))  # 'X acted as an intermediary'
+                    cands += [c for c in self.tree.children(verb) if c.dep_ == "nsubj"]
                     if self._modal_children(verb, first=False):
                         continue
             elif any(t.lower_.endswith("-" + s) for s in ex.mediation_suffixes) or (
@@ -572,10 +625,10 @@ class _ArticleEvents:
             if not cands or self._modal_children(t, first=False):
                 continue
             for c in cands:
-                for x in [c] + [y for y in c.children if y.dep_ == "conj"]:
+                for x in [c] + [y for y in self.tree.children(c) if y.dep_ == "conj"]:
                     e = self.entity_at.get(x.i)
                     if e is None:
-                        e = next((self.entity_at[y.i] for y in x.subtree if y.i in self.entity_at), None)
+                        e = next((self.entity_at[y.i] for y in self.tree.subtree(x) if y.i in self.entity_at), None)
                     if e is not None and e not in found:
                         found.append(e)
         return found
@@ -595,7 +648,7 @@ class _ArticleEvents:
             exchange_near = {m.type for sj in (si - 1, si) for m in by_sent.get(sj, ())}
             for m in ms:
                 host = None
-                compound_child = next((k for k in kept if k.token.dep_ == "compound" and k.token.head.i == m.token.i), None)
+                compound_child = next((k for k in kept if k.token.dep_ == "compound" and self.tree.head(k.token).i == m.token.i), None)
                 if compound_child is not None:
                     host = compound_child
                 elif m.token.lemma_.lower() in ("kill", "killing") and m.type == "ATTACK":
@@ -644,15 +697,14 @@ class _ArticleEvents:
             return False
         return True
 
-    @staticmethod
-    def is_descriptive(m: Mention) -> bool:
+    def is_descriptive(self, m: Mention) -> bool:
         """'the detained Americans', 'freed Russians': a participle describing people, not telling an event."""
-        return m.token.tag_ == "VBN" and m.token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in m.token.children)
+        return m.token.tag_ == "VBN" and self.tree.dep(m.token) in ("amod", "acl") and not any(c.dep_ == "agent" for c in self.tree.children(m.token))
 
     def is_subordinate(self, m: Mention) -> bool:
         """Told in a modifying clause or phrase ('the girls kidnapped by X', 'since the war'),
         not as what the sentence reports."""
-        return m.token.dep_ in ("acl", "relcl", "amod", "advcl", "pcomp") or self.is_descriptive(m)
+        return self.tree.dep(m.token) in ("acl", "relcl", "amod", "advcl", "pcomp") or self.is_descriptive(m)
 
     def is_main_date(self, iso: Optional[str]) -> bool:
         """A date close enough to publication (the week before it) to be the article's main news."""
@@ -762,7 +814,9 @@ class _ArticleEvents:
                 ents[e.id] = e
         if not score:
             self.fallback_participants(c.type, mentions, mediator, score, ents)
-        ranked = sorted(score, key=lambda k: -score[k])[:ex.max_participants]
+        allowed = ex.participant_types.get(c.type, ex.participant_types["default"])
+        ranked = [k for k in sorted(score, key=lambda k: -score[k])
+                  if ents[k].type in allowed or (allowed and ents[k].type == "PLACE")][:ex.max_participants]
         participants = [Participant(entity_id=k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
         location = None
         for rank in (0, 1, 2):
@@ -785,10 +839,10 @@ class _ArticleEvents:
                 starts.add(ev.start)
                 evid.append(ev)
         evid.sort(key=lambda e: e.start)
-        cameo = first.cameo
+        cameo = next((m.cameo for m in everything if m.rule.pos), first.cameo)  # a word's own code before a pattern's
         near = set()
         for m in everything:
-            near |= _near_words(m.token)
+            near |= self.tree.near_words(m.token)
         for etype, words, code in ex.cameo_refine:
             if etype == c.type and near & words:
                 cameo = code
@@ -828,8 +882,9 @@ class _ArticleEvents:
             for e, root in self.sent_entities.get(m.sent_i, ()):
                 if e is not entity:
                     continue
-                rel = root.dep_ if root.head.i == m.token.i else (
-                    root.head.dep_ + ">" + root.head.lower_ if root.head.head.i == m.token.i and root.dep_ == "pobj" else "")
+                head = self.tree.head(root)
+                rel = root.dep_ if head.i == m.token.i and head.i != root.i else (
+                    head.dep_ + ">" + head.lower_ if self.tree.head(head).i == m.token.i and root.dep_ == "pobj" else "")
                 if etype == "ATTACK":
                     if rel in ("nsubj", "agent", "poss", "compound", "prep>by") or rel.startswith("agent"):
                         return "attacker"
@@ -883,19 +938,19 @@ class _ArticleEvents:
             return None
         si = min(self.lede)
         root = self.sents[si].root
-        lemma = root.lemma_.lower()
-        if lemma not in self.ex.statement_verbs or root.pos_ not in ("VERB", "AUX", "PROPN", "NOUN"):
+        lemma = next((f for f in _verb_forms(root) if f in self.ex.statement_verbs), None)
+        if lemma is None or root.pos_ not in ("VERB", "AUX", "PROPN", "NOUN"):
             return None
         speaker = None
-        for c in root.children:
+        for c in self.tree.children(root):
             if c.dep_ in ("nsubj", "nsubjpass"):
-                speaker = next((self.entity_at[t.i] for t in c.subtree if t.i in self.entity_at), None)
+                speaker = next((self.entity_at[t.i] for t in self.tree.subtree(c) if t.i in self.entity_at), None)
         if speaker is None:
             return None
         if lemma in self.ex.statement_reporting:
             return None
-        told = [c for c in root.children if c.dep_ in ("ccomp", "xcomp")]
-        told += [c for c in root.children if c.dep_ == "dobj" and (self.ex.rules.get(c.lemma_.lower()) or c.lower_ in self.ex.rules)]
+        told = [c for c in self.tree.children(root) if c.dep_ in ("ccomp", "xcomp")]
+        told += [c for c in self.tree.children(root) if c.dep_ == "dobj" and (self.ex.rules.get(c.lemma_.lower()) or c.lower_ in self.ex.rules)]
         if not told:
             return None  # 'X welcomed his counterparts': hosting, not a statement
         rule = TriggerRule(type="STATEMENT", pos=frozenset())
