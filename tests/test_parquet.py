@@ -120,9 +120,10 @@ def test_a_file_in_the_way_is_refused(tmp_path):
         ParquetSink(str(tmp_path / "out.parquet"))
 
 
-def test_cli_output_parquet(tmp_path):
+def test_cli_output_parquet(tmp_path, extractor, monkeypatch):
     from newsextract.cli import main
 
+    monkeypatch.setattr("newsextract.pipeline.Extractor", lambda *a, **k: extractor)
     out = tmp_path / "out.parquet"
     assert main(["extract", str(EXAMPLES), "-q", "-o", str(out)]) == 0
     assert pq.read_table(out / "articles.parquet").num_rows == len(list(EXAMPLES.iterdir()))

@@ -210,7 +210,7 @@ def test_stored_ids_for_resuming(db_url):
 
 
 def test_a_batch_is_committed_whole(db_url):
-    sink = SqlSink(db_url, batch_size=3)
+    sink = SqlSink(db_url, batch_size=3, max_delay=3600)
     sink.write(swap_record(0))
     sink.write(swap_record(1))
     assert counts(db_url)["articles"] == 0
@@ -219,6 +219,29 @@ def test_a_batch_is_committed_whole(db_url):
     sink.write(swap_record(3))
     sink.close()
     assert counts(db_url)["articles"] == 4
+
+
+def test_one_batch_mixing_new_changed_unchanged_and_repeated_articles(db_url):
+    write(db_url, [swap_record(0), swap_record(1)])
+    changed = swap_record(1, text_suffix=" Update.")
+    sink = write(db_url, [swap_record(0), changed, swap_record(2), swap_record(2, text_suffix=" v2")],
+                 batch_size=10)
+    s = sink.stats
+    assert (s.unchanged, s.replaced, s.inserted) == (1, 2, 1)
+    assert per_article(db_url)["art-00002"]["mentions"] == expected_counts(2)["mentions"]
+    engine = _engine(db_url)
+    with engine.connect() as conn:
+        texts = dict(conn.execute(sa.text("SELECT id, text FROM articles")).all())
+    engine.dispose()
+    assert texts["art-00001"].endswith("Update.") and texts["art-00002"].endswith(" v2")
+    assert len(texts) == 3
+
+
+def test_queued_records_are_committed_after_max_delay(db_url):
+    sink = SqlSink(db_url, batch_size=1000, max_delay=0)
+    sink.write(swap_record(0))
+    assert counts(db_url)["articles"] == 1
+    sink.close()
 
 
 def test_hostile_strings_in_every_field(db_url):
@@ -291,7 +314,7 @@ WRITER = textwrap.dedent("""
     from newsextract.io.sql import SqlSink
 
     url, stop_at, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    sink = SqlSink(url, batch_size=batch)
+    sink = SqlSink(url, batch_size=batch, max_delay=3600)
     started = 0
 
     def pause_mid_article(conn, cursor, statement, params, context, executemany):
@@ -299,8 +322,8 @@ WRITER = textwrap.dedent("""
         # say so, then wait to be killed
         global started
         if statement.startswith("INSERT INTO articles "):
-            started += 1
-        elif started == stop_at and statement.startswith("INSERT INTO mentions "):
+            started += len(params) if executemany else 1
+        elif started >= stop_at and statement.startswith("INSERT INTO mentions "):
             print("MID", flush=True)
             time.sleep(600)
 
@@ -338,13 +361,16 @@ def test_a_writer_killed_mid_article_leaves_only_whole_articles(db_url, batch_si
 
 # ---------------------------------------------------------------- end to end
 
-def _extract(*args) -> int:
+@pytest.fixture
+def _extract(extractor, monkeypatch):
+    """`newsextract extract examples/ -q ARGS...` in this process, with the session's pipeline."""
     from newsextract.cli import main
 
-    return main(["extract", str(EXAMPLES), "-q", *args])
+    monkeypatch.setattr("newsextract.pipeline.Extractor", lambda *a, **k: extractor)
+    return lambda *args: main(["extract", str(EXAMPLES), "-q", *args])
 
 
-def test_cli_examples_give_the_same_rows_in_sqlite_and_postgresql(tmp_path, pg_url):
+def test_cli_examples_give_the_same_rows_in_sqlite_and_postgresql(_extract, tmp_path, pg_url):
     sqlite_path = str(tmp_path / "news.db")
     assert _extract("--db", sqlite_path) == 0
     assert _extract("--db", pg_url) == 0
@@ -357,13 +383,13 @@ def test_cli_examples_give_the_same_rows_in_sqlite_and_postgresql(tmp_path, pg_u
     assert read_tables(sqlite_path) == lite and read_tables(pg_url) == pg
 
 
-def test_cli_writes_both_jsonl_and_the_database(tmp_path):
+def test_cli_writes_both_jsonl_and_the_database(_extract, tmp_path):
     out, db = tmp_path / "out.jsonl", tmp_path / "news"
     assert _extract("-o", str(out), "--db", str(db)) == 0
     ids = {json.loads(line)["id"] for line in out.read_text().splitlines()}
     assert ids == {row[0] for row in read_tables(str(db))["articles"]}
 
 
-def test_cli_bad_database_url_exits_2(tmp_path, capsys):
+def test_cli_bad_database_url_exits_2(_extract, capsys):
     assert _extract("--db", "mysql://u@h/db") == 2
     assert "unsupported database" in capsys.readouterr().err

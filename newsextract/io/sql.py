@@ -7,9 +7,10 @@ writes it) and `record_hash` (its sha256).
 
 Writes are idempotent and crash-safe: an article is keyed on its id; storing a
 record whose `record_hash` is already there does nothing; a record whose text
-(`text_hash`) or extraction changed replaces that article's rows. Each batch of
-`batch_size` articles (default 1) is one transaction, so a killed process leaves
-every article either whole or absent.
+(`text_hash`) or extraction changed replaces that article's rows. Records are
+committed in batches (`batch_size` articles, or whatever is queued once the oldest
+has waited `max_delay` seconds, and on `flush()`/`close()`), each batch one
+transaction: a killed process leaves every article either whole or absent.
 
 NUL characters: PostgreSQL text cannot hold them, so in every text column (on
 both backends, which therefore hold the same rows) NUL becomes U+FFFD, one
@@ -20,14 +21,15 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import time
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, make_url
 
 from ..schema import SCHEMA_VERSION, ArticleRecord
-from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, layout_fingerprint
+from .tables import INDEXES, LAYOUT, LayoutError, iter_rows, layout_fingerprint
 
 __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError", "database_url",
            "build_metadata", "ddl", "SCHEMA_TABLE"]
@@ -169,11 +171,13 @@ class SqlSink:
     ...     sink.write(record)
     """
 
-    def __init__(self, target: str, *, batch_size: int = 1):
+    def __init__(self, target: str, *, batch_size: int = 32, max_delay: float = 2.0):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.url = database_url(target)
         self.batch_size = batch_size
+        self.max_delay = max_delay
+        self._oldest = 0.0
         self.stats = SqlStats()
         self._pending: list[_Prepared] = []
         self._tables = METADATA.tables
@@ -192,10 +196,13 @@ class SqlSink:
     # ------------------------------------------------------------ writing
 
     def write(self, record: ArticleRecord) -> None:
-        """Queue `record`; every `batch_size` records are committed together.
+        """Queue `record` (see the module doc for when it is committed).
         Raises `LayoutError` (nothing queued) for an id too long to be a key."""
-        self._pending.append(self._prepare(record))
-        if len(self._pending) >= self.batch_size:
+        prepared = self._prepare(record)
+        if not self._pending:
+            self._oldest = time.monotonic()
+        self._pending.append(prepared)
+        if len(self._pending) >= self.batch_size or time.monotonic() - self._oldest >= self.max_delay:
             self.flush()
 
     def write_many(self, records: Iterable[ArticleRecord]) -> None:
@@ -207,13 +214,11 @@ class SqlSink:
         if not self._pending:
             return
         for attempt in range(3):
-            stats = SqlStats()
             try:
                 with self.engine.begin() as conn:
-                    for prepared in self._pending:
-                        self._store(conn, prepared, stats)
+                    stats = self._store(conn, self._pending)
             except sa.exc.IntegrityError:
-                # another writer stored the same article between our check and insert
+                # another writer stored one of these articles between our check and insert
                 if attempt == 2:
                     raise
                 continue
@@ -244,31 +249,38 @@ class SqlSink:
         article["record_json"], article["record_hash"] = text, digest
         return _Prepared(article["id"], article["text_hash"], digest, rows)
 
-    def _store(self, conn: sa.Connection, prepared: _Prepared, stats: SqlStats) -> None:
+    def _store(self, conn: sa.Connection, batch: list[_Prepared]) -> SqlStats:
+        """Store a batch with a handful of statements whatever its size: which
+        articles are there, delete the changed ones, insert every table's rows."""
         articles = self._tables["articles"]
-        found = conn.execute(sa.select(articles.c.text_hash, articles.c.record_hash)
-                             .where(articles.c.id == prepared.id)).first()
-        if found is not None:
-            if found.record_hash == prepared.record_hash:
+        ids = list({p.id: None for p in batch})
+        before = {row.id: (row.text_hash, row.record_hash) for row in conn.execute(
+            sa.select(articles.c.id, articles.c.text_hash, articles.c.record_hash).where(articles.c.id.in_(ids)))}
+        stats, state, final = SqlStats(), dict(before), {}
+        for p in batch:                      # as if written one by one: the last record of an id wins
+            old = state.get(p.id)
+            if old is None:
+                stats.inserted += 1
+            elif old[1] == p.record_hash:
                 stats.unchanged += 1
-                return
-            self._delete(conn, prepared.id)
-            if found.text_hash != prepared.text_hash:
+            elif old[0] != p.text_hash:
                 stats.replaced += 1
             else:
                 stats.updated += 1
-        else:
-            stats.inserted += 1
+            state[p.id] = (p.text_hash, p.record_hash)
+            final[p.id] = p
+        stale = [i for i in final if i in before and before[i][1] != final[i].record_hash]
+        fresh = [p for i, p in final.items() if i not in before or i in stale]
+        if stale:
+            for table in reversed(LAYOUT):   # children first, whatever the foreign-key settings
+                t = self._tables[table.name]
+                column = t.c.id if table.parent is None else t.c.article_id
+                conn.execute(sa.delete(t).where(column.in_(stale)))
         for table in LAYOUT:
-            rows = prepared.rows.get(table.name)
+            rows = [row for p in fresh for row in p.rows.get(table.name, ())]
             if rows:
                 conn.execute(self._tables[table.name].insert(), rows)
-
-    def _delete(self, conn: sa.Connection, article_id: str) -> None:
-        for table in reversed(LAYOUT):      # children first, whatever the foreign-key settings
-            t = self._tables[table.name]
-            column = t.c.id if table.parent is None else t.c.article_id
-            conn.execute(sa.delete(t).where(column == article_id))
+        return stats
 
     # ------------------------------------------------------------ reading
 
