@@ -352,6 +352,11 @@ class QuoteExtractor:
                         referent = previous[1]
                 if referent is None:
                     referent = self._resolve(st, subject, np_override)
+                if referent is not None and referent.ref is None and referent.kind == "other" \
+                        and previous is not None and previous[1] is not None and previous[1].kind == "person" \
+                        and qs.paragraph - previous[0].paragraph <= 1 and self._definite_singular(subject):
+                    # "the 45-year-old added": the person just quoted
+                    referent = previous[1]
                 if self._anonymous(cue, subject):
                     referent = Referent(None, referent.kind if referent else "person")
                 conf = 0.85 if referent is not None and referent.ref is not None else 0.6
@@ -399,7 +404,7 @@ class QuoteExtractor:
         for qi, qs in enumerate(spans):
             for t in self._quote_tokens(doc, qs, with_marks=True):
                 st.quote_of_token[t.i] = qi
-        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(doc.text)]
+        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(doc.text) if m.group().strip()]
         mentions = []
         for ent in doc._.ne_entities or ():
             st.entities.append(ent)
@@ -478,6 +483,10 @@ class QuoteExtractor:
         ends_comma = bool(re.search(r"[,;]\s*$", doc.text[qs.start:qs.outer_end])) or \
             doc.text[qs.outer_end:qs.outer_end + 1] == ","
         before_colon = doc.text[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
+        if not doc.text[lo_char:qs.outer_start].strip() and para > 0 and doc.text[:lo_char].rstrip().endswith(":"):
+            # 'X said:' closing the paragraph before the quote
+            lo_char = st.para_starts[para - 1]
+            before_colon = True
 
         # 1. the dependency path: a reporting verb governing the quote, or attached to it;
         # it outranks the clause beside a partial quote ("X told them that the money
@@ -692,7 +701,11 @@ class QuoteExtractor:
             return False
         refs = self._referents(st)
         doc = st.doc
-        lo = bisect_left(st.referent_order, doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand").end)
+        prev_end = doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand").end
+        attribution_end = doc[prev_end - 1].sent.end if prev_end < len(doc) else prev_end
+        if prev_end < len(doc) and doc[prev_end - 1].sent.end <= prev_end:
+            attribution_end = doc[prev_end].sent.end
+        lo = bisect_left(st.referent_order, attribution_end)
         for i in st.referent_order[lo:]:
             if doc[i].idx >= qs.outer_start:
                 break
@@ -704,12 +717,19 @@ class QuoteExtractor:
             if prev_ref is not None and (ref is prev_ref or ref.ref is not None and prev_ref.ref is not None
                                          and ref.ref.name == prev_ref.ref.name):
                 continue
-            return False
+            speaks = doc[i].head.lemma_.lower() in self.t.strong_verbs
+            if ref.ref is not None or speaks:
+                return False
         return True
 
+    @staticmethod
+    def _definite_singular(head: Token) -> bool:
+        return head.pos_ in ("NOUN", "ADJ") and head.tag_ in ("NN", "JJ") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
     def _anonymous(self, cue: Optional[Token], subject: Token) -> bool:
-        """'..., the official said on condition of anonymity'."""
-        if cue is None:
+        """'..., the official said on condition of anonymity' (a named speaker stays named)."""
+        if cue is None or subject.pos_ in ("PROPN", "PRON"):
             return False
         sent = cue.sent
         return any(t.lower_ in self.t.anonymity_markers for t in sent if t.i > subject.i)

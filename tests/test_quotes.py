@@ -244,3 +244,32 @@ def test_duplicate_quote_is_kept_once(nlp):
             "Speaking in Rome, the pope repeated: “The war must end now, before winter comes.”")
     _, quotes = _quotes(nlp, text)
     assert len(quotes) == 1
+
+
+MORE_PATTERNS = [
+    # (article, [(quote start, speaker, speaker_text)])
+    ("Speaking to reporters in Ankara, Turkish President Recep Tayyip Erdogan said:\n\n"
+     "“We will continue our mediation efforts until peace comes.”",
+     [("We will continue", "Recep Tayyip Erdogan", "Turkish President Recep Tayyip Erdogan")]),
+    ("“I have not seen my son in three years,” said Olena, whose son is held abroad. “I just want him home.”",
+     [("I have not seen", "Olena", "Olena"), ("I just want", "Olena", "Olena")]),
+    ("“It is a good day for us,” Ms. Kim told The Associated Press. “I didn’t expect it at all,” the 45-year-old added.",
+     [("It is a good day", "Kim", "Ms. Kim"), ("I didn’t expect", "Kim", "the 45-year-old")]),
+    ("Foreign ministry spokeswoman Maria Zakharova criticised the decision. “This is a provocation,” she told "
+     "state television. Foreign Minister Sergei Lavrov agreed. “We will respond to it,” he said.",
+     [("This is a provocation", "Maria Zakharova", "she"), ("We will respond", "Sergei Lavrov", "he")]),
+    ("“Negotiations are still ongoing in Cairo,” a Hamas official told AFP.",
+     [("Negotiations are still", "Hamas", "a Hamas official")]),
+    ("The ceasefire, which the UN called “a glimmer of hope for millions,” began at dawn.",
+     [("a glimmer of hope", "UN", "the UN")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_PATTERNS)
+def test_more_attribution_patterns(nlp, text, expected):
+    _, quotes = _quotes(nlp, text)
+    got = [(q.text, _speaker(q), q.speaker_text) for q in quotes]
+    assert len(got) == len(expected), got
+    for (qtext, speaker, speaker_text), (start, want_speaker, want_text) in zip(got, expected):
+        assert qtext.startswith(start)
+        assert (speaker, speaker_text) == (want_speaker, want_text)
