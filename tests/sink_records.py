@@ -104,10 +104,11 @@ HOSTILE = [
 LONG = "Ḱhālid al-Long Name " * 600          # ~12,000 characters, ~13 kB of UTF-8
 
 
-def hostile_record(*, long_text: str = LONG) -> ArticleRecord:
-    """Every field of every model set, each string field to a hostile string (the
-    long one everywhere except keys and B-tree-indexed fields, which are bounded)."""
-    strings = itertools.cycle(HOSTILE + [long_text])
+def hostile_record(*, only: str | None = None) -> ArticleRecord:
+    """Every field of every model set, each string field to a hostile string in
+    turn, or to `only` (the long one, say); keys and B-tree-indexed fields, which
+    are bounded, get short hostile strings."""
+    strings = itertools.cycle([only] if only is not None else HOSTILE + [LONG])
     counter = itertools.count()
     bounded = {"id", "date", "entity_id", "claim_id"}
 

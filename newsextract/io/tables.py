@@ -16,6 +16,7 @@ model's columns, the type-specific ones NULL for the other types.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import re
 import types
@@ -25,7 +26,7 @@ from typing import Any, Iterator, Literal, Optional, Union
 
 from pydantic import BaseModel
 
-from ..schema import EVENT_MODELS, ArticleRecord
+from ..schema import ArticleRecord
 
 #: (parent table, list field) -> (child table, name children of that child use for its key).
 CHILD_TABLES: dict[tuple[str, str], tuple[str, str]] = {
@@ -250,10 +251,9 @@ TABLES: dict[str, Table] = {t.name: t for t in LAYOUT}
 
 
 def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = ()) -> str:
-    """A short hash of the table layout: the same tables, columns and kinds give the same value."""
-    import hashlib
-
-    parts = [f"{t.name}({','.join(f'{c.name}:{c.kind}' for c in t.columns)})key({','.join(t.key)})" for t in LAYOUT]
+    """A short hash of the table layout: the same tables, columns, types and keys give the same value."""
+    parts = [f"{t.name}({','.join(f'{c.name}:{c.kind}' + ('?' if c.nullable else '') for c in t.columns)})"
+             f"key({','.join(t.key)})" for t in LAYOUT]
     parts += [f"index {t}.{c}:{k}" for t, c, k in INDEXES]
     parts += [f"extra {t}.{c}:{k}" for t, c, k in extra]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
