@@ -333,14 +333,21 @@ class Reading:
 
 
 def _lower_lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower() if tok.pos_ != "PROPN" else _singular(tok.text.lower())
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or lemma == tok.lower_ and (tok.tag_ in ("NNS", "NNPS") or lemma.endswith("men")):
+        lemma = _singular(tok.lower_)
     return load_tables().lemma_fixes.get(lemma, lemma)
 
 
 def _singular(word: str) -> str:
+    """A plural noun's singular, for words the lemmatizer leaves alone (proper nouns)."""
+    if len(word) > 3 and word.endswith("men"):
+        return word[:-3] + "man"
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
@@ -476,8 +483,11 @@ class NumericClaims:
                 r.anaphoric = True
                 return r
             return None
-        if j < len(doc) and doc[j].text in ("-", "\u2011") and doc[j].idx == span.end_char:
-            j += 1   # "six-candidate race"
+        if j + 1 < len(doc) and doc[j].text in ("-", "\u2011") and doc[j].idx == span.end_char \
+                and doc[j + 1].pos_ == "NOUN":
+            # "a six-candidate race": the word after the hyphen is what is counted
+            self._take_noun(doc, doc[j + 1], (), r)
+            return r
         head, mods = self._noun_run(doc, j, span)
         if head is not None:
             self._take_noun(doc, head, mods, r)
