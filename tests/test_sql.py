@@ -140,7 +140,7 @@ def test_ddl(dialect, needle):
 
 # ---------------------------------------------------------------- writing
 
-def test_tables_hold_every_item_and_answer_the_readme_query(db_url):
+def test_tables_hold_every_item_and_answer_the_readme_queries(db_url):
     write(db_url, [swap_record(i) for i in range(6)])
     found = per_article(db_url)
     assert sorted(found) == [f"art-{i:05d}" for i in range(6)]
@@ -157,10 +157,20 @@ def test_tables_hold_every_item_and_answer_the_readme_query(db_url):
                                       AND p.entity_id = s.side_entity_id
             WHERE e.type = 'PRISONER_EXCHANGE' AND m.attributes_iso_alpha2 = 'AE'
             ORDER BY e.date, p.name""")).all()
+        readme = conn.execute(sa.text("""
+            SELECT a.id, a.title, e.date, c.value AS released, c.unit
+            FROM events e
+            JOIN articles a ON a.id = e.article_id
+            JOIN entities m ON m.article_id = e.article_id AND m.id = e.mediator_entity_id
+            LEFT JOIN event_counts c ON c.article_id = e.article_id AND c.event_id = e.id
+                                    AND c.category = 'RELEASED'
+            WHERE e.type = 'PRISONER_EXCHANGE' AND m.attributes_iso_alpha2 = 'AE'
+            ORDER BY e.date NULLS LAST, a.id, c.ord""")).all()
     engine.dispose()
     assert len(rows) == 12
     assert rows[0] == ("art-00000", "2024-01-01", "Russia", 10.0)
     assert rows[-1] == ("art-00005", "2024-01-06", "Ukraine", 15.0)
+    assert [(r.id, r.released, r.unit) for r in readme] == [(f"art-{i:05d}", 10.0 + i, "prisoner") for i in range(6)]
 
 
 def test_rerun_adds_nothing(db_url):
