@@ -62,7 +62,7 @@ ORG_WORDS = frozenset({
     "conference", "crescent", "cross", "program", "programme", "initiative", "mission", "club", "bishops",
 })
 HEADLINE_WORDS = frozenset({"To", "Of", "For", "And", "In", "On", "At", "With", "As", "By", "From", "Is", "Are",
-                            "Says", "Said", "After", "Over", "Amid", "Into", "Will", "Be", "Has", "Have", "Its"})
+                            "Says", "After", "Over", "Amid", "Into", "Will", "Be", "Has", "Have", "Its"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
@@ -119,7 +119,8 @@ class EntityTables:
         self.max_title_len = max(len(k) for k in self.title_gender)
         self.particles = frozenset(p.lower() for p in people["particles"])
         self.given_names = {name_key(n): g for g, names in people["given_names"].items() for n in names}
-        self.body_heads = sorted({tuple(h.split()) for h in bodies["body_heads"]}, key=len, reverse=True)
+        self.body_heads = sorted({tuple(_word(w) for w in re.findall(r"['’]s|[\w-]+", h)) for h in bodies["body_heads"]},
+                                 key=len, reverse=True)
         self.body_head_set = frozenset(self.body_heads)
         self.max_body_len = max(len(h) for h in self.body_heads)
         self.country_heads = frozenset(bodies["country_heads"])
@@ -130,6 +131,7 @@ class EntityTables:
         self.region_descriptors = bodies["region_descriptors"]
         self.country_nouns = frozenset(bodies["country_nouns"])
         self.place_suffixes = frozenset(bodies["place_suffixes"])
+        self.facility_suffixes = sorted((tuple(f.split()) for f in bodies["facility_suffixes"]), key=len, reverse=True)
         self.member_nouns = frozenset(bodies["member_nouns"])
         self.non_entities = frozenset(bodies["non_entities"])
         self.med_prefilter = re.compile(mediators["prefilter"], re.I)
@@ -177,6 +179,7 @@ class EntityRecognizer:
         cands = [c for c in cands if c.type]
         self._retype_by_article(doc, cands)
         cands += self._country_references(doc, cands)
+        cands = [c for c in cands if c.type]
         cands += self._body_mentions(doc, cands)
         self._capital_metonyms(doc, cands)
         cands.sort(key=lambda c: (c.start_char, -c.end_char))
@@ -190,6 +193,15 @@ class EntityRecognizer:
     def _excluded(self, doc: Doc, start_char: int, end_char: int) -> bool:
         for kind, rs, re_ in doc._.ne_regions or ():
             if kind in EXCLUDED_REGIONS and rs < end_char and start_char < re_:
+                return True
+        return False
+
+    def _wholly_excluded(self, doc: Doc, start_char: int, end_char: int) -> bool:
+        text = doc.text[start_char:end_char]
+        lead = len(text) - len(text.lstrip())
+        start_char, end_char = start_char + lead, start_char + len(text.rstrip())
+        for kind, rs, re_ in doc._.ne_regions or ():
+            if kind in EXCLUDED_REGIONS and rs <= start_char and end_char <= re_:
                 return True
         return False
 
@@ -333,11 +345,24 @@ class EntityRecognizer:
                 keep_first = False  # "Commissioner for Crisis Management Jane Doe": part of the title
             first = Candidate(s, split, "ORG" if c.label == "PERSON" else c.label)
             return ([first] if keep_first else []) + [Candidate(split, e, "PERSON")]
+        facility = self._facility_suffix(doc, e)
+        if facility and c.label in ("ORG", "FAC", "GPE", "LOC") and not any(t.lower_ in ORG_WORDS for t in doc[s:e]) \
+                and not self.gaz.lookup(doc[s:e].text):  # "Stockholm airport" stays Stockholm
+            c.end, c.label = facility, "FAC"
+            return [c]
         if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in self.tables.place_suffixes:
             is_country = any(en.is_country for en in self.gaz.lookup(doc[s:e].text))
             if not is_country and not (e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
                 c.end = e + 1
         return [c]
+
+    def _facility_suffix(self, doc: Doc, e: int) -> Optional[int]:
+        """The end of a lower-case facility noun starting at token e ("steel plant"), if any."""
+        for suffix in self.tables.facility_suffixes:
+            end = e + len(suffix)
+            if end <= len(doc) and all(t.is_lower for t in doc[e:end]) and tuple(t.text for t in doc[e:end]) == suffix:
+                return end
+        return None
 
     def _last_title(self, doc: Doc, s: int, e: int) -> Optional[tuple[int, int]]:
         """(start, end) of the last title phrase inside tokens [s, e) with a name after it."""
@@ -431,7 +456,7 @@ class EntityRecognizer:
         starts = {c.start: c for c in spans}
         n = len(doc)
         for c in spans:
-            if c.label != "ORG" or c.end <= c.start or _word(doc[c.start].text) not in ORG_WORDS | {"ministry"}:
+            if c.label != "ORG" or c.end <= c.start or not ({_word(doc[c.start].text), _word(doc[c.end - 1].text)} & ORG_WORDS):
                 continue
             for _ in range(2):
                 j = c.end
@@ -642,15 +667,22 @@ class EntityRecognizer:
         """Fix a label with what the rest of the article says: a surname the model
         took for a place is the person named in full elsewhere ("Borrell"); a name
         listed among places is a place ("Mariupol and Kherson")."""
+        particles = self.tables.particles
         fulls = [name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2]
+        singles = {name_key(c.text) for c in cands if c.type == "PERSON" and c.end - c.start == 1}
         for c in cands:
             if c.type in ("PERSON", "COUNTRY") or isinstance(c.record, Organization):
                 continue
             if isinstance(c.record, Place) and c.record.salient and not c.label == "PERSON":
                 continue
             words = name_key(c.text).split()
-            if any(_same_person(words, f, self.tables.particles) for f in fulls):
+            if any(_same_person(words, f, particles) or _same_person(f, words, particles) for f in fulls) \
+                    or (not c.entries and " ".join(words) in singles):
                 self._set(c, "PERSON", None, 0.7, alternatives=c.alternatives)
+        facilities = {self._place_key(c.text): c for c in cands if c.type == "PLACE" and c.label == "FAC"}
+        for c in cands:
+            if c.type == "ORGANIZATION" and c.record is None and c.label != "FAC" and name_key(c.text) in facilities:
+                self._set(c, "PLACE", None, 0.7)
         ordered = sorted(cands, key=lambda c: c.start)
         for idx, c in enumerate(ordered):
             if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
@@ -692,6 +724,10 @@ class EntityRecognizer:
                     if start > 0 and doc[start - 1].lower_ == "the":
                         start -= 1
                     out.append(self._reference(doc, start, end, iso, "government"))
+                    for other in cands:  # the model's "Government of Oman" is no organization
+                        if other.type == "ORGANIZATION" and not isinstance(other.record, Organization) \
+                                and start <= other.start and other.end <= end:
+                            other.type = None
             elif low == "capital" and i > 0:
                 iso, start = self._country_before(doc, i, by_end)
                 end = i + 1
@@ -836,7 +872,7 @@ class EntityRecognizer:
                     j -= 1
                     steps += 1
                     anchor, start = self._anchor_before(doc, j, anchors)
-                elif prev.lower_ in ("'s", "’s") and steps:
+                elif prev.lower_ in ("'s", "’s") and j > 1 and doc[j - 2].is_alpha:
                     j -= 1
                 else:
                     break
@@ -851,7 +887,9 @@ class EntityRecognizer:
                     i = end
                     continue
                 key = (anchor,) + key[1:]
-                generic = key[2] is None and not doc[i].is_title and key[1] in ("office", "ministry", "department", "agency")
+                # "the Russian ministry", "the Ukrainian office": no name of its own, only a reference
+                generic = key[2] is None and not doc[i].is_title and j == i and end - i == 1 \
+                    and key[1] in ("office", "ministry", "department", "agency")
                 c = Candidate(start, tail_end, "BODY", type="ORGANIZATION", role="generic_body" if generic else "body",
                               body_key=key, confidence=0.75)
             else:
@@ -913,6 +951,8 @@ class EntityRecognizer:
             return False  # "Moscow time", "the Moscow talks"
         if prev is not None and prev.lower_ in ("capital", "of", "the"):
             return False
+        if prev is not None and prev.text == "," and c.start > 1 and doc[c.start - 2].lower_ == "capital":
+            return False  # "flown to the capital, Abuja"
         if prev is not None and prev.lower_ in LOCATIVE_PREPS:
             holder = doc[c.start - 2].lower_ if c.start > 1 else ""
             return holder in GOVERNMENT_HOLDERS  # "officials in Kyiv"
@@ -992,9 +1032,14 @@ class EntityRecognizer:
         return ("PLACE", self._place_key(c.text))
 
     def _place_key(self, text: str) -> str:
+        """"Donetsk region" and "Donetsk", "Azovstal steel plant" and "Azovstal" share a key."""
         words = name_key(text).split()
         if len(words) > 1 and words[-1] in self.tables.place_suffixes:
             words = words[:-1]
+        for suffix in self.tables.facility_suffixes:
+            if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
+                words = words[:-len(suffix)]
+                break
         return " ".join(words)
 
     @staticmethod
@@ -1134,7 +1179,7 @@ class EntityRecognizer:
             text = sent.text
             if not tables.med_prefilter.search(text) or tables.med_excludes.search(text):
                 continue
-            if self._excluded(doc, sent.start_char, sent.end_char):
+            if self._wholly_excluded(doc, sent.start_char, sent.end_char):
                 continue
             masked, demonyms = self._masked(doc, sent, mentions)
             found: dict[str, str] = {}

@@ -225,7 +225,7 @@ class Gazetteer:
                 if j > i + 1 and (last.is_space or "\n" in doc[j - 2].whitespace_ or last.text == "\n"):
                     break
                 surface = text[tok.idx:last.idx + len(last.text)]
-                entries = self.lookup(surface)
+                entries = self.lookup(surface) if not last.is_punct else None
                 if entries:
                     found = Match(i, j, entries)
                 if len(name_key(surface).split()) >= limit:
