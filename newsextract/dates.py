@@ -183,8 +183,8 @@ def resolve_mention(mention: DateMention, published: Optional[str]) -> Optional[
         prefer = "future" if rel == "next" else "past"
         shifted = (base + dt.timedelta(days=1 if prefer == "past" else 0)).isoformat()
         parsed = _parse(day, shifted, prefer)
-        if parsed and rel == "last" and parsed.date() == base:
-            parsed -= dt.timedelta(days=7)
+        if parsed and rel == "last" and (base - parsed.date()).days <= 1:
+            parsed -= dt.timedelta(days=7)  # 'last Friday' in a Saturday paper: a week before yesterday
     elif kind == "relday":
         low = text.lower()
         offset = -1 if low in ("yesterday", "last night") else 0

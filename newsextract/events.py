@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from importlib import resources
 from typing import Optional
 
@@ -35,8 +36,8 @@ _CLIMB_DEPS = frozenset({
     "xcomp", "ccomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "acomp", "oprd",
     "conj", "appos", "amod", "dep", "pcomp", "acl", "relcl", "npadvmod", "advcl",
 })
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on", "into"})
-_PLACE_PREPS = _LOCATIVE_PREPS | {"for", "of", "from", "over"}
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"})
+_PLACE_PREPS = _LOCATIVE_PREPS | {"for", "of", "from", "over", "on"}
 _ATTRIBUTION_VERBS = frozenset({"say", "tell", "report", "quote", "cite", "add", "note", "write", "tweet", "accord", "post"})
 _PRIORITY = ("PRISONER_EXCHANGE", "AGREEMENT", "ATTACK", "MEETING", "ARREST", "PROTEST", "ELECTION", "DISASTER",
              "AID", "SANCTION", "RELEASE", "STATEMENT")
@@ -164,6 +165,7 @@ class TriggerRule:
     needs_date: bool = False
     needs_money: bool = False
     needs_count: bool = False
+    since_is_start: bool = False
     absorbed_by: tuple = ()
     cameo: Optional[str] = None
     cameo_by_lemma: dict = field(default_factory=dict)
@@ -188,6 +190,7 @@ class Mention:
     locations: list = field(default_factory=list)    # [(rank, entity)]
     mediators: list = field(default_factory=list)    # [entity]
     merged: list = field(default_factory=list)       # other mentions folded into this one
+    borrowed: list = field(default_factory=list)     # dates of the sentence given to another trigger
 
     @property
     def date(self):
@@ -254,7 +257,8 @@ class EventExtractor:
                 near=frozenset(row.get("near", ())), exclude_near=frozenset(row.get("exclude_near", ())),
                 lowercase=frozenset(row.get("lowercase", ())), noun_only=frozenset(row.get("noun_only", ())),
                 needs_date=row.get("needs_date", False), needs_money=row.get("needs_money", False),
-                needs_count=row.get("needs_count", False), absorbed_by=tuple(row.get("absorbed_by", ())),
+                needs_count=row.get("needs_count", False), since_is_start=row.get("since_is_start", False),
+                absorbed_by=tuple(row.get("absorbed_by", ())),
                 cameo=row.get("cameo"), cameo_by_lemma=row.get("cameo_by_lemma", {}),
             )
             for lemma in row["lemmas"]:
@@ -284,6 +288,7 @@ class EventExtractor:
         self.type_fields = counts["type_fields"]
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
         self.mutual_words = frozenset(data["mutual_words"])
+        self.talks_lead_to = frozenset(data["talks_lead_to"])
         self.participant_types = {k: frozenset(v) for k, v in data["participant_types"].items()}
         self.no_fallback_participants = frozenset(data["participants_fallback"]["none_for"])
         self.neighbour_participants = frozenset(data["participants_fallback"]["previous_sentence_for"])
@@ -525,14 +530,23 @@ class _ArticleEvents:
             m.modality = self.modality(m)
             m.generic = self.is_generic(m)
         for si, ms in by_sent.items():
-            # dates: each to its nearest trigger; bounds ("since August") are not dates of what happened
+            # dates: each to its nearest trigger; a mention told in a modifying clause only takes
+            # the dates inside that clause; bounds ("since August") are not dates of what happened,
+            # except the start of a detention ("held since April 2022")
             for d, root in self.sent_dates.get(si, ()):
-                if d.is_bound:
-                    continue
-                owner = min(ms, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i)))
                 iso = resolve_mention(d, self.published)
-                if iso:
-                    owner.dates.append((d, iso))
+                if not iso:
+                    continue
+                takers = [m for m in ms if not self.is_subordinate(m) or self.tree.distance(root, m.token) == self.depth_below(root, m.token)]
+                if not takers:
+                    continue
+                owner = min(takers, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i)))
+                if d.is_bound and not (owner.rule.since_is_start and d.prev_word == "since"):
+                    continue
+                owner.dates.append((d, iso))
+                for m in ms:
+                    if m is not owner and not d.is_bound and not self.is_subordinate(m):
+                        m.borrowed.append((d, iso))
             # claims: to the nearest trigger whose type they measure
             for c, root in self.sent_claims.get(si, ()):
                 fitting = [m for m in ms if self.claim_fits(c, m.type)]
@@ -542,6 +556,16 @@ class _ArticleEvents:
                 self.arguments(m)
                 if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or self.tree.near_words(m.token) & self.ex.mutual_words):
                     m.type, m.cameo = "PRISONER_EXCHANGE", self.ex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each' 
+
+    def depth_below(self, tok: Token, ancestor: Token) -> int:
+        """Edges from `tok` up to `ancestor`, or -1 when `ancestor` does not govern it."""
+        d, t = 0, tok
+        while t.i != ancestor.i:
+            h = self.tree.head(t)
+            if h.i == t.i or d > 12:
+                return -1
+            t, d = h, d + 1
+        return d
 
     def claim_fits(self, claim, etype: str) -> bool:
         cats = self.ex.count_categories.get(etype, ())
@@ -676,6 +700,7 @@ class _ArticleEvents:
     def fold(host: Mention, m: Mention) -> None:
         host.merged.append(m)
         host.dates += [d for d in m.dates if d not in host.dates]
+        host.borrowed += [d for d in m.borrowed if d not in host.borrowed]
         host.claims += [c for c in m.claims if c not in host.claims]
         host.participants += m.participants
         host.locations = sorted(host.locations + m.locations, key=lambda x: (x[0], x[1]))
@@ -769,11 +794,18 @@ class _ArticleEvents:
 
     # ------------------------------------------------------------------ records
     def keep(self, c: Cluster) -> bool:
+        """Reported: the main news (lede), or a background event the text dates or measures."""
         if c.explicit_dates or c.lede:
             return True
-        if any(m.claims for m in c.mentions):
-            return True
-        return len({m.sent_i for m in c.mentions}) >= 3
+        return any(m.claims for m in c.mentions)
+
+    def talks_behind(self, c: Cluster, kept: list[Cluster]) -> bool:
+        """Undated talks told in the same sentence as a reported exchange, release or deal,
+        with a named side or place ('the release was negotiated between X and Y')."""
+        if c.type != "MEETING" or c.modality != "asserted":
+            return False
+        told = {m.sent_i for k in kept if k.type in self.ex.talks_lead_to for m in k.mentions}
+        return any(m.sent_i in told and (any(d <= 3 for d, _ in m.participants) or m.locations) for m in c.mentions)
 
     def record(self, c: Cluster, vid: str, mediators_by_sent: dict):
         ex, doc = self.ex, self.doc
@@ -782,7 +814,7 @@ class _ArticleEvents:
         first = mentions[0]
         # date: the first stated one; the publication date for the main news of the day
         date = date_text = precision = None
-        dates = c.explicit_dates
+        dates = c.explicit_dates or [d for m in everything for d in m.borrowed]
         if dates:
             d, date = min(dates, key=lambda x: x[0].start)
             date_text, precision = d.text, d.precision
@@ -817,7 +849,7 @@ class _ArticleEvents:
         allowed = ex.participant_types.get(c.type, ex.participant_types["default"])
         ranked = [k for k in sorted(score, key=lambda k: -score[k])
                   if ents[k].type in allowed or (allowed and ents[k].type == "PLACE")][:ex.max_participants]
-        participants = [Participant(entity_id=k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
+        participants = [Participant(entity_id=None if k.startswith("~") else k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
         location = None
         for rank in (0, 1, 2):
             best = next((x for m in everything for x in m.locations if x[0] == rank), None)
@@ -945,6 +977,12 @@ class _ArticleEvents:
         for c in self.tree.children(root):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 speaker = next((self.entity_at[t.i] for t in self.tree.subtree(c) if t.i in self.entity_at), None)
+                if speaker is None and c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS"):
+                    # a named group that is no entity of its own: 'the Colombian bishops'
+                    words = sorted((t for t in self.tree.subtree(c) if t.dep_ not in ("det", "punct")), key=lambda t: t.i)
+                    if any(t.text[:1].isupper() for t in words) and len(words) <= 4:
+                        name = " ".join(t.text for t in words)
+                        speaker = SimpleNamespace(id="~" + name, name=name, type="ORGANIZATION", roles=[])
         if speaker is None:
             return None
         if lemma in self.ex.statement_reporting:
@@ -969,7 +1007,9 @@ class _ArticleEvents:
         mentions = self.find_mentions()
         self.fill(mentions)
         mentions = self.merge_in_sentence(mentions)
-        clusters = [c for c in self.cluster(mentions) if self.keep(c)]
+        clusters = self.cluster(mentions)
+        kept = [c for c in clusters if self.keep(c)]
+        clusters = [c for c in clusters if c in kept or self.talks_behind(c, kept)]
         st = self.statement(clusters)
         if st is not None:
             clusters.append(st)

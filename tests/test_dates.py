@@ -13,6 +13,8 @@ RESOLUTION = [
     ("The ministry said on Saturday that it was over.", "Saturday", "2023-02-04", "day"),
     ("They met on Friday night in Kyiv.", "Friday night", "2023-02-03", "day"),
     ("It happened last Saturday.", "last Saturday", "2023-01-28", "day"),
+    ("Tehran seized the sailors last Friday.", "last Friday", "2023-01-27", "day"),  # yesterday would be "Friday"
+    ("Rebels attacked last Monday.", "last Monday", "2023-01-30", "day"),
     ("Leaders met last October in the capital.", "last October", "2022-10", "month"),
     ("In September, more than 300 soldiers were swapped.", "September", "2022-09", "month"),
     ("The invasion began last February.", "last February", "2022-02", "month"),
