@@ -64,6 +64,12 @@ def test_pair_score_rewards_agreement_and_forbids_conflicts():
     assert pair_score(ev(date="2024-01-03"), ev(article_id="b", date="2024-02-03"), s) is None
 
 
+def test_the_same_day_alone_is_not_enough():
+    s = default_settings()
+    assert pair_score(ev(type="ATTACK", date="2024-01-03"), ev(type="ATTACK", article_id="b", date="2024-01-03"),
+                      s) < s.threshold
+
+
 def test_rising_toll_is_no_conflict_but_other_figures_are():
     s = default_settings()
     base = dict(type="DISASTER", date="2015-04-25", location="c:NP")

@@ -43,7 +43,10 @@ class JsonlSink:
     def close(self) -> None:
         if self._own:
             self._fh.flush()
-            os.fsync(self._fh.fileno())
+            try:
+                os.fsync(self._fh.fileno())
+            except OSError:  # not a regular file (/dev/null, a pipe)
+                pass
             self._fh.close()
 
     def __enter__(self):
