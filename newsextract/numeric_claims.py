@@ -165,7 +165,7 @@ class NumberReader:
             if amount is not None:
                 out.append(amount)
         for m in self.vague_pattern.finditer(text):
-            out.append(Amount(m.start(), m.end(), None, vague=True))
+            out.append(Amount(m.start(), m.end(), None, vague=True, digits=m.group(0).lower()))
         out.sort(key=lambda a: a.start)
         return self._ranges(out, text)
 
@@ -372,6 +372,7 @@ class NumericClaims:
         sents = segments(doc)
         sent_starts = [s.start_char for s in sents]
         repeated = repeated_sentences(sents)
+        evidences: dict[int, object] = {}
         claims: list[NumericClaim] = []
         meta: list[tuple[int, Reading, NumericClaim]] = []  # sentence index, reading, claim
         for amount in self.t.reader.find(text):
@@ -384,7 +385,7 @@ class NumericClaims:
             si = bisect_right(sent_starts, span.start_char) - 1
             if si in repeated:
                 continue
-            if not self.is_candidate(doc, span, amount):
+            if not self.is_candidate(doc, span, amount, text):
                 continue
             reading = self.read(doc, span, amount)
             if reading is None:
@@ -393,7 +394,8 @@ class NumericClaims:
             if not (amount.currency or amount.percent or amount.vague) and {t.ent_type_ for t in span} & TIME_LABELS \
                     and (reading.head is None or reading.head.lemma_.lower() in self.t.time_units):
                 continue
-            claim = self.build(doc, span, amount, reading, meta, si, sents, quotes, entity_names, kind)
+            claim = self.build(doc, text, span, amount, reading, meta, si, sents, quotes, entity_names, kind,
+                               evidences)
             if claim is not None:
                 meta.append((si, reading, claim))
                 claims.append(claim)
@@ -402,9 +404,8 @@ class NumericClaims:
         return claims
 
     # -- which figures can be claims --------------------------------------
-    def is_candidate(self, doc: Doc, span: Span, a: Amount) -> bool:
+    def is_candidate(self, doc: Doc, span: Span, a: Amount, text: str) -> bool:
         t = self.t
-        text = doc.text
         first, last = span[0], span[-1]
         before = text[max(0, a.start - 2):a.start]
         # designations glued to letters: "Su-25", "COVID-19"
@@ -476,7 +477,7 @@ class NumericClaims:
         if j < len(doc) and doc[j].lower_ == "of":
             r.partitive = True
             return self._partitive(doc, span, j, a, r)
-        if a.vague and t.vague[doc.text[a.start:a.end].lower()]["needs_of"]:
+        if a.vague and t.vague[a.digits]["needs_of"]:
             # "displaced millions": the vague word stands for people
             if span.root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos") and not (
                     j < len(doc) and doc[j].pos_ in NOUN_POS):
@@ -628,7 +629,8 @@ class NumericClaims:
             r.end_char = doc[k].idx + len(doc[k])
 
     # -- building the claim -------------------------------------------------
-    def build(self, doc, span, a, r, meta, si, sents, quotes, entity_names, region) -> Optional[NumericClaim]:
+    def build(self, doc, text, span, a, r, meta, si, sents, quotes, entity_names, region,
+              evidences) -> Optional[NumericClaim]:
         t = self.t
         sent = sents[si]
         anchor = span.root if (r.partitive or r.head is None) else r.head
@@ -674,19 +676,19 @@ class NumericClaims:
                 and doc[span.start - 1].lower_ in ("the", "both", "these", "those") \
                 and (head_word in t.relational or unit in t.relational):
             return None
-        qualifier, q_start = self.qualifier(doc, span, a, r)
+        qualifier, q_start = self.qualifier(doc, text, span, a, r)
         start = min(q_start, a.start)
         end = max(r.end_char if r.end_char > span.end_char else a.end, a.end)
         hypothetical, negated = self.modality(doc, span, governor)
         r.category = category
         return NumericClaim(
-            id="", text=doc.text[start:end], start=start, end=end,
+            id="", text=text[start:end], start=start, end=end,
             value=a.value, low=a.low, high=a.high, unit=unit, currency=currency,
             modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, entity_names, t.demonyms))
                        for m in _group_modifiers(r.modifiers)],
             qualifier=qualifier, category=category, distributive=r.distributive,
             in_quote=quotes.at(span.start_char) is not None, in_caption=region == "caption",
-            negated=negated, hypothetical=hypothetical, evidence=evidence(doc, sent))
+            negated=negated, hypothetical=hypothetical, evidence=evidences.get(si) or evidences.setdefault(si, evidence(doc, sent)))
 
     def _qualified_currency(self, r: Reading) -> str:
         words = [m.text.lower() for m in r.modifiers if not m.is_punct]
@@ -700,17 +702,17 @@ class NumericClaims:
         return ""
 
     # -- qualifier ------------------------------------------------------------
-    def qualifier(self, doc: Doc, span: Span, a: Amount, r: Reading) -> tuple[str, int]:
+    def qualifier(self, doc: Doc, text: str, span: Span, a: Amount, r: Reading) -> tuple[str, int]:
         t = self.t
         if a.vague or a.low is not None:
             q_start = span.start_char
             if a.low is not None:
-                window = doc.text[max(0, span.start_char - 12):span.start_char]
+                window = text[max(0, span.start_char - 12):span.start_char]
                 mb = re.search(r"between\s+$", window, re.I)
                 if mb:
                     q_start = span.start_char - (len(window) - mb.start())
             return "approximate", q_start
-        window = doc.text[max(0, span.start_char - 30):span.start_char]
+        window = text[max(0, span.start_char - 30):span.start_char]
         m = t.qualifier_before_re.search(window)
         if m:
             phrase = m.group(1).lower()
@@ -721,7 +723,7 @@ class NumericClaims:
             if not (spatial and first is not None and first.start > 0 and doc[first.start - 1].pos_ in NOUN_POS):
                 return t.qualifier_before[phrase], q_start
         for pos in (span.end_char, r.end_char):
-            m = t.qualifier_after_re.match(doc.text[pos:pos + 20])
+            m = t.qualifier_after_re.match(text[pos:pos + 20])
             if m:
                 return t.qualifier_after[m.group(1).lower()], span.start_char
         return "exact", span.start_char
