@@ -38,6 +38,7 @@ _CLIMB_DEPS = frozenset({
 })
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"})
 _PLACE_PREPS = _LOCATIVE_PREPS | {"for", "of", "from", "over", "on"}
+_BOUND_WORDS = frozenset({"since", "until", "till", "before"})
 _ATTRIBUTION_VERBS = frozenset({"say", "tell", "report", "quote", "cite", "add", "note", "write", "tweet", "accord", "post"})
 _PRIORITY = ("PRISONER_EXCHANGE", "AGREEMENT", "ATTACK", "MEETING", "ARREST", "PROTEST", "ELECTION", "DISASTER",
              "AID", "SANCTION", "RELEASE", "STATEMENT")
@@ -146,6 +147,11 @@ def _verb_forms(tok: Token) -> list[str]:
     return forms
 
 
+def d_start_token(doc: Doc, d: DateMention) -> int:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
 def tree_distance(a: Token, b: Token, limit: int = 12) -> int:
     """Edges between two tokens of one sentence in the dependency tree."""
     return LocalTree(a.doc).distance(a, b, limit)
@@ -205,7 +211,8 @@ class Cluster:
 
     @property
     def explicit_dates(self):
-        return [d for m in self.mentions for d in m.dates]
+        """The date of each dated mention (its nearest), in text order."""
+        return [m.dates[0] for m in sorted(self.mentions, key=lambda m: m.token.i) if m.dates]
 
     @property
     def date(self) -> Optional[str]:
@@ -263,11 +270,13 @@ class EventExtractor:
             )
             for lemma in row["lemmas"]:
                 self.rules.setdefault(lemma, []).append(rule)
-        self.patterns: dict[str, list[tuple[str, tuple, Optional[str]]]] = {}
+        self.patterns: dict[str, list[tuple[tuple, TriggerRule]]] = {}
         for row in data["patterns"]:
             path = tuple((dep, frozenset(words)) for dep, words in row["path"])
+            rule = TriggerRule(type=row["type"], pos=frozenset(), cameo=row.get("cameo"),
+                               absorbed_by=tuple(row.get("absorbed_by", ())))
             for head in row["head"]:
-                self.patterns.setdefault(head, []).append((row["type"], path, row.get("cameo")))
+                self.patterns.setdefault(head, []).append((path, rule))
         mod = data["modality"]
         self.negation_words = frozenset(mod["negation_words"])
         self.negating_governors = frozenset(mod["negating_governors"])
@@ -289,6 +298,9 @@ class EventExtractor:
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
         self.mutual_words = frozenset(data["mutual_words"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
+        ana = data["anaphora"]
+        self.anaphora_pronouns = {w: tuple(types) for w, types in ana["pronouns"].items()}
+        self.anaphora_groups = frozenset(ana["group_nouns"])
         self.participant_types = {k: frozenset(v) for k, v in data["participant_types"].items()}
         self.no_fallback_participants = frozenset(data["participants_fallback"]["none_for"])
         self.neighbour_participants = frozenset(data["participants_fallback"]["previous_sentence_for"])
@@ -428,15 +440,15 @@ class _ArticleEvents:
             return rule
         return None
 
-    def match_pattern(self, tok: Token) -> Optional[tuple]:
-        for etype, path, cameo in self.ex.patterns.get(tok.lemma_.lower(), ()):
+    def match_pattern(self, tok: Token) -> Optional[TriggerRule]:
+        for path, rule in self.ex.patterns.get(tok.lemma_.lower(), ()):
             cur = tok
             for dep, words in path:
                 cur = next((c for c in self.tree.children(cur) if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
                 if cur is None:
                     break
             if cur is not None:
-                return etype, cameo
+                return rule
         return None
 
     def find_mentions(self) -> list[Mention]:
@@ -445,19 +457,14 @@ class _ArticleEvents:
             for tok in sent:
                 if not tok.is_alpha and "-" not in tok.text:
                     continue
-                rule = self.match_rule(tok, si)
-                cameo = None
+                rule = self.match_rule(tok, si) or self.match_pattern(tok)
                 if rule is None:
-                    hit = self.match_pattern(tok)
-                    if hit is None:
-                        continue
-                    etype, cameo = hit
-                    rule = TriggerRule(type=etype, pos=frozenset(), cameo=cameo)
+                    continue
                 if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
                     continue
                 if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and self.tree.head(tok).lemma_.lower() in _ATTRIBUTION_VERBS:
                     continue  # 'the conference said': a body speaking, not an event
-                cameo = cameo or rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or self.ex.cameo.get(rule.type)
+                cameo = rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or self.ex.cameo.get(rule.type)
                 self.types_seen.add(rule.type)
                 mentions.append(Mention(rule.type, tok, si, rule, cameo, lede=si in self.lede))
         return mentions
@@ -537,15 +544,21 @@ class _ArticleEvents:
                 iso = resolve_mention(d, self.published)
                 if not iso:
                     continue
-                takers = [m for m in ms if not self.is_subordinate(m) or self.tree.distance(root, m.token) == self.depth_below(root, m.token)]
+                bound = self.bounding_word(d, root)
+                takers = [m for m in ms if (not self.is_subordinate(m) or self.inside(root, m.token))
+                          and (bound is None or self.inside(m.token, bound) or m.rule.since_is_start)]
                 if not takers:
                     continue
-                owner = min(takers, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i)))
-                if d.is_bound and not (owner.rule.since_is_start and d.prev_word == "since"):
+                dist = {id(m): self.tree.distance(root, m.token) for m in takers}
+                owner = min(takers, key=lambda m: (dist[id(m)], abs(root.i - m.token.i)))
+                if bound is not None and not self.inside(owner.token, bound) and not (
+                        owner.rule.since_is_start and bound.lower_ == "since"):
                     continue
-                owner.dates.append((d, iso))
+                if owner.dates and owner.dates[0][2] <= dist[id(owner)]:
+                    continue  # a trigger has one date: the nearest
+                owner.dates[:] = [(d, iso, dist[id(owner)])]
                 for m in ms:
-                    if m is not owner and not d.is_bound and not self.is_subordinate(m):
+                    if m is not owner and bound is None and not self.in_subclause(m):
                         m.borrowed.append((d, iso))
             # claims: to the nearest trigger whose type they measure
             for c, root in self.sent_claims.get(si, ()):
@@ -556,6 +569,38 @@ class _ArticleEvents:
                 self.arguments(m)
                 if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or self.tree.near_words(m.token) & self.ex.mutual_words):
                     m.type, m.cameo = "PRISONER_EXCHANGE", self.ex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each' 
+
+    def inside(self, tok: Token, ancestor: Token) -> bool:
+        return self.depth_below(tok, ancestor) >= 0
+
+    def bounding_word(self, d: DateMention, root: Token) -> Optional[Token]:
+        """The 'since' / 'until' / 'before' governing a date expression ('since the start of
+        the war in February 2022'): a bound of what is told, not its date."""
+        t, steps = root, 0
+        while steps < 5:
+            if t.lower_ in _BOUND_WORDS and t.i != root.i:
+                return t
+            h = self.tree.head(t)
+            if h.i == t.i or (h.pos_ in ("VERB", "AUX") and h.lower_ not in _BOUND_WORDS):
+                break
+            t, steps = h, steps + 1
+        if d.is_bound:  # the word right before the expression
+            i = d_start_token(self.doc, d) - 1
+            if i >= 0 and self.doc[i].lower_ in _BOUND_WORDS:
+                return self.doc[i]
+        return None
+
+    def in_subclause(self, m: Mention) -> bool:
+        """Inside an adverbial or relative clause ('after the ceasefire expired')."""
+        t, steps = m.token, 0
+        while steps < 8:
+            if self.tree.dep(t) in ("advcl", "relcl", "acl"):
+                return True
+            h = self.tree.head(t)
+            if h.i == t.i:
+                return False
+            t, steps = h, steps + 1
+        return False
 
     def depth_below(self, tok: Token, ancestor: Token) -> int:
         """Edges from `tok` up to `ancestor`, or -1 when `ancestor` does not govern it."""
@@ -615,6 +660,40 @@ class _ArticleEvents:
                 m.participants.append((dist, e))
         m.locations.sort(key=lambda x: (x[0], x[1]))
         m.mediators = self.mediators_in(m.sent_i)
+        if allowed and not any(d <= 2 for d, _ in m.participants):
+            actor = self.anaphoric_actor(m)
+            if actor is not None:
+                m.participants.append((1, actor))
+
+    def anaphoric_actor(self, m: Mention):
+        """The entity a pronoun or a definite description in the actor's place stands for
+        ('the guerrilla group bombed...', 'they freed...'): the nearest preceding entity of
+        a fitting type, in this sentence or the two before it."""
+        tok, ex = m.token, self.ex
+        args = [c for c in self.tree.children(tok) if c.dep_ in ("nsubj", "agent")]
+        if not args and tok.pos_ == "NOUN":  # 'the group's attack', 'an attack by the rebels'
+            args = [c for c in self.tree.children(tok) if c.dep_ == "poss"]
+        subject = None
+        for a in args:
+            a = next((g for g in self.tree.children(a) if g.dep_ == "pobj"), a) if a.dep_ == "agent" else a
+            if a.i in self.entity_at:
+                return None  # named: not an anaphor
+            low = a.lower_
+            if a.pos_ == "PRON" and low in ex.anaphora_pronouns:
+                subject = ex.anaphora_pronouns[low]
+            elif a.lemma_.lower() in ex.anaphora_groups and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in self.tree.children(a)):
+                subject = ("ORGANIZATION", "COUNTRY")
+            if subject:
+                start = a.i
+                break
+        if not subject:
+            return None
+        for si in range(m.sent_i, max(-1, m.sent_i - 3), -1):
+            found = [(root.i, e) for e, root in self.sent_entities.get(si, ()) if root.i < start and e.type in subject]
+            if found:
+                return max(found, key=lambda x: x[0])[1]
+        return None
 
     def mediators_in(self, si: int) -> list:
         """Entities a sentence says brokered, mediated or facilitated something."""
@@ -814,12 +893,14 @@ class _ArticleEvents:
         first = mentions[0]
         # date: the first stated one; the publication date for the main news of the day
         date = date_text = precision = None
-        dates = c.explicit_dates or [d for m in everything for d in m.borrowed]
+        dates = [m.dates[0] for m in sorted(everything, key=lambda m: m.token.i) if m.dates]
+        main_story = any(m.lede and not m.generic and not self.is_subordinate(m) for m in mentions)
+        if not dates:  # a date the sentence gives to another trigger ('at a conference on Tuesday, donors pledged')
+            dates = [d for m in everything for d in m.borrowed if not main_story or self.is_main_date(d[1])]
         if dates:
-            d, date = min(dates, key=lambda x: x[0].start)
+            d, date = dates[0][0], dates[0][1]
             date_text, precision = d.text, d.precision
-        elif self.published and c.modality == "asserted" and any(
-                m.lede and not m.generic and not self.is_subordinate(m) for m in mentions):
+        elif self.published and c.modality == "asserted" and main_story:
             date, precision = self.published, "day"
         # mediator: named in one of the event's sentences, else an article-level mediator for the main story
         mediator = None
@@ -968,7 +1049,8 @@ class _ArticleEvents:
         statement verb of a named speaker, and it does not just report another event."""
         if not self.lede:
             return None
-        si = min(self.lede)
+        # the first sentence of the lede that is a clause (not a byline or a label)
+        si = next((i for i in sorted(self.lede) if self.sents[i].root.pos_ in ("VERB", "AUX")), min(self.lede))
         root = self.sents[si].root
         lemma = next((f for f in _verb_forms(root) if f in self.ex.statement_verbs), None)
         if lemma is None or root.pos_ not in ("VERB", "AUX", "PROPN", "NOUN"):
