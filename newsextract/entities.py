@@ -92,10 +92,10 @@ class Candidate:
     person_cue: bool = False
     entity: Optional[Entity] = None
 
-    def set_span(self, doc: Doc) -> "Candidate":
+    def set_span(self, doc: Doc, text: str) -> "Candidate":
         self.start_char = doc[self.start].idx
         self.end_char = doc[self.end - 1].idx + len(doc[self.end - 1].text)
-        self.text = doc.text[self.start_char:self.end_char]
+        self.text = text[self.start_char:self.end_char]
         return self
 
 
@@ -121,7 +121,7 @@ class EntityTables:
         self.given_names = {name_key(n): g for g, names in people["given_names"].items() for n in names}
         self.body_heads = sorted({tuple(_word(w) for w in re.findall(r"['’]s|[\w-]+", h)) for h in bodies["body_heads"]},
                                  key=len, reverse=True)
-        self.body_head_set = frozenset(self.body_heads)
+        self.body_first_words = frozenset(h[0] for h in self.body_heads)
         self.max_body_len = max(len(h) for h in self.body_heads)
         self.country_heads = frozenset(bodies["country_heads"])
         self.portfolios = {}
@@ -132,6 +132,7 @@ class EntityTables:
         self.country_nouns = frozenset(bodies["country_nouns"])
         self.place_suffixes = frozenset(bodies["place_suffixes"])
         self.facility_suffixes = sorted((tuple(f.split()) for f in bodies["facility_suffixes"]), key=len, reverse=True)
+        self.facility_first_words = frozenset(f[0] for f in self.facility_suffixes)
         self.member_nouns = frozenset(bodies["member_nouns"])
         self.non_entities = frozenset(bodies["non_entities"])
         self.med_prefilter = re.compile(mediators["prefilter"], re.I)
@@ -164,6 +165,7 @@ class EntityRecognizer:
         self.gaz = load_gazetteer()
         self.tables = EntityTables()
         self.use_gazetteer_matches = use_gazetteer_matches
+        self._text, self._sent_start, self._words, self._sents = "", [], [], []
         self.find_mediators = mediators
         self._continents: dict[str, set] = {}
         for country in self.gaz.countries.values():
@@ -172,6 +174,21 @@ class EntityRecognizer:
 
     # ================================================================== main
     def __call__(self, doc: Doc) -> Doc:
+        # per-article state, computed once: Doc.text and Token.sent are rebuilt on every access
+        self._text = doc.text
+        self._sent_start = [0] * len(doc)
+        self._sents = list(doc.sents)
+        for sent in self._sents:
+            for i in range(sent.start, sent.end):
+                self._sent_start[i] = sent.start
+        strings = doc.vocab.strings
+        self._words = [_word(strings[orth]) for orth in doc.to_array("ORTH")]
+        try:
+            return self._process(doc)
+        finally:
+            self._text, self._sent_start, self._words, self._sents = "", [], [], []
+
+    def _process(self, doc: Doc) -> Doc:
         cands = self._candidates(doc)
         context = self._context_codes(cands)
         for c in cands:
@@ -197,7 +214,7 @@ class EntityRecognizer:
         return False
 
     def _wholly_excluded(self, doc: Doc, start_char: int, end_char: int) -> bool:
-        text = doc.text[start_char:end_char]
+        text = self._text[start_char:end_char]
         lead = len(text) - len(text.lstrip())
         start_char, end_char = start_char + lead, start_char + len(text.rstrip())
         for kind, rs, re_ in doc._.ne_regions or ():
@@ -219,12 +236,12 @@ class EntityRecognizer:
         for c in sorted(spans, key=lambda c: (c.start, -(c.end - c.start))):
             if c.end <= c.start:
                 continue
-            c.set_span(doc)
+            c.set_span(doc, self._text)
             if not c.nested and any(i in taken for i in range(c.start, c.end)):
                 continue
             if self._excluded(doc, c.start_char, c.end_char) or not self._plausible(doc, c):
                 continue
-            if doc[c.start].sent.start in byline or self._dateline(doc, c):
+            if self._sent_start[c.start] in byline or self._dateline(doc, c):
                 continue
             if not c.nested:
                 taken.update(range(c.start, c.end))
@@ -257,15 +274,15 @@ class EntityRecognizer:
         """"MOSCOW (Agency) —": a place in capitals opening a line, before a bracket or a dash."""
         if not c.text.isupper() or c.end >= len(doc):
             return False
-        line_start = doc.text.rfind("\n", 0, c.start_char) + 1
-        return not doc.text[line_start:c.start_char].strip() and doc[c.end].text in ("(", "—", "–", "-", ":")
+        line_start = self._text.rfind("\n", 0, c.start_char) + 1
+        return not self._text[line_start:c.start_char].strip() and doc[c.end].text in ("(", "—", "–", "-", ":")
 
     def _byline_lines(self, doc: Doc, spans: list[Candidate]) -> set:
         """Sentences that are bylines: "By Jane Doe", or a line holding only a
         person's name next to a line holding only a news organization."""
         lines = {}
         for c in spans:
-            text = doc.text
+            text = self._text
             s_char = doc[c.start].idx
             e_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
             ls = text.rfind("\n", 0, s_char) + 1
@@ -284,18 +301,18 @@ class EntityRecognizer:
                 continue
             by = re.match(r"(?i)by\s+", line)
             if by and line[by.end():].startswith(ctext) and len(line) < len(ctext) + 40:
-                out.add(doc[start].sent.start)
+                out.add(self._sent_start[start])
                 continue
             if line == ctext:
-                before = doc.text.rfind("\n", 0, max(0, ls - 1))
+                before = self._text.rfind("\n", 0, max(0, ls - 1))
                 near = any(abs(ns - le) <= 3 or abs(ls - ne) <= 3 for ns, ne in news_lines)
                 if near:
-                    out.add(doc[start].sent.start)
+                    out.add(self._sent_start[start])
                     for ns, ne in news_lines:
                         if abs(ns - le) <= 3 or abs(ls - ne) <= 3:
                             tok = doc.char_span(ns, ne, alignment_mode="expand")
                             if tok is not None:
-                                out.add(tok[0].sent.start)
+                                out.add(self._sent_start[tok[0].i])
         return out
 
     def _repair(self, doc: Doc, c: Candidate) -> list[Candidate]:
@@ -358,9 +375,12 @@ class EntityRecognizer:
 
     def _facility_suffix(self, doc: Doc, e: int) -> Optional[int]:
         """The end of a lower-case facility noun starting at token e ("steel plant"), if any."""
+        words = self._words
+        if e >= len(words) or words[e] not in self.tables.facility_first_words:
+            return None
         for suffix in self.tables.facility_suffixes:
             end = e + len(suffix)
-            if end <= len(doc) and all(t.is_lower for t in doc[e:end]) and tuple(t.text for t in doc[e:end]) == suffix:
+            if tuple(words[e:end]) == suffix and all(t.is_lower for t in doc[e:end]):
                 return end
         return None
 
@@ -784,7 +804,7 @@ class EntityRecognizer:
     def _reference(self, doc: Doc, start: int, end: int, iso: str, role: str) -> Candidate:
         c = Candidate(start, end, "REF", role=role, type="COUNTRY", country=iso,
                       record=self.gaz.countries.get(iso), confidence=0.8, nested=True)
-        return c.set_span(doc)
+        return c.set_span(doc, self._text)
 
     # ========================================================= bodies (orgs)
     def _body_key(self, doc: Doc, start: int, end: int, anchor: Optional[str]) -> Optional[tuple]:
@@ -846,18 +866,19 @@ class EntityRecognizer:
                     anchor, start = self._anchor_before(doc, c.start, anchors)
                     if anchor:
                         c.start = start
-                        c.set_span(doc)
+                        c.set_span(doc, self._text)
                         key = (anchor,) + key[1:]
                 c.body_key, c.role = key, "body"
-        n, tables = len(doc), self.tables
+        n, tables, words = len(doc), self.tables, self._words
         i = 0
         while i < n:
             found = None
-            for h in tables.body_heads:
-                end = i + len(h)
-                if end <= n and tuple(_word(t.text) for t in doc[i:end]) == h and not any(j in covered for j in range(i, end)):
-                    found = end
-                    break
+            if words[i] in tables.body_first_words:
+                for h in tables.body_heads:
+                    end = i + len(h)
+                    if end <= n and tuple(words[i:end]) == h and not any(j in covered for j in range(i, end)):
+                        found = end
+                        break
             if found is None:
                 i += 1
                 continue
@@ -902,7 +923,7 @@ class EntityRecognizer:
                 key = self._body_key(doc, first, tail_end, None)
                 c = Candidate(first, tail_end, "BODY", type="ORGANIZATION", role="generic_body", body_key=key,
                               confidence=0.6)
-            c.set_span(doc)
+            c.set_span(doc, self._text)
             if not self._excluded(doc, c.start_char, c.end_char):
                 appositive = self._appositive_org(doc, c, cands)
                 if appositive is not None:
@@ -919,8 +940,8 @@ class EntityRecognizer:
         for other in cands:
             if other.type != "ORGANIZATION" or other is c:
                 continue
-            between = doc.text[other.end_char:c.start_char] if other.end_char <= c.start_char else \
-                doc.text[c.end_char:other.start_char] if c.end_char <= other.start_char else None
+            between = self._text[other.end_char:c.start_char] if other.end_char <= c.start_char else \
+                self._text[c.end_char:other.start_char] if c.end_char <= other.start_char else None
             if between is not None and between.strip() in ("", ",") and "\n" not in between and len(between) <= 3:
                 return other
         return None
@@ -1175,7 +1196,7 @@ class EntityRecognizer:
         tables = self.tables
         mentions = [c for c in cands if c.entity is not None and c.entity.type in ("COUNTRY", "ORGANIZATION", "PERSON")]
         by_id = {e.id: e for e in entities}
-        for sent in doc.sents:
+        for sent in self._sents:
             text = sent.text
             if not tables.med_prefilter.search(text) or tables.med_excludes.search(text):
                 continue
@@ -1233,10 +1254,10 @@ class EntityRecognizer:
         kept.sort()
         pieces, pos = [], sent.start_char
         for s, e, mk in kept:
-            pieces.append(doc.text[pos:s])
+            pieces.append(self._text[pos:s])
             pieces.append(f"⟨{mk}⟩")
             pos = e
-        pieces.append(doc.text[pos:sent.end_char])
+        pieces.append(self._text[pos:sent.end_char])
         return "".join(pieces).replace("\n", " "), demonyms
 
     def _future(self, masked: str, m: re.Match, verb_group: Optional[str]) -> bool:
@@ -1260,11 +1281,11 @@ class EntityRecognizer:
             entities.append(ent)
             by_id[ent.id] = ent
         if not any(m.start == start for m in ent.mentions):
-            ent.mentions.append(Mention(text=doc.text[start:end], start=start, end=end,
+            ent.mentions.append(Mention(text=self._text[start:end], start=start, end=end,
                                         in_caption=region_at(doc, start, end) == "caption"))
             ent.mentions.sort(key=lambda m: m.start)
-            if doc.text[start:end] not in ent.aliases:
-                ent.aliases.append(doc.text[start:end])
+            if self._text[start:end] not in ent.aliases:
+                ent.aliases.append(self._text[start:end])
         return ent
 
 

@@ -213,9 +213,13 @@ class Gazetteer:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
+            initial = tok.text[:1]
+            if not (initial.isupper() or initial in "ae"):  # names start with a capital, or "al-", "el-"
+                i += 1
+                continue
             first = name_key(tok.text)
             limit = self.first_words.get(first, 0)
-            if not limit or not (tok.text[:1].isupper() or first in ("al", "el", "ad", "as", "an")):
+            if not limit or not (initial.isupper() or first in ("al", "el", "ad", "as", "an")):
                 i += 1
                 continue
             found = None
