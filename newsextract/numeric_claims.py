@@ -78,6 +78,7 @@ class Amount:
     word_number: bool = False          # written out ("eight")
     magnitude: Optional[str] = None
     digits: str = ""
+    parts: tuple = ()                  # a range's two ends, as read on their own
 
 
 class NumberReader:
@@ -107,7 +108,7 @@ class NumberReader:
             rf"(?:(?P<digits>{digits})|(?P<words>\b{words}\b))"
             rf"(?:(?P<magsp>\s*)(?P<mag>{mag})\b)?"
             rf"(?:(?P<postsp>\s?)(?P<post>(?-i:{sign}|{code}))(?![\w$]))?"
-            rf"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b))?"
+            rf"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b|basis points?\b))?"
             rf"(?![\w]|[.,:/]\d|['\u2019]s\b)",
             re.I,
         )
@@ -207,7 +208,8 @@ class NumberReader:
         percent = None
         if m.group("pct"):
             pct = m.group("pct").strip().lower()
-            percent = "percentage point" if pct.startswith("percentage") else "percent"
+            percent = ("percentage point" if pct.startswith("percentage")
+                       else "basis point" if pct.startswith("basis") else "percent")
         if value is not None and value == int(value) and value >= 1e15:
             return None
         return Amount(start, end, value, currency=currency, percent=percent, word_number=word_number,
@@ -236,7 +238,7 @@ class NumberReader:
                         out[-1] = Amount(prev.start, a.end, None, currency=prev.currency or a.currency,
                                          percent=prev.percent or a.percent, low=low, high=high,
                                          word_number=prev.word_number, magnitude=a.magnitude or prev.magnitude,
-                                         digits=prev.digits)
+                                         digits=prev.digits, parts=(prev, a) if "to" in gap.lower() else ())
                         continue
             if out and out[-1] is None:
                 out.pop()
@@ -271,6 +273,7 @@ class Tables:
             for lemma in lemmas:
                 self.predicates.setdefault(lemma, cat)
         self.phrasal = {k: frozenset(v) for k, v in categories["phrasal"].items()}
+        self.multiword = categories["multiword"]
         self.object_only = frozenset(categories["object_only"])
         self.restricted = {k: frozenset(v) for k, v in categories["restricted"].items()}
         self.unit_category = {u: cat for cat, us in categories["units"].items() for u in us}
@@ -375,7 +378,7 @@ class NumericClaims:
         evidences: dict[int, object] = {}
         claims: list[NumericClaim] = []
         meta: list[tuple[int, Reading, NumericClaim]] = []  # sentence index, reading, claim
-        for amount in self.t.reader.find(text):
+        for amount in self._amounts(doc, text):
             kind = region_at(doc, amount.start, amount.end)
             if kind is not None and (kind != "caption" or not self.keep_captions):
                 continue
@@ -402,6 +405,16 @@ class NumericClaims:
         for i, c in enumerate(claims, 1):
             c.id = f"N{i}"
         return claims
+
+    def _amounts(self, doc: Doc, text: str):
+        """The figures of the text; "rose $2.10 to $84.50" is a change, not a range."""
+        for a in self.t.reader.find(text):
+            if a.parts:
+                before = doc.char_span(a.start, a.end, alignment_mode="expand")
+                if before is not None and before.start > 0 and doc[before.start - 1].lemma_.lower() in self.t.toll_verbs:
+                    yield from a.parts
+                    continue
+            yield a
 
     # -- which figures can be claims --------------------------------------
     def is_candidate(self, doc: Doc, span: Span, a: Amount, text: str) -> bool:
@@ -490,8 +503,12 @@ class NumericClaims:
             self._take_noun(doc, doc[j + 1], (), r)
             return r
         head, mods = self._noun_run(doc, j, span)
+        if head is not None and any(tok.lower_ in t.not_units and tok.pos_ == "NOUN" for tok in mods):
+            return None   # "a 7.8 magnitude earthquake"
+        head = self._parse_head(span, head)
         if head is not None:
-            self._take_noun(doc, head, mods, r)
+            self._take_noun(doc, head, mods if head.i > span.end and all(m.i < head.i for m in mods) else
+                            tuple(tok for tok in doc[span.end:head.i] if tok.pos_ in ("ADJ", "PROPN", "NOUN")), r)
             self._distributive(doc, head.i + 1, r)
             return r
         if a.vague:
@@ -515,6 +532,19 @@ class NumericClaims:
                 return r
         r.anaphoric = True
         return r
+
+    @staticmethod
+    def _parse_head(span: Span, head: Optional[Token]) -> Optional[Token]:
+        """Prefer the parse's noun when the surface noun is only a part of its phrase
+        ("27 search and rescue teams" counts teams, not searches)."""
+        root = span.root
+        if head is None or root.dep_ != "nummod" or root.head.pos_ != "NOUN":
+            return head
+        noun = root.head
+        if noun != head and head.i < noun.i <= head.i + 5 and head in noun.subtree \
+                and head.dep_ in ("compound", "conj", "amod", "nmod"):
+            return noun
+        return head
 
     def _noun_run(self, doc: Doc, j: int, span: Optional[Span] = None):
         """The counted noun right after a figure ("63 Russian servicemen" -> servicemen),
@@ -642,7 +672,11 @@ class NumericClaims:
             wanted = category
             if r.partitive_pred is not None:
                 wanted = self.trigger(r.partitive_pred, None, None, False) or category
-            unit = self.antecedent(doc, span, meta, si, sents, governor, wanted)
+            unit, source = self.antecedent(doc, span, meta, si, sents, governor, wanted)
+            if source is not None and category == "OTHER" and r.partitive_pred is None \
+                    and self._gapped(governor, span):
+                # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too
+                category = source.category
             if unit is None and category in HUMAN_CATEGORIES:
                 unit = t.default_unit
             if unit is None:
@@ -782,6 +816,11 @@ class NumericClaims:
         if cat is None and pred.lower_ in t.predicates:
             lemma = pred.lower_
             cat = t.predicates[lemma]
+        parts = {c.lemma_.lower() for c in pred.children if c.dep_ in ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")}
+        for p in parts:
+            if f"{lemma} {p}" in t.multiword:
+                cat = t.multiword[f"{lemma} {p}"]
+                return None if cat == "OTHER" else cat
         if cat is None:
             return None
         if lemma in t.phrasal:
@@ -848,6 +887,10 @@ class NumericClaims:
         if r.embedded:
             # "two policemen" in "14 people, including two policemen, were killed"
             host = next((a for a in anchor.ancestors if a.lower_ in ("including", "among", "excluding", "like")), None)
+            if host is not None and host.head.pos_ in ("VERB", "ADJ"):
+                cat = self.trigger(host.head, None, r.unit, False)
+                if cat:
+                    return cat
             if host is not None and host.head.pos_ in NOUN_POS:
                 sent = anchor.doc[host.head.sent.start:host.head.sent.end]
                 g = self.governor(host.head, sent)
@@ -972,13 +1015,13 @@ class NumericClaims:
                 for k in range(span.start - 1, lo - 1, -1):
                     tok = doc[k]
                     if tok.pos_ == "NOUN" and tok.lemma_.lower() in t.event_nouns:
-                        return tok.lemma_.lower()
+                        return tok.lemma_.lower(), None
         usable = []
         for msi, reading, claim in reversed(meta):
             if msi == si and claim.end <= span.start_char and claim.unit and not reading.demonym_unit \
                     and not reading.embedded and claim.category not in ("MONEY", "PERCENT") \
                     and claim.unit not in t.no_antecedent and not usable:
-                return claim.unit   # the nearest claim of the same sentence
+                return claim.unit, claim   # the nearest claim of the same sentence
             if si - msi > self.antecedent_sentences * 3:
                 break
             if claim.currency or claim.category in ("MONEY", "PERCENT") or claim.unit is None:
@@ -991,11 +1034,18 @@ class NumericClaims:
         if category in HUMAN_CATEGORIES:
             for msi, claim in usable:
                 if claim.category == category:
-                    return claim.unit
+                    return claim.unit, None
         for msi, claim in usable:
             if si - msi <= self.antecedent_sentences:
-                return claim.unit
-        return None
+                return claim.unit, None
+        return None, None
+
+    def _gapped(self, governor: Optional[Token], span: Span) -> bool:
+        """A figure with no verb of its own: coordinated after an earlier one, or the
+        object of a verb of totals ("bringing the total to 7,826")."""
+        if governor is None:
+            return True
+        return governor.lemma_.lower() in self.t.toll_verbs | self.t.inclusion_verbs
 
 
 # ---------------------------------------------------------------- helpers
