@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .schema import EntityRef, Quote, RecordWarning
-from .spans import evidence, in_caption
+from .schema import EntityRef, Evidence, Quote, RecordWarning
+from .spans import in_caption
 
 # ---------------------------------------------------------------- tables
 
@@ -291,7 +291,6 @@ class _DocState:
     referent_order: list = field(default_factory=list)
     titles_done: bool = False
     referent_at: dict = field(default_factory=dict)
-    chunks: Optional[list] = None
     person_titles: dict = field(default_factory=dict)  # entity key -> set of title words
     person_gender: dict = field(default_factory=dict)  # entity key -> gender
     statements: list = field(default_factory=list)    # (token index, Referent) of 'in a statement' speakers
@@ -308,11 +307,29 @@ class QuoteExtractor:
         self.short_quote_words = short_quote_words
         self.chain_paragraphs = chain_paragraphs
         self.pronoun_window_chars = pronoun_window_chars
+        self._cache_doc, self._cache_text, self._cache_sents = None, "", None
+
+    # ------------------------------------------------------------ per-Doc caches
+    def _txt(self, doc: Doc) -> str:
+        """`doc.text`, joined once per Doc (spaCy rebuilds it on every access)."""
+        if self._cache_doc is not doc:
+            self._cache_doc, self._cache_text, self._cache_sents = doc, doc.text, None
+        return self._cache_text
+
+    def _sent(self, doc: Doc, i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence holding token i (`Token.sent` scans the Doc)."""
+        self._txt(doc)
+        if self._cache_sents is None:
+            starts = [sent.start for sent in doc.sents]
+            self._cache_sents = (starts, starts[1:] + [len(doc)])
+        starts, ends = self._cache_sents
+        k = bisect_right(starts, i) - 1
+        return starts[k], ends[k]
 
     # ------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._end_before_attribution(doc, q) if q.recovered and q.close_mark is None else q
-                 for q in find_quote_spans(doc.text)]
+                 for q in find_quote_spans(self._txt(doc))]
         st = self._state(doc, spans)
         quotes: list[Quote] = []
         previous: Optional[tuple[QuoteSpan, Optional[Referent], Optional[Span], Optional[str]]] = None
@@ -328,7 +345,7 @@ class QuoteExtractor:
             cue, subject = self._attribution(st, qi, qs, tokens, self._is_partial(doc, qs))
             if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
                 qs = self._cut_at_attribution(doc, qs, cue)
-            text = doc.text[qs.start:qs.end]
+            text = self._txt(doc)[qs.start:qs.end]
             partial = self._is_partial(doc, qs)
             if not self._is_quotation(doc, qs, text, partial, cue):
                 continue
@@ -404,7 +421,7 @@ class QuoteExtractor:
         for qi, qs in enumerate(spans):
             for t in self._quote_tokens(doc, qs, with_marks=True):
                 st.quote_of_token[t.i] = qi
-        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(doc.text) if m.group().strip()]
+        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(self._txt(doc)) if m.group().strip()]
         mentions = []
         for ent in doc._.ne_entities or ():
             st.entities.append(ent)
@@ -433,11 +450,11 @@ class QuoteExtractor:
 
     # ------------------------------------------------------------ filters
     def _is_partial(self, doc: Doc, qs: QuoteSpan) -> bool:
-        text = doc.text[qs.start:qs.end]
+        text = self._txt(doc)[qs.start:qs.end]
         first = next((c for c in text if c.isalpha()), "")
         if first and first.islower():
             return True
-        before = doc.text[max(0, qs.outer_start - 40):qs.outer_start].rstrip()
+        before = self._txt(doc)[max(0, qs.outer_start - 40):qs.outer_start].rstrip()
         if not before or before[-1] in ":,\n—–-(":
             return False
         word = before.split()[-1].lower() if before.split() else ""
@@ -450,7 +467,7 @@ class QuoteExtractor:
         n = word_count(text)
         if n < self.min_words:
             return False
-        before = doc.text[max(0, qs.outer_start - 30):qs.outer_start].split()
+        before = self._txt(doc)[max(0, qs.outer_start - 30):qs.outer_start].split()
         if before and before[-1].lower().strip(",") in self.t.scare_markers and cue is None:
             return False
         if qs.single and cue is None:
@@ -470,7 +487,7 @@ class QuoteExtractor:
         doc = st.doc
         para = self._para(st, qs.outer_start)
         lo_char = st.para_starts[para]
-        hi_char = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(doc.text)
+        hi_char = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(self._txt(doc))
         inside = {t.i for t in tokens}
 
         def outside(t: Token) -> bool:
@@ -480,10 +497,10 @@ class QuoteExtractor:
         first_i, last_i = tokens[0].i, tokens[-1].i
         open_i = first_i - 1 if qs.open_mark is not None else first_i
         close_i = last_i + 1 if qs.close_mark is not None else last_i
-        ends_comma = bool(re.search(r"[,;]\s*$", doc.text[qs.start:qs.outer_end])) or \
-            doc.text[qs.outer_end:qs.outer_end + 1] == ","
-        before_colon = doc.text[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
-        if not doc.text[lo_char:qs.outer_start].strip() and para > 0 and doc.text[:lo_char].rstrip().endswith(":"):
+        ends_comma = bool(re.search(r"[,;]\s*$", self._txt(doc)[qs.start:qs.outer_end])) or \
+            self._txt(doc)[qs.outer_end:qs.outer_end + 1] == ","
+        before_colon = self._txt(doc)[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
+        if not self._txt(doc)[lo_char:qs.outer_start].strip() and para > 0 and self._txt(doc)[:lo_char].rstrip().endswith(":"):
             # 'X said:' closing the paragraph before the quote
             lo_char = st.para_starts[para - 1]
             before_colon = True
@@ -515,12 +532,12 @@ class QuoteExtractor:
                 v, steps = v.head, steps + 1
 
         # 2. reporting clauses beside the quote in the same sentence(s) and paragraph
-        sent_lo = doc[open_i].sent.start
-        sent_hi = doc[close_i].sent.end
+        sent_lo = self._sent(doc, open_i)[0]
+        sent_hi = self._sent(doc, close_i)[1]
         if before_colon and open_i > 0:
-            sent_lo = min(sent_lo, doc[open_i - 1].sent.start)
-        if close_i + 1 < len(doc) and doc[close_i].sent.end <= close_i + 1:
-            sent_hi = max(sent_hi, doc[close_i + 1].sent.end)
+            sent_lo = min(sent_lo, self._sent(doc, open_i - 1)[0])
+        if close_i + 1 < len(doc) and self._sent(doc, close_i)[1] <= close_i + 1:
+            sent_hi = max(sent_hi, self._sent(doc, close_i + 1)[1])
         for t in doc[sent_lo:sent_hi]:
             if not outside(t):
                 continue
@@ -675,7 +692,7 @@ class QuoteExtractor:
                 if v.lemma_.lower() in self.t.strong_verbs and v.tag_.startswith("VB"):
                     between = doc[tok.i + 1:v.i]
                     if all(b.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PUNCT") for b in between):
-                        s, e = _trim(doc.text, qs.start, tok.idx + 1)
+                        s, e = _trim(self._txt(doc), qs.start, tok.idx + 1)
                         return QuoteSpan(s, e, qs.open_mark, None, qs.paragraph, recovered=True, single=qs.single)
                     break
                 if v.is_punct:
@@ -684,7 +701,7 @@ class QuoteExtractor:
 
     def _cut_at_attribution(self, doc: Doc, qs: QuoteSpan, cue: Token) -> QuoteSpan:
         """An unclosed quote that runs into its own attribution ends at the comma before it."""
-        text = doc.text
+        text = self._txt(doc)
         cut = text.rfind(",", qs.start, cue.idx)
         if cut > qs.start:
             s, e = _trim(text, qs.start, cut + 1)
@@ -702,9 +719,9 @@ class QuoteExtractor:
         refs = self._referents(st)
         doc = st.doc
         prev_end = doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand").end
-        attribution_end = doc[prev_end - 1].sent.end if prev_end < len(doc) else prev_end
-        if prev_end < len(doc) and doc[prev_end - 1].sent.end <= prev_end:
-            attribution_end = doc[prev_end].sent.end
+        attribution_end = self._sent(doc, prev_end - 1)[1] if prev_end < len(doc) else prev_end
+        if prev_end < len(doc) and self._sent(doc, prev_end - 1)[1] <= prev_end:
+            attribution_end = self._sent(doc, prev_end)[1]
         lo = bisect_left(st.referent_order, attribution_end)
         for i in st.referent_order[lo:]:
             if doc[i].idx >= qs.outer_start:
@@ -731,16 +748,24 @@ class QuoteExtractor:
         """'..., the official said on condition of anonymity' (a named speaker stays named)."""
         if cue is None or subject.pos_ in ("PROPN", "PRON"):
             return False
-        sent = cue.sent
-        return any(t.lower_ in self.t.anonymity_markers for t in sent if t.i > subject.i)
+        lo, hi = self._sent(cue.doc, cue.i)
+        return any(t.lower_ in self.t.anonymity_markers for t in cue.doc[max(lo, subject.i + 1):hi])
 
     def _evidence(self, doc: Doc, qs: QuoteSpan, cue: Optional[Token]):
         first = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
         lo, hi = first.start, first.end
-        s_lo, s_hi = doc[lo].sent.start, doc[hi - 1].sent.end
+        s_lo, s_hi = self._sent(doc, lo)[0], self._sent(doc, hi - 1)[1]
         if cue is not None and abs(cue.i - lo) < 80:
-            s_lo, s_hi = min(s_lo, cue.sent.start), max(s_hi, cue.sent.end)
-        return evidence(doc, doc[s_lo:s_hi])
+            s_lo, s_hi = min(s_lo, self._sent(doc, cue.i)[0]), max(s_hi, self._sent(doc, cue.i)[1])
+        # as spans.evidence, on the cached text (Span.text and Doc.text re-join tokens)
+        text = self._txt(doc)
+        start = doc[s_lo].idx
+        end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(text=text[start:end], start=start, end=end)
 
     # ------------------------------------------------------------ noun phrases
     def _np_span(self, head: Token) -> Span:
@@ -930,7 +955,7 @@ class QuoteExtractor:
             toks = toks[:-1]
         if not toks:
             return None
-        name = head.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        name = self._txt(head.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
         if kind == "person":
             name = self._fuller_name(st, name)
             return Referent(EntityRef(name=name), "person", self._name_gender(name), etype="PERSON")
@@ -1083,7 +1108,7 @@ class QuoteExtractor:
                     group = self._np_span(tok)
                     words = [x for x in group if x.lower_ not in _DETERMINERS and not x.is_punct]
                     if len(words) > 1 and any(x.text[:1].isupper() for x in words):
-                        name = st.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+                        name = self._txt(st.doc)[words[0].idx:words[-1].idx + len(words[-1])]
                         return Referent(EntityRef(name=name), "org", plural=True, etype="ORGANIZATION")
                 return refs[i]
         return best
@@ -1116,7 +1141,7 @@ class QuoteExtractor:
         if modifiers:
             # "the Israeli prime minister's office": the body named as written
             toks = [x for x in np if x.lower_ not in _DETERMINERS]
-            name = st.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else np.text
+            name = self._txt(st.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else np.text
             return Referent(EntityRef(name=name), "org", plural=plural, etype="ORGANIZATION")
         # an earlier, fuller phrase with the same head ("the ministry of home affairs")
         chunk = self._earlier_chunk(st, head, lemma)
@@ -1138,27 +1163,27 @@ class QuoteExtractor:
         return None
 
     def _earlier_chunk(self, st: _DocState, head: Token, lemma: str) -> Optional[Referent]:
-        if st.chunks is None:
-            st.chunks = [c for c in st.doc.noun_chunks]
-        for c in reversed(st.chunks):
-            if c.root.i >= head.i:
+        """An earlier, fuller phrase with the same head noun ("the ministry of home affairs"
+        before "the ministry"): its entity, or its words as the body's name."""
+        doc = st.doc
+        for tok in reversed(doc[max(0, head.i - 1500):head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if c.root.lemma_.lower() != lemma or len(c) < 2:
-                continue
-            inner = self._inner_entity(st, c, c.root, ("ORGANIZATION",))
-            if inner is not None:
-                return self._entity_referent(st, inner)
-            toks = [x for x in c if x.lower_ not in _DETERMINERS and x.dep_ != "det"]
-            full = [x for x in c.root.subtree if x.i >= toks[0].i] if toks else []
-            # "ministry of home affairs": keep the 'of' phrase
-            end = c.root.i
-            for x in c.root.rights:
+            lo = min([c.left_edge.i for c in tok.lefts if c.dep_ != "punct"] + [tok.i])
+            end = tok.i
+            for x in tok.rights:
                 if x.lower_ == "of":
                     end = x.right_edge.i
-            if toks and (len(toks) > 1 or end > c.root.i):
-                name = st.doc.text[toks[0].idx:st.doc[end].idx + len(st.doc[end])]
+            if lo == tok.i and end == tok.i:
+                continue
+            phrase = doc[lo:end + 1]
+            inner = self._inner_entity(st, phrase, tok, ("ORGANIZATION",))
+            if inner is not None:
+                return self._entity_referent(st, inner)
+            toks = [x for x in phrase if x.lower_ not in _DETERMINERS and x.dep_ != "det"]
+            if toks and (len(toks) > 1 or end > tok.i):
+                name = self._txt(doc)[toks[0].idx:doc[end].idx + len(doc[end])]
                 return Referent(EntityRef(name=name), "org", etype="ORGANIZATION")
-            del full
         return None
 
     def _resolve_document(self, st: _DocState, head: Token) -> Optional[Referent]:
@@ -1188,6 +1213,11 @@ class QuoteExtractor:
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                 obj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if obj is not None and obj.lemma_.lower() not in self.t.document_heads:
+                    # "the Official Journal of the European Union": the body it is of, even when
+                    # the whole title was taken as one name
+                    named = st.aliases.get(norm_name(self._np_span(obj).text))
+                    if named is not None and named is not self._mention_at(st, head):
+                        return self._entity_referent(st, named)
                     return self._resolve_np(st, obj)
         ent = self._inner_entity(st, self._np_span(head), head, ("ORGANIZATION", "PERSON"))
         if ent is not None:
