@@ -273,3 +273,33 @@ def test_more_attribution_patterns(nlp, text, expected):
     for (qtext, speaker, speaker_text), (start, want_speaker, want_text) in zip(got, expected):
         assert qtext.startswith(start)
         assert (speaker, speaker_text) == (want_speaker, want_text)
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ab ,.:\n\"“”‘’'«»—") + ["said", "He", "We"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_spans_are_ordered_inside_text_and_never_overlap(text):
+    spans = find_quote_spans(text)
+    last_end = -1
+    for q in spans:
+        assert 0 <= q.outer_start <= q.start < q.end <= q.outer_end <= len(text)
+        assert q.start >= last_end
+        assert "\n" not in text[q.start:q.end]
+        last_end = q.end
+
+
+def test_messy_article_does_not_fail(nlp):
+    text = ("\"\"\n\n“ ” ‘ ’ ' \" «\n\n"
+            "He said: “\n\n"
+            "“We ‘will’ see,” “he said” ” “ she said.\n\n"
+            "It's the '90s' problem, the parents' view, O'Brien's \"\" said.\n\n"
+            + "“A very long quote goes on here " * 50 + "and never closes")
+    doc, quotes = _quotes(nlp, text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
