@@ -112,6 +112,9 @@ class NumberReader:
             rf"(?![\w]|[.,:/]\d|['\u2019]s\b)",
             re.I,
         )
+        # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
+        self.phone_pattern = re.compile(
+            r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b")
         self.vague_pattern = re.compile(rf"\b(?:{_alternation(self.vague)})\b", re.I)
         self.word_split = re.compile(r"[\s-]+")
         self.range_gap = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
@@ -161,7 +164,10 @@ class NumberReader:
 
     def find(self, text: str) -> list[Amount]:
         out: list[Amount] = []
+        phones = [(m.start(), m.end()) for m in self.phone_pattern.finditer(text)]
         for m in self.pattern.finditer(text):
+            if phones and any(s <= m.start() < e for s, e in phones):
+                continue
             amount = self._amount(m, text)
             if amount is not None:
                 out.append(amount)
@@ -332,6 +338,7 @@ class Reading:
     embedded: bool = False              # inside "including ...": not an antecedent
     mod_words: frozenset = frozenset()
     light_category: Optional[str] = None  # "three sustained injuries": WOUNDED
+    post_pred: Optional[Token] = None     # "12 dead": dead
     category: str = "OTHER"
 
 
@@ -516,6 +523,11 @@ class NumericClaims:
         if j < len(doc) and doc[j].lower_ in t.anaphoric:
             r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
             self._distributive(doc, j + 1, r)
+            return r
+        if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
+                and (doc[j].lemma_.lower() in t.predicates or doc[j].lower_ in t.predicates):
+            r.anaphoric, r.post_pred = True, doc[j]   # "12 dead", "14 killed", "about 120 arrested"
+            r.end_char = doc[j].idx + len(doc[j])
             return r
         if j + 1 < len(doc) and doc[j].lower_ in t.light_verbs and doc[j + 1].lemma_.lower() in t.unit_category:
             r.anaphoric, r.end_char = True, doc[j + 1].idx + len(doc[j + 1])
@@ -864,10 +876,11 @@ class NumericClaims:
             cat = self._governor_context(governor, anchor, r, as_subject)
             if cat:
                 return cat
-        if r.partitive_pred is not None:
-            cat = self.trigger(r.partitive_pred, None, r.unit, False)
-            if cat:
-                return cat
+        for pred in (r.partitive_pred, r.post_pred):
+            if pred is not None:
+                cat = self.trigger(pred, None, r.unit, False)
+                if cat:
+                    return cat
         for owner in (span.root, r.head):
             if owner is None:
                 continue
