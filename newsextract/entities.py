@@ -59,11 +59,15 @@ ORG_WORDS = frozenset({
     "league", "parliament", "assembly", "senate", "congress", "cabinet", "secretariat", "headquarters",
     "command", "brigade", "battalion", "regiment", "squad", "unit", "center", "centre", "bureau", "board",
     "news", "times", "post", "press", "tribune", "journal", "television", "radio", "tv", "broadcasting",
-    "conference", "crescent", "cross", "program", "programme", "initiative", "mission", "club", "bishops",
+    "conference", "crescent", "cross", "survey", "corps", "program", "programme", "initiative", "mission", "club", "bishops",
 })
 HEADLINE_WORDS = frozenset({"To", "Of", "For", "And", "In", "On", "At", "With", "As", "By", "From", "Is", "Are",
                             "Says", "After", "Over", "Amid", "Into", "Will", "Be", "Has", "Have", "Its"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
+GENERIC_PLACE_NOUNS = frozenset({"village", "town", "city", "villages", "towns", "area", "areas", "capital"})
+# labels of the model's spans that are no named place or body (a gazetteer name inside one is not taken)
+OTHER_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MONEY",
+                          "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
 
@@ -95,6 +99,8 @@ class Candidate:
     def set_span(self, doc: Doc, text: str) -> "Candidate":
         self.start_char = doc[self.start].idx
         self.end_char = doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        if self.end_char - self.start_char > 3 and text[self.end_char - 2:self.end_char] in ("ʼs", "’s", "'s"):
+            self.end_char -= 2  # a possessive the tokenizer left on the word ("Russiaʼs")
         self.text = text[self.start_char:self.end_char]
         return self
 
@@ -271,11 +277,18 @@ class EntityRecognizer:
         return True
 
     def _dateline(self, doc: Doc, c: Candidate) -> bool:
-        """"MOSCOW (Agency) —": a place in capitals opening a line, before a bracket or a dash."""
-        if not c.text.isupper() or c.end >= len(doc):
+        """"MOSCOW (Agency) —", "YEREVAN, JANUARY 4, AGENCY.": a place in capitals opening
+        a line before a bracket, a dash or a comma, and the agency in brackets after it."""
+        if c.end >= len(doc):
             return False
         line_start = self._text.rfind("\n", 0, c.start_char) + 1
-        return not self._text[line_start:c.start_char].strip() and doc[c.end].text in ("(", "—", "–", "-", ":")
+        before = self._text[line_start:c.start_char].strip()
+        if c.text.isupper() and not before:
+            return doc[c.end].text in ("(", "—", "–", "-", ":", ",")
+        if before.endswith("(") and doc[c.end].text == ")":
+            head = before[:-1].strip(" —–-,")
+            return bool(head) and head.replace(" ", "").replace(",", "").isupper() and len(head) < 40
+        return False
 
     def _byline_lines(self, doc: Doc, spans: list[Candidate]) -> set:
         """Sentences that are bylines: "By Jane Doe", or a line holding only a
@@ -346,6 +359,13 @@ class EntityRecognizer:
         if e <= s:
             return []
         c.start, c.end = s, e
+        for p in range(s + 1, e - 1):
+            if doc[p].lower_ in ("'s", "’s", "'", "’", "ʼs") and e - p - 1 in (2, 3):
+                tail = doc[p + 1:e]
+                if all(t.is_title or t.lower_ in self.tables.particles for t in tail) and \
+                        not any(t.lower_ in ORG_WORDS for t in tail) and self.tables.is_given_name(tail[0].text):
+                    return self._trim(doc, Candidate(s, p, "ORG" if c.label == "PERSON" else c.label)) + \
+                        [Candidate(p + 1, e, "PERSON")]
         if e - s >= 2:
             cut = self._last_title(doc, s, e)
             if cut is not None and doc[cut[1]].is_title:
@@ -363,10 +383,13 @@ class EntityRecognizer:
             first = Candidate(s, split, "ORG" if c.label == "PERSON" else c.label)
             return ([first] if keep_first else []) + [Candidate(split, e, "PERSON")]
         facility = self._facility_suffix(doc, e)
+        known = self.gaz.lookup(doc[s:e].text) if facility else None
         if facility and c.label in ("ORG", "FAC", "GPE", "LOC") and not any(t.lower_ in ORG_WORDS for t in doc[s:e]) \
-                and not self.gaz.lookup(doc[s:e].text):  # "Stockholm airport" stays Stockholm
+                and not (known and known[0].record.kind != "facility"):  # "Stockholm airport" stays Stockholm
             c.end, c.label = facility, "FAC"
             return [c]
+        if c.label in ("GPE", "LOC") and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in GENERIC_PLACE_NOUNS:
+            c.end = e = e - 1
         if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in self.tables.place_suffixes:
             is_country = any(en.is_country for en in self.gaz.lookup(doc[s:e].text))
             if not is_country and not (e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
@@ -514,7 +537,8 @@ class EntityRecognizer:
                 continue
             covering = {id(by_token[i]): by_token[i] for i in range(m.start, m.end) if i in by_token}
             if not covering:
-                if self._gazetteer_only_ok(doc, m.start, m.end, entries):
+                inside_other = doc[m.start].ent_type_ in OTHER_LABELS and not entries[0].is_country
+                if not inside_other and self._gazetteer_only_ok(doc, m.start, m.end, entries):
                     extra.append(Candidate(m.start, m.end, "GAZ", entries=entries))
                 continue
             first = entries[0].record
@@ -641,6 +665,8 @@ class EntityRecognizer:
         elif label == "PERSON":
             if acronym:
                 self._set(c, "ORGANIZATION", None, 0.5)
+            elif len(toks) == 1 and not c.person_cue and self._place_context(doc, c):
+                self._set(c, "PLACE", None, 0.55)
             elif has_org_word and not c.person_cue:
                 self._set(c, "ORGANIZATION", None, 0.6)
             else:
@@ -650,6 +676,14 @@ class EntityRecognizer:
     def _set(c: Candidate, etype: str, record, confidence: float, alternatives=()) -> None:
         c.type, c.record, c.confidence = etype, record, round(confidence, 2)
         c.alternatives = [a for a in alternatives if a]
+
+    def _place_context(self, doc: Doc, c: Candidate) -> bool:
+        """"in Dolakha", "Dolakha district": a place, whatever the model's label."""
+        after = doc[c.end] if c.end < len(doc) else None
+        if after is not None and after.is_lower and after.lower_ in self.tables.place_suffixes:
+            return True
+        before = doc[c.start - 1].lower_ if c.start > 0 else ""
+        return before in LOCATIVE_PREPS and (after is None or after.lower_ not in ("'s", "’s", "said", "says"))
 
     def _locative(self, doc: Doc, c: Candidate) -> bool:
         before = doc[c.start - 1].lower_ if c.start > 0 else ""
@@ -687,6 +721,12 @@ class EntityRecognizer:
         """Fix a label with what the rest of the article says: a surname the model
         took for a place is the person named in full elsewhere ("Borrell"); a name
         listed among places is a place ("Mariupol and Kherson")."""
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        for c in cands:  # "Kursk" + "region" when the gazetteer, not the model, found Kursk
+            if c.type == "PLACE" and c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in \
+                    self.tables.place_suffixes and c.end not in taken and not (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "of"):
+                c.end += 1
+                c.set_span(doc, self._text)
         particles = self.tables.particles
         fulls = [name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2]
         singles = {name_key(c.text) for c in cands if c.type == "PERSON" and c.end - c.start == 1}
@@ -699,10 +739,12 @@ class EntityRecognizer:
             if any(_same_person(words, f, particles) or _same_person(f, words, particles) for f in fulls) \
                     or (not c.entries and " ".join(words) in singles):
                 self._set(c, "PERSON", None, 0.7, alternatives=c.alternatives)
-        facilities = {self._place_key(c.text): c for c in cands if c.type == "PLACE" and c.label == "FAC"}
-        for c in cands:
-            if c.type == "ORGANIZATION" and c.record is None and c.label != "FAC" and name_key(c.text) in facilities:
-                self._set(c, "PLACE", None, 0.7)
+        places = {self._place_key(c.text) for c in cands if c.type == "PLACE"}
+        for c in cands:  # "Azovstal" after "the Azovstal steel plant", "Langtang" after "Langtang village"
+            if c.record is None and name_key(c.text) in places and (
+                    c.type == "ORGANIZATION" and not any(t.lower_ in ORG_WORDS for t in doc[c.start:c.end])
+                    or c.type == "PERSON" and not c.person_cue and c.end - c.start == 1):
+                self._set(c, "PLACE", None, 0.65)
         ordered = sorted(cands, key=lambda c: c.start)
         for idx, c in enumerate(ordered):
             if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
@@ -729,6 +771,12 @@ class EntityRecognizer:
         government", "the government of Nigeria", "Omani authorities", "the Gulf
         country"; and to its capital: "the Russian capital", "capital of Oman"."""
         out = []
+        for c in cands:  # "the Kiev regime", "the Moscow government": the capital stands for the country
+            if c.type == "PLACE" and isinstance(c.record, Place) and self.gaz.capital_of(c.record) in self.gaz.countries \
+                    and c.end < len(doc) and doc[c.end].lower_ in self.tables.country_heads and doc[c.end].lower_ != "state":
+                iso = self.gaz.capital_of(c.record)
+                c.alternatives = [_describe(c.record)]
+                c.type, c.role, c.country, c.record = "COUNTRY", "capital", iso, self.gaz.countries[iso]
         by_end = {c.end: c for c in cands if c.type == "COUNTRY"}
         by_start = {c.start: c for c in cands if c.type == "COUNTRY"}
         n = len(doc)
@@ -993,6 +1041,14 @@ class EntityRecognizer:
         info: dict[int, dict] = {}
         acronyms = self._defined_acronyms(doc, cands)
         people = self._people_groups(cands)
+        # "the Ministry of Foreign Affairs" is "the UAE Foreign Ministry" when one country's is named
+        anchored: dict[tuple, set] = {}
+        for c in cands:
+            if c.body_key and c.body_key[0]:
+                anchored.setdefault(c.body_key[1:], set()).add(c.body_key[0])
+        for c in cands:
+            if c.body_key and not c.body_key[0] and len(anchored.get(c.body_key[1:], ())) == 1 and c.body_key[2]:
+                c.body_key = (next(iter(anchored[c.body_key[1:]])),) + c.body_key[1:]
         bodies: list[tuple[Entity, tuple]] = []
         for c in cands:
             if c.role == "appositive":

@@ -18,7 +18,12 @@ from typing import Iterator, Optional, Union
 
 from spacy.tokens import Doc
 
-_PUNCT_DROP = re.compile(r"[.'’‘`´\u00b4]")
+_PUNCT_DROP = re.compile(r"[.'’‘`´\u00b4\u02bc]")
+# official long forms: "Republic of Ukraine", "the Kingdom of Saudi Arabia", "State of Israel"
+_STATE_PREFIX = re.compile(
+    r"^(?:(?:federal|islamic|democratic|peoples|socialist|united|arab|bolivarian|hashemite|plurinational|"
+    r"federative|independent|sovereign|cooperative) )*"
+    r"(?:republic|kingdom|state|sultanate|emirate|principality|commonwealth|federation|grand duchy) of (.+)$")
 _PUNCT_SPACE = re.compile(r"[-‐‑–—/_,;:()\[\]\"“”]+")
 _LEADING_THE = re.compile(r"^the\s+")
 
@@ -177,7 +182,11 @@ class Gazetteer:
     # ---------------------------------------------------------------- lookups
     def lookup(self, text: str) -> list[Entry]:
         """Every reading of `text`, most likely first; acronyms need capitals."""
-        entries = self.index.get(name_key(text), ())
+        key = name_key(text)
+        entries = self.index.get(key, ())
+        if not entries:
+            long_form = _STATE_PREFIX.match(key)
+            entries = [e for e in self.index.get(long_form.group(1), ()) if e.is_country] if long_form else ()
         if not entries:
             return []
         caps = written_in_capitals(text)
