@@ -105,6 +105,24 @@ def _cmd_cluster(args) -> int:
     from .clustering import ClusterSettings, ClusterState, cluster_records
     from .io.records import read_records
 
+    settings = ClusterSettings.load(args.settings) if args.settings else None
+    if args.db:
+        if args.records:
+            print("newsextract: cluster takes RECORDS.jsonl files or --db, not both", file=sys.stderr)
+            return 2
+        from .io.cluster_store import cluster_database
+        from .io.sql import DatabaseError
+
+        try:
+            done = cluster_database(args.db, settings)
+        except DatabaseError as err:
+            print(f"newsextract: {err}", file=sys.stderr)
+            return 2
+        print(f"newsextract: {done['events']} events in {done['clusters']} clusters", file=sys.stderr)
+        return 0
+    if not args.records:
+        print("newsextract: cluster needs RECORDS.jsonl files or --db URL", file=sys.stderr)
+        return 2
     records, bad = [], 0
     for where, rec, error in read_records(args.records):
         if error:
@@ -113,7 +131,6 @@ def _cmd_cluster(args) -> int:
         else:
             records.append(rec)
     state = ClusterState(args.state) if args.state else None
-    settings = ClusterSettings.load(args.settings) if args.settings else None
     records, clusters = cluster_records(records, settings=settings, state=state)
     out = open(args.output, "w", encoding="utf-8") if args.output not in (None, "-") else sys.stdout
     try:
@@ -205,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=_cmd_extract)
 
     cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")
-    cl.add_argument("records", nargs="+", metavar="RECORDS.jsonl")
+    cl.add_argument("records", nargs="*", metavar="RECORDS.jsonl")
+    cl.add_argument("--db", default=None, help="cluster the records stored in this database (event_clusters table)")
     cl.add_argument("-o", "--output", default=None, help="records with cluster_id on every event (stdout when omitted)")
     cl.add_argument("--clusters-out", default=None, help="write one EventCluster per line here")
     cl.add_argument("--state", default=None, help="folder keeping clusters between runs (incremental clustering)")

@@ -298,6 +298,8 @@ class EventExtractor:
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
         self.mutual_words = frozenset(data["mutual_words"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
+        self.elliptic_verbs = frozenset(data["elliptic"]["verbs"])
+        self.elliptic_subjects = frozenset(data["elliptic"]["subjects"])
         ana = data["anaphora"]
         self.anaphora_pronouns = {w: tuple(types) for w, types in ana["pronouns"].items()}
         self.anaphora_groups = frozenset(ana["group_nouns"])
@@ -451,13 +453,33 @@ class _ArticleEvents:
                 return rule
         return None
 
+    def elliptic(self, tok: Token, si: int, before: list[Mention]) -> Optional[TriggerRule]:
+        """'Two more took place in December': an event verb whose subject is a bare number or
+        'another', naming the type of the last event told (this sentence or the one before)."""
+        ex = self.ex
+        if tok.lemma_.lower() not in ex.elliptic_verbs or tok.pos_ not in ("VERB", "NOUN"):
+            return None
+        if tok.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in self.tree.children(tok)):
+            return None
+        subj = next((c for c in self.tree.children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("NUM", "ADJ", "PRON", "DET") or subj.lemma_.lower() not in ex.elliptic_subjects:
+            return None
+        recent = [m for m in before if si - m.sent_i <= 1]
+        if not recent:
+            return None
+        counts: dict[str, int] = {}
+        for m in recent:
+            counts[m.type] = counts.get(m.type, 0) + 1
+        top = max(counts.values())
+        return next(m.rule for m in recent if counts[m.type] == top)  # the type most told, first told
+
     def find_mentions(self) -> list[Mention]:
         mentions = []
         for si, sent in enumerate(self.sents):
             for tok in sent:
                 if not tok.is_alpha and "-" not in tok.text:
                     continue
-                rule = self.match_rule(tok, si) or self.match_pattern(tok)
+                rule = self.match_rule(tok, si) or self.match_pattern(tok) or self.elliptic(tok, si, mentions)
                 if rule is None:
                     continue
                 if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
@@ -554,9 +576,10 @@ class _ArticleEvents:
                 if bound is not None and not self.inside(owner.token, bound) and not (
                         owner.rule.since_is_start and bound.lower_ == "since"):
                     continue
-                if owner.dates and owner.dates[0][2] <= dist[id(owner)]:
+                rank = (dist[id(owner)], abs(root.i - owner.token.i))
+                if owner.dates and owner.dates[0][2] <= rank:
                     continue  # a trigger has one date: the nearest
-                owner.dates[:] = [(d, iso, dist[id(owner)])]
+                owner.dates[:] = [(d, iso, rank)]
                 for m in ms:
                     if m is not owner and bound is None and not self.in_subclause(m):
                         m.borrowed.append((d, iso))
@@ -671,8 +694,10 @@ class _ArticleEvents:
         a fitting type, in this sentence or the two before it."""
         tok, ex = m.token, self.ex
         args = [c for c in self.tree.children(tok) if c.dep_ in ("nsubj", "agent")]
-        if not args and tok.pos_ == "NOUN":  # 'the group's attack', 'an attack by the rebels'
+        if not args and tok.pos_ == "NOUN":  # 'the group's attack', 'the group undertook operations'
             args = [c for c in self.tree.children(tok) if c.dep_ == "poss"]
+            if not args and tok.dep_ in ("dobj", "attr") and not self.tree.is_root(tok):
+                args = [c for c in self.tree.children(self.tree.head(tok)) if c.dep_ == "nsubj"]
         subject = None
         for a in args:
             a = next((g for g in self.tree.children(a) if g.dep_ == "pobj"), a) if a.dep_ == "agent" else a

@@ -119,6 +119,7 @@ class NumberReader:
         self.word_split = re.compile(r"[\s-]+")
         self.range_gap = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
         self.between_gap = re.compile(r"\s+and\s+$", re.I)
+        self.ratio_gap = re.compile(r"\s+(?:in|out\s+of)\s+$", re.I)
         self.between_before = re.compile(r"\bbetween\s+$", re.I)
         self.from_before = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
 
@@ -229,6 +230,9 @@ class NumberReader:
             if prev is not None and not prev.vague and not a.vague and prev.low is None \
                     and prev.value is not None and a.value is not None:
                 gap = text[prev.end:a.start]
+                if self.ratio_gap.match(gap) and prev.value < a.value and not (prev.currency or prev.percent):
+                    out[-1] = None   # "1 in 5 children", "7 out of 10 voters": a fraction
+                    continue
                 joined = (self.range_gap.match(gap) and len(gap) <= 5
                           and not self.from_before.search(text[max(0, prev.start - 30):prev.start]))
                 if not joined and self.between_gap.match(gap):
@@ -493,6 +497,12 @@ class NumericClaims:
             return r
         if j < len(doc) and doc[j].lower_ in ("each", "apiece"):
             r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
+            return r
+        word = doc[j].lower_ if j < len(doc) else ""
+        name = word if word in t.currency_names else _singular(word)
+        if name in t.currency_names:
+            self._take_noun(doc, doc[j], (), r)   # "45 billion naira", whatever the tagger made of it
+            r.demonym_unit, r.unit, r.modifiers = False, name, ()
             return r
         if j < len(doc) and doc[j].lower_ == "of":
             r.partitive = True

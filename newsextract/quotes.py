@@ -265,6 +265,7 @@ class Referent:
     gender: Optional[str] = None
     plural: bool = False
     etype: Optional[str] = None       # entity type when an entity of the article
+    unresolved: bool = False          # a definite description ('the officer') no earlier phrase matched
 
 
 @dataclass
@@ -369,10 +370,12 @@ class QuoteExtractor:
                         referent = previous[1]
                 if referent is None:
                     referent = self._resolve(st, subject, np_override)
-                if referent is not None and referent.ref is None and referent.kind == "other" \
-                        and previous is not None and previous[1] is not None and previous[1].kind == "person" \
-                        and qs.paragraph - previous[0].paragraph <= 1 and self._definite_singular(subject):
-                    # "the 45-year-old added": the person just quoted
+                if referent is not None and referent.ref is None and previous is not None \
+                        and previous[1] is not None and previous[1].kind == "person" \
+                        and qs.paragraph - previous[0].paragraph <= 1 and self._definite_singular(subject) \
+                        and (referent.kind == "other" or referent.unresolved) \
+                        and referent.gender in (None, previous[1].gender):
+                    # "the 45-year-old added", "the officer said": the person just quoted
                     referent = previous[1]
                 if self._anonymous(cue, subject):
                     referent = Referent(None, referent.kind if referent else "person")
@@ -561,7 +564,7 @@ class QuoteExtractor:
             rank = (0 if adjacent and finite else 2, prefer, gap) if not crosses else (3, prefer, gap)
             cands.append(_Candidate(t, rank, "window"))
         if not cands:
-            return None, None
+            return None, self._colon_speaker(st, lo_char, open_i)
         cands.sort(key=lambda c: c.rank)
         for cand in cands:
             subject = self._cue_subject(st, cand.token, open_i, close_i)
@@ -576,6 +579,19 @@ class QuoteExtractor:
                         return stronger
             return cand.token, subject
         return cands[0].token, None
+
+    def _colon_speaker(self, st: _DocState, lo_char: int, open_i: int) -> Optional[Token]:
+        """'Zelensky: "We will win."' - a bare name and a colon opening the paragraph."""
+        doc = st.doc
+        if open_i < 2 or doc[open_i - 1].text != ":":
+            return None
+        words = [t for t in doc[max(0, open_i - 7):open_i - 1] if t.idx >= lo_char and not t.is_space]
+        if not words or len(words) > 5 or words[0].idx > lo_char + 1:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or st.quote_of_token[t.i] != -1 for t in words):
+            return None
+        names = [t for t in words if t.pos_ == "PROPN"]
+        return names[-1] if names else None
 
     def _strong_ancestor(self, st: _DocState, v: Token, inside: set, open_i: int, close_i: int):
         for _ in range(5):
@@ -1056,6 +1072,7 @@ class QuoteExtractor:
             found = self._antecedent_for_role(st, head, lemma, plural)
             if found is not None:
                 return found
+            return Referent(None, "person", gender, plural=plural, unresolved=det == "the" and not plural)
         return Referent(None, "person", gender, plural=plural)
 
     def _inner_org_name(self, st: _DocState, np: Span, head: Token) -> Optional[str]:
@@ -1207,6 +1224,13 @@ class QuoteExtractor:
         return Referent(None, "document")
 
     def _document_owner(self, st: _DocState, head: Token) -> Optional[Referent]:
+        doc = st.doc
+        if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in ("from", "by") and \
+                not any(c.dep_ == "prep" for c in head.children):
+            # "read a statement from Hamas", the 'from' phrase attached elsewhere by the parser
+            obj = self._next_nominal(doc, head.i + 2)
+            if obj is not None:
+                return self._resolve_np(st, obj)
         for c in head.children:
             if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
                 return self._resolve_np(st, c)

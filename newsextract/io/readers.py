@@ -154,7 +154,7 @@ class FieldMap:
 
     def article(self, row: dict, fallback_id: Optional[str]) -> Article:
         if not isinstance(row, dict):
-            raise RowError(f"expected a JSON object, got {type(row).__name__}")
+            raise RowError(f"expected a JSON object, got {type(row).__name__}", fallback_id)
         _, ident = self._lookup(row, self.id, ID_FIELDS)
         ident = str(ident) if ident not in (None, "") else fallback_id
         tkey, text = self._lookup(row, self.text, TEXT_FIELDS)
@@ -302,6 +302,14 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
             yield Item(source, line=n, article=art)
 
 
+def _release(text: io.TextIOWrapper) -> None:
+    """Detach a text wrapper so that it does not close the caller's stream."""
+    try:
+        text.detach()
+    except ValueError:  # the stream was closed already
+        pass
+
+
 def _rows_of(value) -> Optional[list]:
     """The article rows inside a wrapper object such as {"articles": [...]}: the one
     list of objects it holds, when the object itself has no text field."""
@@ -320,7 +328,7 @@ def read_json(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
     try:
         yield from _json_items(JsonValues(text, options.max_bytes), source, options)
     finally:
-        text.detach()  # the caller owns the stream
+        _release(text)
 
 
 def _json_items(values: "JsonValues", source: str, options: ReadOptions) -> Iterator[Item]:
@@ -453,7 +461,7 @@ def read_delimited(stream: BinaryIO, source: str, options: ReadOptions, delimite
     try:
         yield from _delimited_items(text, source, options, delimiter)
     finally:
-        text.detach()  # the caller owns the stream
+        _release(text)
 
 
 def _delimited_items(text: TextIO, source: str, options: ReadOptions, delimiter: str) -> Iterator[Item]:
@@ -569,15 +577,18 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
                 ctype = record.rec_headers.get_header("Content-Type") or ""
             if "html" not in ctype.lower():
                 continue
-            offset = records.get_record_offset()
             rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             rid = rid[len("urn:uuid:"):] if rid.startswith("urn:uuid:") else rid
             url = record.rec_headers.get_header("WARC-Target-URI")
-            ident = rid or url or f"{_stem(source)}@{offset}"
             try:
                 data = _read_limited(record.content_stream(), options.max_bytes)
+                error = None
             except Exception as err:  # noqa: BLE001 - a broken payload (bad gzip, bad chunking)
-                yield Item(source, offset=offset, error=f"unreadable payload: {err}", id=ident)
+                data, error = b"", f"unreadable payload: {err}"
+            offset = records.get_record_offset()  # known once the record is read
+            ident = rid or url or f"{_stem(source)}@{offset}"
+            if error:
+                yield Item(source, offset=offset, error=error, id=ident)
                 continue
             if data is None:
                 yield Item(source, offset=offset, id=ident,
