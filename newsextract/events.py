@@ -178,7 +178,7 @@ class TriggerRule:
     __hash__ = object.__hash__
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     """One trigger in the text and what its sentence says about it."""
 
@@ -203,7 +203,7 @@ class Mention:
         return self.dates[0] if self.dates else None
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     type: str
     modality: str
@@ -302,7 +302,9 @@ class EventExtractor:
         self.elliptic_subjects = frozenset(data["elliptic"]["subjects"])
         ana = data["anaphora"]
         self.anaphora_pronouns = {w: tuple(types) for w, types in ana["pronouns"].items()}
-        self.anaphora_groups = frozenset(ana["group_nouns"])
+        # a group noun stands first for an entity of its own type, then for the other one
+        self.anaphora_groups = {w: (etype, "COUNTRY" if etype == "ORGANIZATION" else "ORGANIZATION")
+                                for etype, words in ana["group_nouns"].items() for w in words}
         self.participant_types = {k: frozenset(v) for k, v in data["participant_types"].items()}
         self.no_fallback_participants = frozenset(data["participants_fallback"]["none_for"])
         self.neighbour_participants = frozenset(data["participants_fallback"]["previous_sentence_for"])
@@ -708,16 +710,17 @@ class _ArticleEvents:
                 subject = ex.anaphora_pronouns[low]
             elif a.lemma_.lower() in ex.anaphora_groups and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in self.tree.children(a)):
-                subject = ("ORGANIZATION", "COUNTRY")
+                subject = ex.anaphora_groups[a.lemma_.lower()]
             if subject:
                 start = a.i
                 break
         if not subject:
             return None
-        for si in range(m.sent_i, max(-1, m.sent_i - 3), -1):
-            found = [(root.i, e) for e, root in self.sent_entities.get(si, ()) if root.i < start and e.type in subject]
-            if found:
-                return max(found, key=lambda x: x[0])[1]
+        for etype in subject:
+            for si in range(m.sent_i, max(-1, m.sent_i - 3), -1):
+                found = [(root.i, e) for e, root in self.sent_entities.get(si, ()) if root.i < start and e.type == etype]
+                if found:
+                    return max(found, key=lambda x: x[0])[1]
         return None
 
     def mediators_in(self, si: int) -> list:

@@ -295,6 +295,25 @@ def test_two_exchanges_in_different_months_stay_two(run):
     assert sorted(e.date for e in events) == ["2022-12", "2023-01"]
 
 
+def test_elliptic_mention_takes_the_type_told_before(run):
+    text = ("Russia and Ukraine exchanged 63 prisoners on Saturday.\n\n"
+            "In September, more than 300 soldiers were swapped. Two more took place in December.")
+    events = asserted(run(text, {"Russia": "COUNTRY", "Ukraine": "COUNTRY"},
+                          [("63 prisoners", 63, "prisoner", "RELEASED"), ("300 soldiers", 300, "soldier", "RELEASED")]))
+    assert sorted(e.date for e in events if e.type == "PRISONER_EXCHANGE") == ["2022-09", "2022-12", "2023-02-04"]
+
+
+def test_actor_named_by_a_definite_description(run):
+    text = ("The National Liberation Army is the last active rebel group in Colombia. "
+            "In January 2019, the group bombed a police academy, killing 20 cadets.")
+    events = run(text, {"National Liberation Army": "ORGANIZATION", "Colombia": "COUNTRY"},
+                 [("20 cadets", 20, "cadet", "KILLED")])
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert attack.date == "2019-01"
+    assert "National Liberation Army" in names(attack.participants)
+    assert attack.killed == 20
+
+
 def test_mediator_from_entity_roles_goes_to_the_main_story(run):
     text = "Yemen's warring sides swapped prisoners on Friday.\n\nOfficials thanked Oman for its efforts."
     events = run(text, {"Yemen": "COUNTRY", "Oman": "COUNTRY"}, roles={"Oman": ["MEDIATOR"]})
