@@ -291,6 +291,7 @@ class _DocState:
     referents: Optional[list] = None                  # (token index, Referent) of subjects, in order
     referent_order: list = field(default_factory=list)
     titles_done: bool = False
+    documents_open: set = field(default_factory=set)  # guards document -> owner -> document cycles
     referent_at: dict = field(default_factory=dict)
     person_titles: dict = field(default_factory=dict)  # entity key -> set of title words
     person_gender: dict = field(default_factory=dict)  # entity key -> gender
@@ -801,6 +802,15 @@ class QuoteExtractor:
             if c.dep_ == "prep" and c.lower_ not in ("of", "from", "for", "at"):
                 break
             hi = max(hi, c.right_edge.i + 1)
+        # never into a quotation or past a colon
+        for k in range(head.i + 1, hi):
+            if doc[k].is_quote or doc[k].text == ":":
+                hi = k
+                break
+        for k in range(head.i - 1, lo - 1, -1):
+            if doc[k].is_quote or doc[k].text == ":":
+                lo = k + 1
+                break
         # stop at a comma unless an apposition follows it
         for k in range(head.i + 1, hi):
             if doc[k].text == "," and not (k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "DET", "NOUN", "ADJ")
@@ -1205,6 +1215,15 @@ class QuoteExtractor:
 
     def _resolve_document(self, st: _DocState, head: Token) -> Optional[Referent]:
         """A statement, a press release, a document: the speaker is its author."""
+        if head.i in st.documents_open:
+            return None
+        st.documents_open.add(head.i)
+        try:
+            return self._document_author(st, head)
+        finally:
+            st.documents_open.discard(head.i)
+
+    def _document_author(self, st: _DocState, head: Token) -> Optional[Referent]:
         owner = self._document_owner(st, head)
         if owner is not None:
             return owner
@@ -1229,7 +1248,7 @@ class QuoteExtractor:
                 not any(c.dep_ == "prep" for c in head.children):
             # "read a statement from Hamas", the 'from' phrase attached elsewhere by the parser
             obj = self._next_nominal(doc, head.i + 2)
-            if obj is not None:
+            if obj is not None and obj.lemma_.lower() not in self.t.document_heads:
                 return self._resolve_np(st, obj)
         for c in head.children:
             if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):

@@ -262,6 +262,13 @@ MORE_PATTERNS = [
      [("Negotiations are still", "Hamas", "a Hamas official")]),
     ("The ceasefire, which the UN called “a glimmer of hope for millions,” began at dawn.",
      [("a glimmer of hope", "UN", "the UN")]),
+    ("“The fighters will be released in stages,” read a statement from Hamas.",
+     [("The fighters will", "Hamas", "a statement")]),
+    ("Zelensky: “We will bring all our people home.”", [("We will bring", "Zelensky", "Zelensky")]),
+    ("“We have received 120 prisoners,” said Colonel Ahmed Saleh, a spokesman for the coalition. "
+     "“Another group will follow,” the officer said.",
+     [("We have received", "Ahmed Saleh", "Colonel Ahmed Saleh, a spokesman for the coalition"),
+      ("Another group", "Ahmed Saleh", "the officer")]),
 ]
 
 
