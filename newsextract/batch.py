@@ -145,23 +145,34 @@ class WorkerPool:
         return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
                                    initializer=_init_worker, initargs=(self.spec,))
 
-    def _restart(self) -> None:
-        if self._own:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = self._start()
+    def _restart(self, broken: Optional[Future] = None) -> None:
+        """A new process pool, unless `broken` came from an older one (already replaced)."""
+        if not self._own or (broken is not None and getattr(broken, "pool", None) is not self.executor):
+            return
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
 
     def submit(self, payloads: list) -> Future:
         try:
-            return self.executor.submit(extract_task, self.spec, payloads)
+            future = self.executor.submit(extract_task, self.spec, payloads)
         except BrokenProcessPool:
             self._restart()
-            return self.executor.submit(extract_task, self.spec, payloads)
+            future = self.executor.submit(extract_task, self.spec, payloads)
+        future.pool = self.executor
+        return future
 
     def outcomes(self, future: Future, payloads: list) -> list[Outcome]:
+        """The batch's outcomes. If its worker died, the batch is tried once more whole
+        (the culprit may have been another batch), then one article at a time."""
         try:
             return future.result()
         except BrokenProcessPool:
-            self._restart()
+            self._restart(future)
+            retry = self.submit(payloads)
+            try:
+                return retry.result()
+            except BrokenProcessPool:
+                self._restart(retry)
         except Exception:  # noqa: BLE001 - e.g. a Dask worker lost; find the article at fault
             pass
         return self._one_by_one(payloads)
@@ -169,10 +180,11 @@ class WorkerPool:
     def _one_by_one(self, payloads: list) -> list[Outcome]:
         outcomes: list[Outcome] = []
         for payload in payloads:
+            future = self.submit([payload])
             try:
-                outcomes.extend(self.submit([payload]).result())
+                outcomes.extend(future.result())
             except BrokenProcessPool:
-                self._restart()
+                self._restart(future)
                 outcomes.append((None, WORKER_DIED))
             except Exception as err:  # noqa: BLE001
                 outcomes.append((None, f"the worker failed on this article: {_reason(err)}"))
