@@ -66,7 +66,7 @@ HEADLINE_WORDS = frozenset({"To", "Of", "For", "And", "In", "On", "At", "With", 
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 GENERIC_PLACE_NOUNS = frozenset({"village", "town", "city", "villages", "towns", "area", "areas", "capital"})
 # labels of the model's spans that are no named place or body (a gazetteer name inside one is not taken)
-OTHER_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MONEY",
+OTHER_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MONEY",
                           "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
@@ -124,6 +124,7 @@ class EntityTables:
         self.title_words = {w for key in self.title_gender for w in key if w not in ("of", "-", "the")}
         self.max_title_len = max(len(k) for k in self.title_gender)
         self.particles = frozenset(p.lower() for p in people["particles"])
+        self.person_nouns = frozenset(people["person_nouns"])
         self.given_names = {name_key(n): g for g, names in people["given_names"].items() for n in names}
         self.body_heads = sorted({tuple(_word(w) for w in re.findall(r"['’]s|[\w-]+", h)) for h in bodies["body_heads"]},
                                  key=len, reverse=True)
@@ -171,7 +172,7 @@ class EntityRecognizer:
         self.gaz = load_gazetteer()
         self.tables = EntityTables()
         self.use_gazetteer_matches = use_gazetteer_matches
-        self._text, self._sent_start, self._words, self._sents = "", [], [], []
+        self._text, self._sent_start, self._words, self._sents, self._lower_words = "", [], [], [], set()
         self.find_mediators = mediators
         self._continents: dict[str, set] = {}
         for country in self.gaz.countries.values():
@@ -188,11 +189,13 @@ class EntityRecognizer:
             for i in range(sent.start, sent.end):
                 self._sent_start[i] = sent.start
         strings = doc.vocab.strings
-        self._words = [_word(strings[orth]) for orth in doc.to_array("ORTH")]
+        orths = [strings[orth] for orth in doc.to_array("ORTH")]
+        self._words = [_word(w) for w in orths]
+        self._lower_words = {w for w in orths if w.islower()}
         try:
             return self._process(doc)
         finally:
-            self._text, self._sent_start, self._words, self._sents = "", [], [], []
+            self._text, self._sent_start, self._words, self._sents, self._lower_words = "", [], [], [], set()
 
     def _process(self, doc: Doc) -> Doc:
         cands = self._candidates(doc)
@@ -392,9 +395,16 @@ class EntityRecognizer:
             c.end = e = e - 1
         if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in self.tables.place_suffixes:
             is_country = any(en.is_country for en in self.gaz.lookup(doc[s:e].text))
-            if not is_country and not (e + 1 < len(doc) and doc[e + 1].lower_ == "of"):
+            if not is_country and not self._suffix_modifies(doc, e):
                 c.end = e + 1
         return [c]
+
+    @staticmethod
+    def _suffix_modifies(doc: Doc, i: int) -> bool:
+        """Whether the place noun at token i belongs to what follows ("region of",
+        "state news agency") rather than to the name before it."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return nxt is not None and (nxt.lower_ == "of" or nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))
 
     def _facility_suffix(self, doc: Doc, e: int) -> Optional[int]:
         """The end of a lower-case facility noun starting at token e ("steel plant"), if any."""
@@ -615,8 +625,12 @@ class EntityRecognizer:
             c.titles = self._title_before(doc, c.start)
         has_org_word = any(t.lower_ in ORG_WORDS for t in toks)
         given_first = len(toks) > 1 and self.tables.is_given_name(toks[0].text)
-        c.person_cue = bool(c.titles) or given_first
+        c.person_cue = bool(c.titles) or given_first or self._person_noun_before(doc, c.start)
         label = c.label
+        if not entries and self.gaz.demonym(c.text):
+            return  # a demonym the model took for a name ("Ukrainian", "Nepalis")
+        if not entries and len(toks) == 1 and not toks[0].is_upper and toks[0].lower_ in self._lower_words:
+            return  # a common word written with a capital in a headline ("Toll", "Rescue")
         if entries:
             rec = entries[0].record
             if label == "PERSON" and c.person_cue and not isinstance(rec, Organization):
@@ -654,6 +668,8 @@ class EntityRecognizer:
                 self._set(c, "ORGANIZATION", None, 0.6)
             else:
                 self._set(c, "PLACE", None, 0.7 if label == "GPE" else 0.65)
+        elif label == "ORG" and not has_org_word and not c.person_cue and self._place_context(doc, c):
+            self._set(c, "PLACE", None, 0.55)
         elif label == "ORG":
             last = _word(toks[-1].text)
             if last in self.tables.title_words and last not in ORG_WORDS:
@@ -665,7 +681,7 @@ class EntityRecognizer:
         elif label == "PERSON":
             if acronym:
                 self._set(c, "ORGANIZATION", None, 0.5)
-            elif len(toks) == 1 and not c.person_cue and self._place_context(doc, c):
+            elif len(toks) <= 2 and not c.person_cue and self._place_context(doc, c):
                 self._set(c, "PLACE", None, 0.55)
             elif has_org_word and not c.person_cue:
                 self._set(c, "ORGANIZATION", None, 0.6)
@@ -677,10 +693,23 @@ class EntityRecognizer:
         c.type, c.record, c.confidence = etype, record, round(confidence, 2)
         c.alternatives = [a for a in alternatives if a]
 
+    def _person_noun_before(self, doc: Doc, start: int) -> bool:
+        """"his brother, Babak", "lawyer Jane Doe": a noun for a person right before a name."""
+        j = start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        return j >= 0 and doc[j].is_lower and doc[j].lower_ in self.tables.person_nouns
+
     def _place_context(self, doc: Doc, c: Candidate) -> bool:
-        """"in Dolakha", "Dolakha district": a place, whatever the model's label."""
+        """"in Dolakha", "Dolakha district", "the town of Charikot", "districts of
+        Dolakha and X": a place, whatever the model's label."""
         after = doc[c.end] if c.end < len(doc) else None
-        if after is not None and after.is_lower and after.lower_ in self.tables.place_suffixes:
+        if after is not None and after.is_lower and after.lower_ in self.tables.place_suffixes \
+                and not self._suffix_modifies(doc, c.end):
+            return True
+        if c.start > 1 and doc[c.start - 1].lower_ == "of" and (
+                doc[c.start - 2].lower_ in GENERIC_PLACE_NOUNS or doc[c.start - 2].lower_ in self.tables.place_suffixes
+                or doc[c.start - 2].lower_ in ("districts", "provinces", "regions", "vicinity", "outskirts")):
             return True
         before = doc[c.start - 1].lower_ if c.start > 0 else ""
         return before in LOCATIVE_PREPS and (after is None or after.lower_ not in ("'s", "’s", "said", "says"))
@@ -724,7 +753,7 @@ class EntityRecognizer:
         taken = {i for c in cands for i in range(c.start, c.end)}
         for c in cands:  # "Kursk" + "region" when the gazetteer, not the model, found Kursk
             if c.type == "PLACE" and c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in \
-                    self.tables.place_suffixes and c.end not in taken and not (c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "of"):
+                    self.tables.place_suffixes and c.end not in taken and not self._suffix_modifies(doc, c.end):
                 c.end += 1
                 c.set_span(doc, self._text)
         particles = self.tables.particles
