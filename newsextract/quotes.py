@@ -804,11 +804,11 @@ class QuoteExtractor:
             hi = max(hi, c.right_edge.i + 1)
         # never into a quotation or past a colon
         for k in range(head.i + 1, hi):
-            if doc[k].is_quote or doc[k].text == ":":
+            if doc[k].is_quote and doc[k].tag_ != "POS" or doc[k].text == ":":
                 hi = k
                 break
         for k in range(head.i - 1, lo - 1, -1):
-            if doc[k].is_quote or doc[k].text == ":":
+            if doc[k].is_quote and doc[k].tag_ != "POS" or doc[k].text == ":":
                 lo = k + 1
                 break
         # stop at a comma unless an apposition follows it
