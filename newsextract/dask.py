@@ -24,6 +24,7 @@ Two ways in:
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import Iterable, Iterator, Optional
 
 from .batch import ExtractorSpec, extract_batch, get_extractor
@@ -44,6 +45,8 @@ def _payload(row, fields: FieldMap):
     if isinstance(row, (Article, HtmlPage)):
         return row
     if isinstance(row, str):
+        if not row.strip():
+            raise RowError("empty text")
         return Article(text=row)
     return fields.article(row, None)
 
@@ -129,7 +132,8 @@ def cluster_executor(address: str, *, workers: int = 1):
 
     cluster = None
     if address == "local":
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True)
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
         client = Client(cluster)
     else:
         client = Client(address)
@@ -142,4 +146,6 @@ def cluster_executor(address: str, *, workers: int = 1):
     finally:
         client.close()
         if cluster is not None:
+            # a worker busy unloading its model is killed after a grace period: expected, not news
+            logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
             cluster.close()
