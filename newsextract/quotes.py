@@ -256,6 +256,14 @@ _NAME_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr",
                           "president", "minister", "senator", "governor", "mayor", "judge", "sheikh", "king", "queen"})
 
 
+def _is_quote_mark(tok: Token) -> bool:
+    """A quotation mark token, not the possessive of "the bishops’ conference"."""
+    if not tok.is_quote or tok.dep_ == "case" or tok.tag_ == "POS":
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return not (prev is not None and not prev.whitespace_ and prev.text[-1:] in "sSzZ" and tok.whitespace_)
+
+
 @dataclass
 class Referent:
     """Who a noun phrase stands for, as far as the article tells."""
@@ -804,11 +812,11 @@ class QuoteExtractor:
             hi = max(hi, c.right_edge.i + 1)
         # never into a quotation or past a colon
         for k in range(head.i + 1, hi):
-            if doc[k].is_quote and doc[k].tag_ != "POS" or doc[k].text == ":":
+            if _is_quote_mark(doc[k]) or doc[k].text == ":":
                 hi = k
                 break
         for k in range(head.i - 1, lo - 1, -1):
-            if doc[k].is_quote and doc[k].tag_ != "POS" or doc[k].text == ":":
+            if _is_quote_mark(doc[k]) or doc[k].text == ":":
                 lo = k + 1
                 break
         # stop at a comma unless an apposition follows it

@@ -265,6 +265,8 @@ MORE_PATTERNS = [
     ("“The fighters will be released in stages,” read a statement from Hamas.",
      [("The fighters will", "Hamas", "a statement")]),
     ("Zelensky: “We will bring all our people home.”", [("We will bring", "Zelensky", "Zelensky")]),
+    ("“We pray for those still held captive,” the bishops’ conference tweeted.",
+     [("We pray for", "bishops’ conference", "the bishops’ conference")]),
     ("“We have received 120 prisoners,” said Colonel Ahmed Saleh, a spokesman for the coalition. "
      "“Another group will follow,” the officer said.",
      [("We have received", "Ahmed Saleh", "Colonel Ahmed Saleh, a spokesman for the coalition"),
