@@ -397,8 +397,8 @@ class NumericClaims:
             if span is None or len(span) == 0:
                 continue
             si = bisect_right(sent_starts, span.start_char) - 1
-            if si in repeated:
-                continue
+            if si < 0 or si in repeated or span.end > sents[si].end:
+                continue   # before the first sentence, in a repeat, or across a sentence break
             if not self.is_candidate(doc, span, amount, text):
                 continue
             reading = self.read(doc, span, amount)
@@ -685,6 +685,8 @@ class NumericClaims:
               evidences) -> Optional[NumericClaim]:
         t = self.t
         sent = sents[si]
+        if r.head is not None and not (sent.start <= r.head.i < sent.end):
+            return None
         anchor = span.root if (r.partitive or r.head is None) else r.head
         r.embedded = _embedded(anchor, sent)
         governor = self.governor(anchor, sent)
@@ -735,6 +737,8 @@ class NumericClaims:
         qualifier, q_start = self.qualifier(doc, text, span, a, r)
         start = min(q_start, a.start)
         end = max(r.end_char if r.end_char > span.end_char else a.end, a.end)
+        ev = evidences.get(si) or evidences.setdefault(si, evidence(doc, sent))
+        start, end = max(start, ev.start), min(end, ev.end)
         hypothetical, negated = self.modality(doc, span, governor)
         r.category = category
         return NumericClaim(
@@ -744,7 +748,7 @@ class NumericClaims:
                        for m in _group_modifiers(r.modifiers)],
             qualifier=qualifier, category=category, distributive=r.distributive,
             in_quote=quotes.at(span.start_char) is not None, in_caption=region == "caption",
-            negated=negated, hypothetical=hypothetical, evidence=evidences.get(si) or evidences.setdefault(si, evidence(doc, sent)))
+            negated=negated, hypothetical=hypothetical, evidence=ev)
 
     def _qualified_currency(self, r: Reading) -> str:
         words = [m.text.lower() for m in r.modifiers if not m.is_punct]
@@ -769,6 +773,7 @@ class NumericClaims:
                     q_start = span.start_char - (len(window) - mb.start())
             return "approximate", q_start
         window = text[max(0, span.start_char - 30):span.start_char]
+        window = window[window.rfind("\n") + 1:]   # a qualifier never sits on the line before
         m = t.qualifier_before_re.search(window)
         if m:
             phrase = m.group(1).lower()
@@ -1101,9 +1106,11 @@ def quote_ranges(text: str) -> list[tuple[int, int, bool]]:
 
 def segments(doc: Doc) -> list[Span]:
     """The model's sentences, cut again at line breaks: a headline, a caption or a
-    paragraph never runs into the next one, even where the parser joined them."""
+    paragraph never runs into the next one, even where the parser joined them.
+    Without a parser or sentencizer, the lines alone."""
     out = []
-    for sent in doc.sents:
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
         start = sent.start
         for tok in sent:
             if "\n" in tok.text or "\n" in tok.whitespace_:
