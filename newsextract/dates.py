@@ -34,6 +34,9 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _DATE_RE = re.compile(
+    # every branch starts at a word start with a digit, a capital or one of l/t/n/e/y
+    # (last, this, next, early, yesterday...): a cheap first test at each position
+    rf"(?=\b[0-9A-Zltney])(?:"
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<mdy>\b(?:{_MON})\.?\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)"
     rf"|(?P<dmy>\b{_DAY}\s+(?:of\s+)?(?:{_MON})\b\.?(?:,?\s+{_YEAR}\b)?)"
@@ -45,7 +48,7 @@ _DATE_RE = re.compile(
     rf"|(?P<relday>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|[Ee]arlier\s+today"
     rf"|[Tt]his\s+(?:morning|afternoon|evening))\b)"
     rf"|(?P<relper>\b(?P<relper_rel>[Ll]ast|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Nn]ext)\s+(?P<relper_unit>month|year)\b)"
-    rf"|(?P<year>\b{_YEAR}\b)"
+    rf"|(?P<year>\b{_YEAR}\b))"
 )
 # the word before a bare month or year must make it a date ("in September", "the 2016 vote")
 _PREV_WORD_RE = re.compile(r"([A-Za-z]+)[\s-]*$")

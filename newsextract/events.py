@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .dates import DateMention, find_dates, resolve_mention
 from .schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
-from .spans import evidence, in_caption
+from .schema import Evidence
+from .spans import in_caption
 
 _CLIMB_DEPS = frozenset({
     "xcomp", "ccomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "acomp", "oprd",
@@ -357,7 +358,8 @@ class _ArticleEvents:
                 continue
             self.sent_claims.setdefault(self.sent_of[span.root.i], []).append((c, span.root))
         self.sent_dates: dict[int, list] = {}
-        for d in find_dates(doc.text):
+        self.text = doc.text  # built from the tokens on each access: read once
+        for d in find_dates(self.text):
             if in_caption(doc, d.start, d.end):
                 continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -366,6 +368,7 @@ class _ArticleEvents:
             self.sent_dates.setdefault(self.sent_of[span.root.i], []).append((d, span.root))
         self.lede = self._lede_sentences()
         self.types_seen: set[str] = set()
+        self.mediator_cache: dict[int, list] = {}
 
     def _lede_sentences(self) -> set[int]:
         """The headline and the first sentences of the body: where the main news is told."""
@@ -481,7 +484,9 @@ class _ArticleEvents:
             for tok in sent:
                 if not tok.is_alpha and "-" not in tok.text:
                     continue
-                rule = self.match_rule(tok, si) or self.match_pattern(tok) or self.elliptic(tok, si, mentions)
+                rule = self.match_rule(tok, si) or self.match_pattern(tok)
+                if rule is None and tok.lemma_.lower() in self.ex.elliptic_verbs:
+                    rule = self.elliptic(tok, si, mentions)
                 if rule is None:
                     continue
                 if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
@@ -723,8 +728,22 @@ class _ArticleEvents:
                     return max(found, key=lambda x: x[0])[1]
         return None
 
+    def evidence(self, si: int) -> Evidence:
+        """The sentence as evidence, trimmed of surrounding whitespace (as spans.evidence,
+        without rebuilding the Doc's text on every call)."""
+        sent = self.sents[si]
+        raw = self.text[sent.start_char:sent.end_char]
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        return Evidence(text=body, start=start, end=start + len(body))
+
     def mediators_in(self, si: int) -> list:
-        """Entities a sentence says brokered, mediated or facilitated something."""
+        """Entities a sentence says brokered, mediated or facilitated something (per sentence, cached)."""
+        if si not in self.mediator_cache:
+            self.mediator_cache[si] = self._mediators_in(si)
+        return self.mediator_cache[si]
+
+    def _mediators_in(self, si: int) -> list:
         ex, found = self.ex, []
         sent = self.sents[si]
         for t in sent:
@@ -749,7 +768,7 @@ class _ArticleEvents:
                     cands += [c for c in self.tree.children(verb) if c.dep_ == "nsubj"]
                     if self._modal_children(verb, first=False):
                         continue
-            elif any(t.lower_.endswith("-" + s) for s in ex.mediation_suffixes) or (
+            elif ("-" in t.text and t.lower_.rsplit("-", 1)[-1] in ex.mediation_suffixes) or (
                     t.lower_ in ex.mediation_suffixes and t.i >= 2 and t.nbor(-1).text in ("-", "–")):
                 prev = t.i - 2 if t.lower_ in ex.mediation_suffixes else t.i
                 cands.append(self.doc[prev])
@@ -975,7 +994,7 @@ class _ArticleEvents:
         counts = [CountRef(claim_id=cl.id, value=cl.value, unit=cl.unit, category=cl.category) for cl in claims]
         evid, starts = [], set()
         for m in everything:
-            ev = evidence(doc, self.sents[m.sent_i])
+            ev = self.evidence(m.sent_i)
             if ev.start not in starts:
                 starts.add(ev.start)
                 evid.append(ev)
