@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsextract.numeric_claims import (
     NumericClaims,
@@ -141,6 +143,16 @@ POSITIVE = [
     ("The court sentenced 20 men to prison.", 20, "man", "exact", "DETAINED"),
     ("The package will provide some 10 million people with food.", 10e6, "person", "approximate", "AFFECTED"),
     ("Between 20 and 30 soldiers died in the ambush.", None, "soldier", "approximate", "KILLED"),
+    ("Clashes leave 12 dead in northern city", 12, "person", "exact", "KILLED"),
+    ("The militants killed eight and wounded 15 villagers.", 8, "person", "exact", "KILLED"),
+    ("Some 380,000 people have taken refuge in shelters.", 380000, "person", "approximate", "DISPLACED"),
+    ("The government has spent 45 billion naira on the programme.", 45e9, "naira", "exact", "MONEY"),
+    ("The central bank raised rates by 50 basis points.", 50, "basis point", "exact", "PERCENT"),
+    ("The European Union sent 27 search and rescue teams.", 27, "team", "exact", "OTHER"),
+    ("A total of 1,200 people have been evacuated so far.", 1200, "person", "exact", "DISPLACED"),
+    ("Police said they found 300 rounds of ammunition.", 300, "round", "exact", "OTHER"),
+    ("Hamas handed over the remains of 4 hostages.", 4, "hostage", "exact", "RELEASED"),
+    ("Israel said 240 hostages were taken to Gaza.", 240, "hostage", "exact", "DETAINED"),
 ]
 
 
@@ -171,6 +183,10 @@ NEGATIVE = [
     "A two-state solution remains the goal of the 27-nation bloc.",
     "Flight 17 was shot down in 2014.",
     "No one will surrender the city.",
+    "The UN estimates that 1 in 5 children are malnourished.",
+    "At least 7 out of 10 voters backed the measure.",
+    "A 7.8 magnitude earthquake struck the coast.",
+    "Call +44 20 7946 0958 or (555) 123-4567.",
 ]
 
 
@@ -197,6 +213,9 @@ def test_not_claims(nlp, sentence):
     ("Of the 120 detainees, 87 were freed on Monday.", 87, "detainee", "RELEASED"),
     ("14 killed in attack on pilgrims", 14, "person", "KILLED"),
     ("The floods displaced over 31 million across the country.", 31e6, "person", "DISPLACED"),
+    ("Officials said 5,894 people had died in Turkey and 1,932 in Syria.", 1932, "person", "KILLED"),
+    ("Police arrested 45 protesters, and about a dozen more were detained overnight.", 12, "protester",
+     "DETAINED"),
 ])
 def test_left_out_nouns_take_the_antecedent(nlp, text, value, unit, category):
     c = find(claims_of(nlp, text), value, unit)
@@ -228,6 +247,16 @@ def test_distributive(nlp):
     c = find(claims_of(nlp, "Russia and Ukraine freed at least 50 prisoners each."), 50, "prisoner")
     assert c.distributive and c.qualifier == "at_least" and c.category == "RELEASED"
     assert c.text.endswith("each")
+
+
+def test_a_change_is_two_figures_not_a_range(nlp):
+    cs = claims_of(nlp, "Brent crude rose $2.10 to $84.50 a barrel.")
+    assert [(c.value, c.low, c.high) for c in cs] == [(2.10, None, None), (84.50, None, None)]
+
+
+def test_range_fields(nlp):
+    c = find(claims_of(nlp, "Between 20 and 30 soldiers died in the ambush."), None, "soldier")
+    assert (c.low, c.high, c.text) == (20, 30, "Between 20 and 30 soldiers")
 
 
 def test_money_fields(nlp):
@@ -312,3 +341,21 @@ def test_quote_ranges_stay_within_a_paragraph():
     ranges = quote_ranges(text)
     assert (text.index('"'), text.index('" and') + 1, True) in ranges
     assert all(text[s:e].count("\n") == 0 for s, e, _ in ranges)
+
+
+# ---------------------------------------------------------------- any text
+
+PIECES = ["$", "\u20ac", "5", "1,000", "2.5", "million", "bn", "m", "-", "to", "between", "and", "of", "the",
+          "people", "killed", "%", "dozens", "\n", "\n\n", '"', "\u201c", "\u201d", "at least", "over", "one",
+          "twenty", "three", "Rs.", "HK$", "(", ")", "each", "others", "were", "freed", "2023", "June", "half",
+          "in", "out of", ":", "+44", "555-123-4567", "hostages", "years", ".", ",", "Ukrainian", "those"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_claims_point_into_their_sentence(nlp, pieces):
+    text = " ".join(pieces)
+    for c in claims_of(nlp, text):
+        assert text[c.start:c.end] == c.text
+        assert c.evidence.start <= c.start <= c.end <= c.evidence.end
+        assert c.qualifier == "approximate" or c.value is not None
