@@ -12,12 +12,12 @@ EVIDENCE_EXCLUDED = frozenset({"caption", "chrome", "credit", "byline", "datelin
 
 
 def evidence(doc: Doc, sent: Span) -> Evidence:
-    """The sentence as evidence, trimmed of surrounding whitespace."""
+    """The sentence as evidence, trimmed of surrounding whitespace. (`doc.text` is
+    rebuilt on every access, so only the sentence's own text is read.)"""
     text = sent.text
-    lead = len(text) - len(text.lstrip())
     body = text.strip()
-    start = sent.start_char + lead
-    return Evidence(text=doc.text[start:start + len(body)], start=start, end=start + len(body))
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return Evidence(text=body, start=start, end=start + len(body))
 
 
 def region_at(doc: Doc, start: int, end: int | None = None) -> str | None:
