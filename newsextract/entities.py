@@ -750,6 +750,14 @@ class EntityRecognizer:
         """Fix a label with what the rest of the article says: a surname the model
         took for a place is the person named in full elsewhere ("Borrell"); a name
         listed among places is a place ("Mariupol and Kherson")."""
+        named = {c.record for c in cands if c.type == "PLACE" and isinstance(c.record, Place)
+                 and name_key(c.text) == name_key(c.record.name)}
+        for c in cands:  # "Gaza" is the Gaza Strip where the article names the Gaza Strip
+            if c.type == "PLACE" and isinstance(c.record, Place):
+                other = next((e.record for e in c.entries if e.record in named and e.record != c.record
+                              and name_key(e.record.name) != name_key(c.text)), None)
+                if other is not None:
+                    c.record = other
         taken = {i for c in cands for i in range(c.start, c.end)}
         for c in cands:  # "Kursk" + "region" when the gazetteer, not the model, found Kursk
             if c.type == "PLACE" and c.end < len(doc) and doc[c.end].is_lower and doc[c.end].lower_ in \

@@ -116,20 +116,23 @@ _PLACE_GROUP = {"water": 2, "area": 2, "facility": 2, "capital": 3, "city": 4, "
 
 
 def _entry_rank(entry: Entry) -> tuple:
-    """Readings of one name, most likely first: countries, organizations, the
-    curated places, capitals, cities of 100,000+, regions, smaller cities; within
-    a group main names before aliases, then by population."""
+    """Readings of one name, most likely first: countries, organizations, then
+    places: a place's own name before another's alias ("Bihar" the state before
+    Bihar Sharif), then the curated places, capitals, cities of 100,000+,
+    regions, smaller cities, then by population."""
     r = entry.record
     if isinstance(r, Country):
-        return (0 if r.kind != "territory" else 3, not entry.main_name, -r.population)
+        if r.kind == "territory":
+            return (2, not entry.main_name, 1, -r.population)
+        return (0, not entry.main_name, -r.population)
     if isinstance(r, Organization):
         return (1, not entry.main_name, 0)
     group = _PLACE_GROUP.get(r.kind, 4)
-    if r.kind == "region" and r.population == 0 and r.curated:
+    if r.kind == "region" and r.curated:
         group = 2
     if r.kind == "city" and r.population < 100_000:
         group = 6
-    return (group, not entry.main_name, -(r.population or 0))
+    return (2, not entry.main_name, group, -(r.population or 0))
 
 
 class Gazetteer:

