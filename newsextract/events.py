@@ -172,6 +172,7 @@ class TriggerRule:
     needs_date: bool = False
     needs_money: bool = False
     needs_count: bool = False
+    needs_agent: bool = False
     since_is_start: bool = False
     absorbed_by: tuple = ()
     cameo: Optional[str] = None
@@ -266,6 +267,7 @@ class EventExtractor:
                 lowercase=frozenset(row.get("lowercase", ())), noun_only=frozenset(row.get("noun_only", ())),
                 needs_date=row.get("needs_date", False), needs_money=row.get("needs_money", False),
                 needs_count=row.get("needs_count", False), since_is_start=row.get("since_is_start", False),
+                needs_agent=row.get("needs_agent", False),
                 absorbed_by=tuple(row.get("absorbed_by", ())),
                 cameo=row.get("cameo"), cameo_by_lemma=row.get("cameo_by_lemma", {}),
             )
@@ -297,6 +299,7 @@ class EventExtractor:
         self.other_units = {k: frozenset(v) for k, v in counts["other_units"].items()}
         self.type_fields = counts["type_fields"]
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
+        self.disaster_words = frozenset(w for r in data["triggers"] if r["type"] == "DISASTER" for w in r["lemmas"])
         self.mutual_words = frozenset(data["mutual_words"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
         self.elliptic_verbs = frozenset(data["elliptic"]["verbs"])
@@ -818,7 +821,23 @@ class _ArticleEvents:
                 if host is None:
                     kept.append(m)
                     continue
+                if host.rule.needs_agent and not m.rule.needs_agent and host.type == m.type:
+                    kept[kept.index(host)] = m  # 'were killed ... when a bomb exploded': the bomb tells the event
+                    host, m = m, host
                 self.fold(host, m)
+            # 'the Ukrainians taken captive ... have been released': a clause describing the
+            # people of another event, with no date of its own, is part of that event's telling
+            for m in list(kept):
+                if m.dates or not self.is_subordinate(m) or self.tree.is_root(m.token):
+                    continue
+                noun = self.tree.head(m.token)
+                if noun.pos_ == "NUM":
+                    continue  # 'one was killed and about 120 arrested': a predicate, parsed as a modifier
+                host = next((k for k in kept if k is not m and not self.is_subordinate(k) and k.modality == m.modality
+                             and self.tree.distance(noun, k.token) <= 2), None)
+                if host is not None:
+                    kept.remove(m)
+                    self.fold(host, m)
             out.extend(kept)
         return out
 
@@ -844,6 +863,8 @@ class _ArticleEvents:
             return False
         if m.rule.needs_count and not m.claims:
             return False
+        if m.rule.needs_agent and not self.has_agent(m):
+            return False  # 'twenty were killed in India': an attack only when someone did it
         if (m.generic or self.is_descriptive(m)) and not (m.dates or m.claims):
             return False
         return True
@@ -851,6 +872,17 @@ class _ArticleEvents:
     def is_descriptive(self, m: Mention) -> bool:
         """'the detained Americans', 'freed Russians': a participle describing people, not telling an event."""
         return m.token.tag_ == "VBN" and self.tree.dep(m.token) in ("amod", "acl") and not any(c.dep_ == "agent" for c in self.tree.children(m.token))
+
+    def has_agent(self, m: Mention) -> bool:
+        tok = m.token
+        for c in self.tree.children(tok):
+            if c.dep_ == "agent" or (c.dep_ == "poss") or (c.dep_ == "prep" and c.lower_ == "by"):
+                objs = [g for g in self.tree.children(c) if g.dep_ == "pobj"] if c.dep_ != "poss" else [c]
+                if any(o.lemma_.lower() not in self.ex.disaster_words for o in objs):
+                    return True
+            if c.dep_ == "nsubj" and c.lemma_.lower() not in self.ex.disaster_words:
+                return True
+        return False
 
     def is_subordinate(self, m: Mention) -> bool:
         """Told in a modifying clause or phrase ('the girls kidnapped by X', 'since the war'),
@@ -872,6 +904,9 @@ class _ArticleEvents:
         ordered = sorted(mentions, key=lambda m: (m.type == "RELEASE", m.token.i))
         for m in ordered:
             types = ("PRISONER_EXCHANGE", "RELEASE") if m.type == "RELEASE" else (m.type,)
+            if m.rule.needs_agent and not self.has_agent(m):  # a bare 'were killed': the attack or disaster told nearby
+                near = sorted((c for c in clusters if c.type in self.ex.absorb_kill_into), key=lambda c: -c.last_sent)
+                types = tuple(dict.fromkeys(c.type for c in near)) or types
             target = None
             for etype in types:
                 target = self.find_cluster(clusters, m, etype)
