@@ -43,7 +43,9 @@ MOTION_WORDS = frozenset({
     "land", "arrive", "fly", "depart", "travel", "transfer", "head", "return", "visit", "report", "bind",
     "move", "go", "come", "leave", "flee", "drive", "take", "bring", "deport", "evacuate", "relocate",
     "airlift", "trip", "journey", "flight", "route", "road", "way", "train", "bus", "walk", "march",
-    "trek", "escape", "smuggle", "send", "sail", "ship", "board", "bound", "transport", "repatriate", "fly",
+    "trek", "escape", "smuggle", "send", "sail", "ship", "board", "bound", "transport", "repatriate",
+    "reach", "enter", "storm", "capture", "encircle", "surround", "bomb", "shell", "strike", "hit", "attack",
+    "besiege", "tour", "evacuate", "abandon", "liberate", "seize",
 })
 GOVERNMENT_HOLDERS = frozenset({"officials", "authorities", "leaders", "government", "diplomats", "officers",
                                 "sources", "prosecutors", "lawmakers", "politicians"})
@@ -204,6 +206,7 @@ class EntityRecognizer:
             self._type(doc, c, context)
         cands = [c for c in cands if c.type]
         self._retype_by_article(doc, cands)
+        cands += self._propagate_names(doc, cands)
         cands += self._country_references(doc, cands)
         cands = [c for c in cands if c.type]
         cands += self._body_mentions(doc, cands)
@@ -250,7 +253,7 @@ class EntityRecognizer:
                 continue
             if self._excluded(doc, c.start_char, c.end_char) or not self._plausible(doc, c):
                 continue
-            if self._sent_start[c.start] in byline or self._dateline(doc, c):
+            if any(ls <= c.start_char < le for ls, le in byline) or self._dateline(doc, c):
                 continue
             if not c.nested:
                 taken.update(range(c.start, c.end))
@@ -294,8 +297,8 @@ class EntityRecognizer:
         return False
 
     def _byline_lines(self, doc: Doc, spans: list[Candidate]) -> set:
-        """Sentences that are bylines: "By Jane Doe", or a line holding only a
-        person's name next to a line holding only a news organization."""
+        """Lines (char ranges) that are bylines: "By Jane Doe", or a line holding
+        only a person's name next to a line holding only a news organization."""
         lines = {}
         for c in spans:
             text = self._text
@@ -317,18 +320,12 @@ class EntityRecognizer:
                 continue
             by = re.match(r"(?i)by\s+", line)
             if by and line[by.end():].startswith(ctext) and len(line) < len(ctext) + 40:
-                out.add(self._sent_start[start])
+                out.add((ls, le))
                 continue
             if line == ctext:
-                before = self._text.rfind("\n", 0, max(0, ls - 1))
-                near = any(abs(ns - le) <= 3 or abs(ls - ne) <= 3 for ns, ne in news_lines)
-                if near:
-                    out.add(self._sent_start[start])
-                    for ns, ne in news_lines:
-                        if abs(ns - le) <= 3 or abs(ls - ne) <= 3:
-                            tok = doc.char_span(ns, ne, alignment_mode="expand")
-                            if tok is not None:
-                                out.add(self._sent_start[tok[0].i])
+                for ns, ne in news_lines:
+                    if abs(ns - le) <= 3 or abs(ls - ne) <= 3:  # the next or the previous line
+                        out.update({(ls, le), (ns, ne)})
         return out
 
     def _repair(self, doc: Doc, c: Candidate) -> list[Candidate]:
@@ -782,6 +779,15 @@ class EntityRecognizer:
                     c.type == "ORGANIZATION" and not any(t.lower_ in ORG_WORDS for t in doc[c.start:c.end])
                     or c.type == "PERSON" and not c.person_cue and c.end - c.start == 1):
                 self._set(c, "PLACE", None, 0.65)
+        surnames = {}
+        for c in cands:
+            if c.type == "PERSON" and c.end - c.start >= 2:
+                surnames.setdefault(doc[c.end - 1].text, c.start)
+        for c in cands:  # "Michael Jordan ... Jordan thanked the fans"
+            if c.type == "COUNTRY" and c.end - c.start == 1 and c.role == "name" and surnames.get(c.text, len(doc)) < c.start \
+                    and not (c.start > 0 and doc[c.start - 1].lower_ in LOCATIVE_PREPS | DIRECTION_PREPS):
+                self._set(c, "PERSON", None, 0.6, alternatives=[_describe(c.record)])
+                c.country = None
         ordered = sorted(cands, key=lambda c: c.start)
         for idx, c in enumerate(ordered):
             if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
@@ -801,6 +807,47 @@ class EntityRecognizer:
                         next((e.record for e in c.entries if isinstance(e.record, Place)), None))
                     self._set(c, "PLACE", place, 0.7)
                     break
+
+    def _propagate_names(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Other occurrences of a name the article has established ("Azovstal" after
+        "the Azovstal steel plant", "Zelenskyy" after "Volodymyr Zelenskyy") that the
+        model did not tag."""
+        known: dict[str, Candidate] = {}
+        for c in cands:
+            if c.role != "name" or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or c.nested:
+                continue
+            known.setdefault(c.text, c)
+            if c.type == "PLACE" and c.label == "FAC":
+                base = self._place_key(c.text)
+                known.setdefault(self._text[c.start_char:c.start_char + len(base)], c)
+            if c.type == "PERSON" and c.end - c.start >= 2:
+                surname = doc[c.end - 1].text
+                if len(surname) >= 4 and surname[0].isupper() and not self.gaz.lookup(surname):
+                    known.setdefault(surname, c)
+        if not known:
+            return []
+        max_len = max(len(k.split()) for k in known)
+        taken = {i for c in cands for i in range(c.start, c.end)}
+        out, n, i = [], len(doc), 0
+        while i < n:
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper() or tok.ent_type_ in OTHER_LABELS:
+                i += 1
+                continue
+            for k in range(min(n, i + max_len), i, -1):
+                if any(j in taken for j in range(i, k)):
+                    continue
+                source = known.get(self._text[tok.idx:doc[k - 1].idx + len(doc[k - 1].text)])
+                if source is not None and name_key(doc[i:k].text) == name_key(self._text[tok.idx:doc[k - 1].idx + len(doc[k - 1].text)]):
+                    c = Candidate(i, k, "COPY", type=source.type, record=source.record, entries=source.entries,
+                                  confidence=min(source.confidence, 0.8)).set_span(doc, self._text)
+                    if not self._excluded(doc, c.start_char, c.end_char):
+                        out.append(c)
+                        taken.update(range(i, k))
+                    i = k - 1
+                    break
+            i += 1
+        return out
 
     # ============================================================ references
     def _country_references(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -894,7 +941,8 @@ class EntityRecognizer:
     # ========================================================= bodies (orgs)
     def _body_key(self, doc: Doc, start: int, end: int, anchor: Optional[str]) -> Optional[tuple]:
         """(country or body, head noun, portfolio) of a government body's name."""
-        words = [_word(t.text) for t in doc[start:end] if t.is_alpha or t.text in ("'s", "’s")]
+        toks = [t for t in doc[start:end] if t.is_alpha or t.text.replace(".", "").isalpha() or t.text in ("'s", "’s")]
+        words = [_word(t.text) for t in toks]
         head = None
         for h in self.tables.body_heads:
             for k in range(len(words) - len(h) + 1):
@@ -906,10 +954,10 @@ class EntityRecognizer:
         if head is None:
             return None
         iso, portfolio = anchor, None
-        for w in words:
-            if iso is None:
-                country = self.gaz.country(w)
-                iso = self.gaz.demonym(w) or (country.iso2 if country else None)
+        for t, w in zip(toks, words):
+            if iso is None and t.text[:1].isupper():
+                country = self.gaz.country(t.text)
+                iso = self.gaz.demonym(t.text) or (country.iso2 if country else None)
             if portfolio is None and w in self.tables.portfolios:
                 portfolio = self.tables.portfolios[w]
         joined = " ".join(words)
@@ -1065,6 +1113,9 @@ class EntityRecognizer:
         if prev is not None and prev.lower_ in DIRECTION_PREPS:
             head = prev.head
             return not (head.lemma_.lower() in MOTION_WORDS or head.lower_ in MOTION_WORDS)
+        root = doc[c.start:c.end].root
+        if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in MOTION_WORDS:
+            return False  # "troops left Kyiv", "they reached Moscow"
         if nxt is not None and nxt.lower_ in ("'s", "’s"):
             owner = nxt.head if nxt.head.i >= c.end else None
             if owner is not None and (owner.lower_ in PLACE_HEAD_NOUNS or owner.is_title):
@@ -1434,7 +1485,8 @@ def _same_person(short: list[str], full: list[str], particles) -> bool:
         return True
     if (len(short) == 1 or short[:-1] == full[:-1]) and len(full) >= 2:
         a, b = short[-1], full[-1]
-        return min(len(a), len(b)) >= 5 and _one_edit(a, b)
+        # a letter added or dropped ("Zelensky"); a letter changed only in longer names
+        return min(len(a), len(b)) >= (5 if len(a) != len(b) else 7) and _one_edit(a, b)
     return False
 
 
