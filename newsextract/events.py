@@ -199,6 +199,8 @@ class Mention:
     mediators: list = field(default_factory=list)    # [entity]
     merged: list = field(default_factory=list)       # other mentions folded into this one
     borrowed: list = field(default_factory=list)     # dates of the sentence given to another trigger
+    cumulative: bool = False                          # 'released so far', 'a total of': a sum of many events
+    unilateral: bool = False                          # 'returned without exchange'
 
     @property
     def date(self):
@@ -224,6 +226,10 @@ class Cluster:
     @property
     def lede(self) -> bool:
         return any(m.lede for m in self.mentions)
+
+    @property
+    def cumulative(self) -> bool:
+        return all(m.cumulative for m in self.mentions)
 
     @property
     def last_sent(self) -> int:
@@ -273,13 +279,14 @@ class EventExtractor:
             )
             for lemma in row["lemmas"]:
                 self.rules.setdefault(lemma, []).append(rule)
-        self.patterns: dict[str, list[tuple[tuple, TriggerRule]]] = {}
+        self.patterns: dict[str, list[tuple[tuple, tuple, TriggerRule]]] = {}
         for row in data["patterns"]:
             path = tuple((dep, frozenset(words)) for dep, words in row["path"])
+            also = tuple((dep, frozenset(words)) for dep, words in row.get("also", ()))
             rule = TriggerRule(type=row["type"], pos=frozenset(), cameo=row.get("cameo"),
                                absorbed_by=tuple(row.get("absorbed_by", ())))
             for head in row["head"]:
-                self.patterns.setdefault(head, []).append((path, rule))
+                self.patterns.setdefault(head, []).append((path, also, rule))
         mod = data["modality"]
         self.negation_words = frozenset(mod["negation_words"])
         self.negating_governors = frozenset(mod["negating_governors"])
@@ -301,6 +308,9 @@ class EventExtractor:
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
         self.disaster_words = frozenset(w for r in data["triggers"] if r["type"] == "DISASTER" for w in r["lemmas"])
         self.mutual_words = frozenset(data["mutual_words"])
+        self.cumulative_cues = tuple(data["cumulative"]["cues"])
+        self.cumulative_types = frozenset(data["cumulative"]["types"])
+        self.unilateral_cues = frozenset(data["unilateral_cues"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
         self.elliptic_verbs = frozenset(data["elliptic"]["verbs"])
         self.elliptic_subjects = frozenset(data["elliptic"]["subjects"])
@@ -451,7 +461,9 @@ class _ArticleEvents:
         return None
 
     def match_pattern(self, tok: Token) -> Optional[TriggerRule]:
-        for path, rule in self.ex.patterns.get(tok.lemma_.lower(), ()):
+        for path, also, rule in self.ex.patterns.get(tok.lemma_.lower(), ()):
+            if also and not all(any(c.dep_ == dep and c.lower_ in words for c in self.tree.children(tok)) for dep, words in also):
+                continue
             cur = tok
             for dep, words in path:
                 cur = next((c for c in self.tree.children(cur) if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
@@ -507,7 +519,7 @@ class _ArticleEvents:
         found = self._modal_children(m.token, first=True)
         if found:
             return found
-        cur, steps = m.token, 0
+        cur, steps, adjunct = m.token, 0, False
         while steps < 5 and not self.tree.is_root(cur) and cur.dep_ in _CLIMB_DEPS:
             if cur.dep_ in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX"):
                 break  # 'after residents voted', 'who was arrested': a clause of its own
@@ -522,7 +534,10 @@ class _ArticleEvents:
                 return "planned"
             if lemma in ex.hypothetical_governors:
                 return "hypothetical"
-            found = self._modal_children(head, first=False)
+            # a verb's negation or auxiliary covers its complements, not a phrase hanging on it
+            # ('have not returned since the quake': the quake happened)
+            adjunct = adjunct or (cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"))
+            found = None if adjunct else self._modal_children(head, first=False)
             if found:
                 return found
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "ccomp", "pcomp"):
@@ -598,7 +613,12 @@ class _ArticleEvents:
                 fitting = [m for m in ms if self.claim_fits(c, m.type)]
                 if fitting:
                     min(fitting, key=lambda m: (self.tree.distance(root, m.token), abs(root.i - m.token.i))).claims.append(c)
+            low = self.sents[si].text.lower()
+            summed = any(cue in low for cue in self.ex.cumulative_cues)
             for m in ms:
+                m.cumulative = summed and bool(m.claims) and m.type in self.ex.cumulative_types
+                near = self.tree.near_words(m.token)
+                m.unilateral = bool(near & self.ex.unilateral_cues)
                 self.arguments(m)
                 if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or self.tree.near_words(m.token) & self.ex.mutual_words):
                     m.type, m.cameo = "PRISONER_EXCHANGE", self.ex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each' 
@@ -903,7 +923,7 @@ class _ArticleEvents:
         # exchanges first, so that the releases of an exchange story can join them
         ordered = sorted(mentions, key=lambda m: (m.type == "RELEASE", m.token.i))
         for m in ordered:
-            types = ("PRISONER_EXCHANGE", "RELEASE") if m.type == "RELEASE" else (m.type,)
+            types = ("PRISONER_EXCHANGE", "RELEASE") if m.type == "RELEASE" and not m.unilateral else (m.type,)
             if m.rule.needs_agent and not self.has_agent(m):  # a bare 'were killed': the attack or disaster told nearby
                 near = sorted((c for c in clusters if c.type in self.ex.absorb_kill_into), key=lambda c: -c.last_sent)
                 types = tuple(dict.fromkeys(c.type for c in near)) or types
@@ -915,7 +935,10 @@ class _ArticleEvents:
             if target is None:
                 if not self.can_create(m):
                     continue
-                target = Cluster(m.type, m.modality)
+                etype = m.type
+                if etype == "RELEASE" and not m.unilateral and "PRISONER_EXCHANGE" in self.types_seen:
+                    etype = "PRISONER_EXCHANGE"  # a release told in an exchange story is an exchange's
+                target = Cluster(etype, m.modality)
                 clusters.append(target)
             target.mentions.append(m)
             if m.modality == "asserted":
@@ -927,7 +950,7 @@ class _ArticleEvents:
         """The event a mention names, if one is already open: same type and a compatible date.
         A denied or planned mention of a happening already told as real joins it ('did not
         call it an exchange'); otherwise it opens its own, non-asserted event."""
-        same = [c for c in clusters if c.type == etype]
+        same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative]
         if not same:
             return None
         asserted = [c for c in same if c.modality == "asserted"]
@@ -982,7 +1005,7 @@ class _ArticleEvents:
         if dates:
             d, date = dates[0][0], dates[0][1]
             date_text, precision = d.text, d.precision
-        elif self.published and c.modality == "asserted" and main_story:
+        elif self.published and c.modality == "asserted" and main_story and not c.cumulative:
             date, precision = self.published, "day"
         # mediator: named in one of the event's sentences, else an article-level mediator for the main story
         mediator = None
