@@ -70,6 +70,7 @@ GENERIC_PLACE_NOUNS = frozenset({"village", "town", "city", "villages", "towns",
 # labels of the model's spans that are no named place or body (a gazetteer name inside one is not taken)
 OTHER_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MONEY",
                           "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
+PASSIVE_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|to|'ll)\s+(?:\w+\s+)?be$", re.I)
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
 
@@ -291,9 +292,9 @@ class EntityRecognizer:
         before = self._text[line_start:c.start_char].strip()
         if c.text.isupper() and not before:
             return doc[c.end].text in ("(", "—", "–", "-", ":", ",")
-        if before.endswith("(") and doc[c.end].text == ")":
+        if before.endswith("(") and doc[c.end].text == ")":  # "KHARTOUM, Sudan (AP) —"
             head = before[:-1].strip(" —–-,")
-            return bool(head) and head.replace(" ", "").replace(",", "").isupper() and len(head) < 40
+            return bool(head) and head.split(",")[0].replace(" ", "").isupper() and len(head) < 40
         return False
 
     def _byline_lines(self, doc: Doc, spans: list[Candidate]) -> set:
@@ -722,6 +723,8 @@ class EntityRecognizer:
         Returns (record, confidence, descriptions of the other readings)."""
         readings, seen = [], set()
         for rank, e in enumerate(entries[:6]):
+            if rank and not e.main_name:
+                continue  # another place's rare alternate name ("Egypt", a name once used in Arizona)
             rec = e.record
             key = (type(rec).__name__, _code(rec), getattr(rec, "kind", ""))
             if key in seen or isinstance(rec, Organization):
@@ -1407,8 +1410,8 @@ class EntityRecognizer:
     def _future(self, masked: str, m: re.Match, verb_group: Optional[str]) -> bool:
         if verb_group == "between":
             return bool(self.tables.med_future.search(masked[m.end("m"):m.end(0)]))
-        if verb_group == "before":
-            return bool(self.tables.med_future.search(" ".join(masked[:m.start(0)].split()[-4:])))
+        if verb_group == "before":  # "talks to be hosted by", "will be brokered by"
+            return bool(PASSIVE_FUTURE.search(" ".join(masked[:m.start(0)].split()[-3:])))
         return False
 
     def _demonym_entity(self, doc: Doc, iso: str, span, entities: list[Entity], by_id: dict) -> Optional[Entity]:
