@@ -79,6 +79,7 @@ class Amount:
     magnitude: Optional[str] = None
     digits: str = ""
     parts: tuple = ()                  # a range's two ends, as read on their own
+    unit: Optional[str] = None         # a unit written onto the digits: "76km"
 
 
 class NumberReader:
@@ -95,6 +96,7 @@ class NumberReader:
         self.signs = currencies["signs"]
         self.codes = set(currencies["unit_names"])
         self.currency_units = currencies["unit_names"]
+        self.attached_units = {k.lower(): v for k, v in numbers["attached_units"].items()}
         word = _alternation(list(self.units) + list(self.tens) + list(self.scales))
         sign = _alternation(self.signs)
         code = _alternation(self.codes)
@@ -107,6 +109,7 @@ class NumberReader:
             rf"(?:(?P<pre>(?-i:{sign}|{code}))\s?)?"
             rf"(?:(?P<digits>{digits})|(?P<words>\b{words}\b))"
             rf"(?:(?P<magsp>\s*)(?P<mag>{mag})\b)?"
+            rf"(?:(?<=\d)(?P<aunit>{_alternation(self.attached_units)})\b)?"
             rf"(?:(?P<postsp>\s?)(?P<post>(?-i:{sign}|{code}))(?![\w$]))?"
             rf"(?P<pct>\s*(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b|basis points?\b))?"
             rf"(?![\w]|[.,:/]\d|['\u2019]s\b)",
@@ -219,8 +222,9 @@ class NumberReader:
                        else "basis point" if pct.startswith("basis") else "percent")
         if value is not None and value == int(value) and value >= 1e15:
             return None
+        unit = self.attached_units.get(m.group("aunit").lower()) if m.group("aunit") else None
         return Amount(start, end, value, currency=currency, percent=percent, word_number=word_number,
-                      magnitude=magnitude, digits=raw)
+                      magnitude=magnitude, digits=raw, unit=unit)
 
     def _ranges(self, amounts: list[Amount], text: str) -> list[Amount]:
         """Join "20-30", "20 to 30" and "between 20 and 30" into one range."""
@@ -277,6 +281,8 @@ class Tables:
         self.qualifier_before = {k.lower(): v for k, v in before.items()}
         self.qualifier_before_re = re.compile(rf"(?:^|[^\w])({_alternation(self.qualifier_before)})\s*$", re.I)
         self.qualifier_after = {k.lower(): v for k, v in qualifiers["after"].items()}
+        self.qualifier_after_noun = frozenset(qualifiers["after_noun"])
+        self.qualifier_fillers = frozenset(qualifiers["fillers"])
         self.qualifier_after_re = re.compile(rf"^\s*({_alternation(self.qualifier_after)})(?![\w])", re.I)
         self.predicates: dict[str, str] = {}
         for cat, lemmas in categories["predicates"].items():
@@ -284,6 +290,7 @@ class Tables:
                 self.predicates.setdefault(lemma, cat)
         self.phrasal = {k: frozenset(v) for k, v in categories["phrasal"].items()}
         self.multiword = categories["multiword"]
+        self.verb_only = frozenset(categories["verb_only"])
         self.object_only = frozenset(categories["object_only"])
         self.restricted = {k: frozenset(v) for k, v in categories["restricted"].items()}
         self.unit_category = {u: cat for cat, us in categories["units"].items() for u in us}
@@ -312,6 +319,10 @@ class Tables:
         self.age_after = re.compile(rf"^\s*(?:{_alternation(units['age_after'])})\b", re.I)
         self.person_nouns = f("person_nouns")
         self.lemma_fixes = units["lemma_fixes"]
+        self.measure_units = f("measure_units")
+        self.magnitude_nouns = f("magnitude_nouns")
+        self.compass = f("compass")
+        self.measure_cues = f("measure_cues")
         self.modals = frozenset({"could", "may", "might", "would", "should", "can", "must"})
         self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project"}) \
             | self.request_verbs
@@ -341,6 +352,7 @@ class Reading:
     partitive: bool = False             # "21 of the schoolgirls"
     embedded: bool = False              # inside "including ...": not an antecedent
     mod_words: frozenset = frozenset()
+    captive_prior: bool = False         # category read from the noun alone ("the five detainees")
     light_category: Optional[str] = None  # "three sustained injuries": WOUNDED
     post_pred: Optional[Token] = None     # "12 dead": dead
     category: str = "OTHER"
@@ -452,6 +464,12 @@ class NumericClaims:
         if a.value is not None and not a.word_number and re.fullmatch(r"1[89]\d\d|20\d\d|2100", a.digits):
             if next_tok is None or next_tok.tag_ not in ("NNS", "NNPS"):
                 return False
+        # "magnitude 7.8", "a magnitude of 7.3"
+        for k in (span.start - 1, span.start - 2):
+            if k >= 0 and doc[k].lower_ in t.measure_cues and (k == span.start - 1 or doc[k + 1].lower_ == "of"):
+                return False
+        if re.match(r"\s+on the richter", text[a.end:a.end + 20], re.I):
+            return False
         # ages
         if prev_tok is not None and prev_tok.lower_ in t.age_cues:
             return False
@@ -495,6 +513,11 @@ class NumericClaims:
             r.unit = a.percent or t.currency_unit.get(a.currency, a.currency.lower())
             self._distributive(doc, j, r)
             return r
+        if a.unit:
+            r.unit = a.unit
+            return r
+        if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+            j += 1   # "two out of the five Iranians": a partitive
         if j < len(doc) and doc[j].lower_ in ("each", "apiece"):
             r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
             return r
@@ -614,8 +637,9 @@ class NumericClaims:
             return head, tuple(run[:i])
         # a nationality as the noun: "248 Russians", "two Americans"
         for i, tok in enumerate(run):
-            if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or (
-                    tok.ent_type_ == "NORP" and tok.text.endswith("s") and tok.text[:1].isupper()):
+            plural_looking = tok.text[:1].isupper() and tok.lower_.endswith(("s", "men")) and len(tok) > 3
+            if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or plural_looking and (
+                    tok.ent_type_ == "NORP" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")):
                 if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:
                     return tok, tuple(run[:i])
         return None, ()
@@ -710,6 +734,16 @@ class NumericClaims:
         head_word = unit.split(" of ")[0].split()[-1]
         if not (a.percent or a.currency) and (head_word in t.time_units or head_word in t.not_units):
             return None
+        # "the 7.8 quake": a magnitude, unless the noun is plural ("three earthquakes")
+        if r.head is not None and head_word in t.magnitude_nouns and (
+                r.head.tag_ == "NN" or a.value is not None and a.value != int(a.value)):
+            return None
+        # "28 degrees north": a coordinate
+        if "degree" in unit.split() and r.head is not None and (
+                r.head.lower_ in t.compass or r.head.i + 1 < len(doc) and doc[r.head.i + 1].lower_ in t.compass):
+            return None
+        if unit in t.measure_units or head_word in t.measure_units:
+            category = "OTHER"
         currency = a.currency
         if currency is None and not a.percent and head_word in t.currency_names:
             currency = t.currency_qualified.get(self._qualified_currency(r), t.currency_names[head_word])
@@ -735,6 +769,8 @@ class NumericClaims:
                 and (head_word in t.relational or unit in t.relational):
             return None
         qualifier, q_start = self.qualifier(doc, text, span, a, r)
+        if qualifier == "exact" and meta and re.fullmatch(r"\s*\(\s*", text[meta[-1][2].end:a.start]):
+            qualifier = meta[-1][2].qualifier   # "about 76km (47 miles)": a conversion keeps the qualifier
         start = min(q_start, a.start)
         end = max(r.end_char if r.end_char > span.end_char else a.end, a.end)
         ev = evidences.get(si) or evidences.setdefault(si, evidence(doc, sent))
@@ -775,6 +811,12 @@ class NumericClaims:
         window = text[max(0, span.start_char - 30):span.start_char]
         window = window[window.rfind("\n") + 1:]   # a qualifier never sits on the line before
         m = t.qualifier_before_re.search(window)
+        if m and m.group(1).lower() in t.qualifier_fillers:
+            # "at least a reported eight": look past the filler
+            inner = window[:m.start(1)]
+            m2 = t.qualifier_before_re.search(inner)
+            if m2 and m2.group(1).lower() not in t.qualifier_fillers:
+                m = m2
         if m:
             phrase = m.group(1).lower()
             q_start = span.start_char - (len(window) - m.start(1))
@@ -783,9 +825,9 @@ class NumericClaims:
             # "crops over 2.1 million hectares": a preposition after a noun, not a qualifier
             if not (spatial and first is not None and first.start > 0 and doc[first.start - 1].pos_ in NOUN_POS):
                 return t.qualifier_before[phrase], q_start
-        for pos in (span.end_char, r.end_char):
+        for pos in (a.end, r.end_char):
             m = t.qualifier_after_re.match(text[pos:pos + 20])
-            if m:
+            if m and (pos == a.end or m.group(1).lower() in t.qualifier_after_noun):
                 return t.qualifier_after[m.group(1).lower()], span.start_char
         return "exact", span.start_char
 
@@ -811,11 +853,17 @@ class NumericClaims:
                 owner = prep.head
                 if not (sent.start <= owner.i < sent.end):
                     return None
-                if prep.lower_ == "of" and owner.pos_ in NOUN_POS:
-                    if owner.lemma_.lower() in self.t.predicates:
+                if prep.lower_ == "of":
+                    if owner.lemma_.lower() in self.t.predicates and owner.pos_ in NOUN_POS \
+                            and owner.lemma_.lower() not in self.t.verb_only:
                         return owner
-                    tok = owner
-                    continue
+                    # "the return home of 230 soldiers": the parse hangs "of" on "home"
+                    for c in owner.children:
+                        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in self.t.predicates:
+                            return c
+                    if owner.pos_ in NOUN_POS:
+                        tok = owner
+                        continue
                 if prep.lower_ in ("to", "for") and owner.pos_ == "NOUN" and owner.lemma_.lower() in self.t.predicates:
                     return owner   # "aid to millions of people"
                 if prep.lower_ in ("to", "for") and owner.pos_ == "VERB":
@@ -848,7 +896,7 @@ class NumericClaims:
             if f"{lemma} {p}" in t.multiword:
                 cat = t.multiword[f"{lemma} {p}"]
                 return None if cat == "OTHER" else cat
-        if cat is None:
+        if cat is None or pred.pos_ in NOUN_POS and lemma in t.verb_only:
             return None
         if lemma in t.phrasal:
             parts = {c.lower_ for c in pred.children if c.dep_ in ("prt", "advmod", "dobj", "oprd", "acomp", "npadvmod")}
@@ -878,9 +926,12 @@ class NumericClaims:
                 and any(c.dep_ == "pobj" and c == anchor or c.dep_ == "prep" and anchor in c.children
                         for c in governor.children) and self.trigger(governor, None, None, False):
             return "AFFECTED"   # "affected in nearly 5,000 villages"
+        finite = self._past_reduced_relative(governor, anchor)
+        if finite is not governor and self.trigger(finite, anchor, r.unit, self._is_subject(anchor, finite)):
+            governor = finite
         if governor is not None:
             as_subject = self._is_subject(anchor, governor)
-            cat = self._toll(governor, anchor)
+            cat = self._toll(governor, anchor, r)
             if cat:
                 return cat
             cat = self.trigger(governor, anchor, r.unit, as_subject)
@@ -904,6 +955,12 @@ class NumericClaims:
                     cat = self.trigger(c, owner, r.unit, False)
                     if cat:
                         return cat
+                    # "survivors who have been rendered homeless"
+                    for cc in c.children:
+                        if cc.dep_ in ("acomp", "oprd", "xcomp") and cc.pos_ in ("ADJ", "VERB"):
+                            cat = self.trigger(cc, owner, r.unit, False)
+                            if cat:
+                                return cat
                     # "prisoners involved in the swap"
                     if c.lemma_.lower() in t.inclusion_verbs:
                         for p in c.children:
@@ -969,17 +1026,39 @@ class NumericClaims:
                             return cat
         return None
 
-    def _toll(self, governor: Token, anchor: Token) -> Optional[str]:
-        """'the death toll rose to 50', 'put the number of dead at 73'."""
+    def _past_reduced_relative(self, governor: Optional[Token], anchor: Token) -> Optional[Token]:
+        """'2,800 Ukrainians taken captive in the war have been released': the parser made
+        the participle the predicate; the finite verb it is coordinated with is."""
+        if governor is None or governor.pos_ != "VERB" or governor.tag_ != "VBN" or governor.i != anchor.i + 1:
+            return governor
+        if any(c.dep_ in ("aux", "auxpass") for c in governor.children):
+            return governor
+        for c in list(governor.children) + [governor.head]:
+            if c.pos_ == "VERB" and c.i > governor.i and (c.dep_ in ("conj", "ccomp") or c == governor.head) \
+                    and any(cc.dep_ in ("aux", "auxpass") for cc in c.children):
+                return c
+        return governor
+
+    def _toll(self, governor: Token, anchor: Token, r: Reading) -> Optional[str]:
+        """'the death toll rose to 50', 'put the number of dead at 73'; a toll counts
+        deaths (or injuries...), the noun it names becomes the unit."""
         t = self.t
         if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() not in t.toll_verbs | {"be"}:
             return None
-        for c in governor.children:
+        args = list(governor.children)
+        if governor.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
+            args += [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
+        for c in args:
             if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor \
                     and c.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
                 for cc in c.subtree:
-                    cat = t.predicates.get(cc.lemma_.lower()) or t.unit_category.get(cc.lemma_.lower())
+                    lemma = cc.lemma_.lower()
+                    cat = t.predicates.get(lemma) or t.unit_category.get(lemma)
                     if cat in HUMAN_CATEGORIES:
+                        if r.unit is None and r.anaphoric:
+                            named = lemma if cc.pos_ == "NOUN" and lemma in t.unit_category \
+                                and lemma not in ("dead", "wounded", "injured", "displaced") else None
+                            r.unit = named or ("death" if cat == "KILLED" else None)
                         return cat
         return None
 

@@ -122,8 +122,9 @@ POSITIVE = [
     ("Up to 100 people may have been killed in the landslide.", 100, "person", "at_most", "KILLED"),
     ("Officials said fewer than 50 migrants drowned.", 50, "migrant", "less_than", "KILLED"),
     ("The floods claimed at least 1,258 lives.", 1258, "life", "at_least", "KILLED"),
-    ("The death toll rose to 45 on Monday.", 45, "person", "exact", "KILLED"),
-    ("Officials put the number of dead at 73.", 73, "person", "exact", "KILLED"),
+    ("The death toll rose to 45 on Monday.", 45, "death", "exact", "KILLED"),
+    ("Officials put the number of dead at 73.", 73, "death", "exact", "KILLED"),
+    ("The number of casualties climbed to 30.", 30, "casualty", "exact", "KILLED"),
     ("The attack left 12 dead and 40 injured.", 40, "person", "exact", "WOUNDED"),
     ("Japan offered $988m in loans.", 988e6, "dollar", "exact", "MONEY"),
     ("The company lost 3bn euros last year.", 3e9, "euro", "exact", "MONEY"),
@@ -278,7 +279,7 @@ def test_in_quote_negated_and_hypothetical(nlp):
     assert c.in_quote and c.category == "KILLED"
     c = find(claims_of(nlp, "The government did not confirm that 30 people had died."), 30, "person")
     assert c.negated
-    c = find(claims_of(nlp, "The death toll could reach 100, officials warned."), 100, "person")
+    c = find(claims_of(nlp, "The death toll could reach 100, officials warned."), 100, "death")
     assert c.hypothetical and c.category == "KILLED"
     c = find(claims_of(nlp, "Hamas freed 13 hostages on Friday."), 13, "hostage")
     assert not (c.negated or c.hypothetical or c.in_quote)
