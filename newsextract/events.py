@@ -50,6 +50,16 @@ def load_table(name: str = "events.json") -> dict:
     return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
 
 
+def load_demonyms(name: str = "gazetteer_countries.json") -> dict[str, str]:
+    """Demonym (lower case) -> ISO alpha-2, from the country gazetteer the entities
+    component ships; empty when the table is missing or has another shape."""
+    try:
+        rows = load_table(name).get("countries", [])
+        return {d.lower(): row["iso2"] for row in rows for d in row.get("demonyms", ()) if row.get("iso2")}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}
+
+
 def segments(doc: Doc) -> list[Span]:
     """The Doc's sentences, cut again at line breaks: a headline or a dateline
     without a full stop is not one sentence with the paragraph after it."""
@@ -306,6 +316,7 @@ class EventExtractor:
         self.other_units = {k: frozenset(v) for k, v in counts["other_units"].items()}
         self.type_fields = counts["type_fields"]
         self.absorb_kill_into = frozenset(data["absorb_kill_into"])
+        self.demonyms = load_demonyms()
         self.disaster_words = frozenset(w for r in data["triggers"] if r["type"] == "DISASTER" for w in r["lemmas"])
         self.mutual_words = frozenset(data["mutual_words"])
         self.cumulative_cues = tuple(data["cumulative"]["cues"])
@@ -380,8 +391,11 @@ class _ArticleEvents:
                 continue
             self.sent_dates.setdefault(self.sent_of[span.root.i], []).append((d, span.root))
         self.lede = self._lede_sentences()
+        self.country_by_iso = {e.attributes.iso_alpha2: e for e in self.entities
+                               if e.type == "COUNTRY" and e.attributes.iso_alpha2}
         self.types_seen: set[str] = set()
         self.mediator_cache: dict[int, list] = {}
+        self.main_type: Optional[str] = None
 
     def _lede_sentences(self) -> set[int]:
         """The headline and the first sentences of the body: where the main news is told."""
@@ -713,10 +727,30 @@ class _ArticleEvents:
                 m.participants.append((dist, e))
         m.locations.sort(key=lambda x: (x[0], x[1]))
         m.mediators = self.mediators_in(m.sent_i)
+        if allowed:
+            known = {e.id for _, e in m.participants}
+            for dist, e in self.demonym_sides(m.token):
+                if e.id not in known and e.type in allowed:
+                    m.participants.append((dist, e))
+                    known.add(e.id)
         if allowed and not any(d <= 2 for d, _ in m.participants):
             actor = self.anaphoric_actor(m)
             if actor is not None:
                 m.participants.append((1, actor))
+
+    def demonym_sides(self, tok: Token) -> list:
+        """Countries of the article named by an adjective next to the trigger or its
+        arguments ('the Russian invasion', '115 Ukrainian defenders'): (distance, entity)."""
+        if not self.country_by_iso:
+            return []
+        out = []
+        for c in self.tree.children(tok):
+            for x in [c] + self.tree.children(c):
+                iso = self.ex.demonyms.get(x.lower_) if x.dep_ in ("amod", "compound", "nmod") else None
+                e = self.country_by_iso.get(iso) if iso else None
+                if e is not None:
+                    out.append((1 if x is c else 2, e))
+        return out
 
     def anaphoric_actor(self, m: Mention):
         """The entity a pronoun or a definite description in the actor's place stands for
@@ -919,6 +953,9 @@ class _ArticleEvents:
 
     def cluster(self, mentions: list[Mention]) -> list[Cluster]:
         clusters: list[Cluster] = []
+        lead = next((m for m in sorted(mentions, key=lambda m: m.token.i)
+                     if m.lede and not self.is_subordinate(m) and m.modality == "asserted"), None)
+        self.main_type = lead.type if lead is not None else None
         order = {t: i for i, t in enumerate(_PRIORITY)}
         # exchanges first, so that the releases of an exchange story can join them
         ordered = sorted(mentions, key=lambda m: (m.type == "RELEASE", m.token.i))
@@ -969,8 +1006,13 @@ class _ArticleEvents:
                 return exact[0]
             if self.is_main_date(iso):
                 return next((c for c in cands if c.date is None or self.is_main_date(c.date)), None)
-            # a background date: an open event told so far only in passing ('the girls kidnapped by X')
-            return next((c for c in cands if c.date is None and all(self.is_subordinate(x) for x in c.mentions)), None)
+            # a background date: an open event told so far only in passing ('the girls kidnapped by X'),
+            # or by the same word as context of another story ('amid the incursion ... the incursion
+            # launched on August 6')
+            lemma = m.token.lemma_.lower()
+            return next((c for c in cands if c.date is None and (
+                all(self.is_subordinate(x) for x in c.mentions)
+                or (c.type != self.main_type and any(x.token.lemma_.lower() == lemma for x in c.mentions)))), None)
         recent = [c for c in cands if m.sent_i - c.last_sent <= 1]
         if recent:
             return recent[-1]
@@ -989,7 +1031,14 @@ class _ArticleEvents:
         if c.type != "MEETING" or c.modality != "asserted":
             return False
         told = {m.sent_i for k in kept if k.type in self.ex.talks_lead_to for m in k.mentions}
-        return any(m.sent_i in told and (any(d <= 3 for d, _ in m.participants) or m.locations) for m in c.mentions)
+        return any(m.sent_i in told and (self.between_sides(m.token) or m.locations) for m in c.mentions)
+
+    def between_sides(self, tok: Token) -> bool:
+        """'talks between X and Y', 'negotiations with X'."""
+        for c in self.tree.children(tok):
+            if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                return any(g.dep_ == "pobj" for g in self.tree.children(c))
+        return False
 
     def record(self, c: Cluster, vid: str, mediators_by_sent: dict):
         ex, doc = self.ex, self.doc

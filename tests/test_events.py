@@ -314,6 +314,33 @@ def test_actor_named_by_a_definite_description(run):
     assert attack.killed == 20
 
 
+def test_sides_named_by_demonyms(base_nlp, events_pipe):
+    """'The Russian invasion': Russia takes part, when the article names it."""
+    from newsextract.schema import EntityAttributes
+
+    text = "Russia is a large country. The Russian invasion of Ukraine began in February 2022."
+    doc = base_nlp(text)
+    doc._.ne_regions, doc._.ne_published, doc._.ne_claims = [], PUBLISHED, []
+    ents = _entities(text, {"Russia": "COUNTRY", "Ukraine": "COUNTRY"}, {})
+    ents[0].attributes = EntityAttributes(iso_alpha2="RU")
+    ents[1].attributes = EntityAttributes(iso_alpha2="UA")
+    doc._.ne_entities = ents
+    (ev,) = events_pipe(doc)._.ne_events
+    assert ev.type == "ATTACK" and ev.date == "2022-02"
+    assert {"Russia", "Ukraine"} <= names(ev.participants)
+
+
+def test_cumulative_figure_is_its_own_event(run):
+    text = ("Russia and Ukraine exchanged 115 prisoners each on Saturday.\n\n"
+            "In total, Ukraine has brought home 3,520 prisoners of war in such exchanges.")
+    events = asserted(run(text, {"Russia": "COUNTRY", "Ukraine": "COUNTRY"},
+                          [("115 prisoners", 115, "prisoner", "RELEASED"), ("3,520 prisoners", 3520, "prisoner", "RELEASED")]))
+    by_count = {tuple(c.value for c in e.counts): e for e in events}
+    assert set(by_count) == {(115,), (3520,)}
+    assert by_count[(115,)].date == "2023-02-04"
+    assert by_count[(3520,)].date is None
+
+
 def test_mediator_from_entity_roles_goes_to_the_main_story(run):
     text = "Yemen's warring sides swapped prisoners on Friday.\n\nOfficials thanked Oman for its efforts."
     events = run(text, {"Yemen": "COUNTRY", "Oman": "COUNTRY"}, roles={"Oman": ["MEDIATOR"]})
