@@ -606,13 +606,15 @@ class EntityRecognizer:
 
     # ================================================================ typing
     def _context_codes(self, cands: list[Candidate]) -> Counter:
-        """Country codes of the article's unambiguous gazetteer names, for ambiguity."""
+        """The countries the article's gazetteer names point to, for ambiguity: a
+        name with one reading counts 1, the first reading of an ambiguous one 1/2."""
         codes = Counter()
         for c in cands:
-            if c.entries and len({_code(e.record) for e in c.entries}) == 1:
-                code = _code(c.entries[0].record)
-                if code:
-                    codes[code] += 1
+            if not c.entries:
+                continue
+            code = _code(c.entries[0].record)
+            if code:
+                codes[code] += 1.0 if len({_code(e.record) for e in c.entries}) == 1 else 0.5
         return codes
 
     def _type(self, doc: Doc, c: Candidate, context: Counter) -> None:
@@ -730,7 +732,9 @@ class EntityRecognizer:
             if key in seen or isinstance(rec, Organization):
                 continue
             seen.add(key)
-            own = context[_code(rec)]
+            own = context[_code(rec)] - (1.0 if rank == 0 and len(entries) == 1 else 0.5 if rank == 0 else 0.0)
+            if isinstance(rec, Place) and rec.kind == "region" and self._city_before(doc, c, rec.country_code):
+                own += 3  # "Savannah, Georgia": a city, then its state
             if isinstance(rec, Country):
                 score = 3.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
             else:
@@ -741,10 +745,22 @@ class EntityRecognizer:
         readings.sort(key=lambda r: -r[0])
         if len(readings) == 1:
             return readings[0][1], 0.95 if c.label != "PERSON" else 0.8, []
-        total = sum(s for s, _ in readings)
-        best_score, best = readings[0]
+        (best_score, best), second = readings[0], readings[1][0]
         others = [_describe(r) for _, r in readings[1:3]]
-        return best, max(0.5, min(0.95, best_score / total + 0.3)), others
+        # an ambiguous name is never certain: 0.5 when two readings tie, up to 0.9
+        return best, round(0.5 + 0.4 * (best_score - second) / best_score, 2), others
+
+    def _city_before(self, doc: Doc, c: Candidate, code: Optional[str]) -> bool:
+        """Whether "<a city of country `code`>, " comes right before the candidate."""
+        if c.start < 2 or doc[c.start - 1].text != "," or not code:
+            return False
+        j = c.start - 1
+        for k in range(max(0, j - 4), j):
+            entries = self.gaz.lookup(doc[k:j].text)
+            if any(isinstance(e.record, Place) and e.record.country_code == code and e.record.kind in ("city", "capital")
+                   for e in entries):
+                return True
+        return False
 
     def _retype_by_article(self, doc: Doc, cands: list[Candidate]) -> None:
         """Fix a label with what the rest of the article says: a surname the model

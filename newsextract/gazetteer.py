@@ -26,6 +26,7 @@ _STATE_PREFIX = re.compile(
     r"(?:republic|kingdom|state|sultanate|emirate|principality|commonwealth|federation|grand duchy) of (.+)$")
 _PUNCT_SPACE = re.compile(r"[-‐‑–—/_,;:()\[\]\"“”]+")
 _LEADING_THE = re.compile(r"^the\s+")
+NAME_PUNCT = frozenset({"-", "‐", "‑", ".", "'", "’", "&"})
 
 
 def name_key(text: str) -> str:
@@ -238,8 +239,9 @@ class Gazetteer:
             j_max = min(n, i + 2 * limit + 1)
             for j in range(i + 1, j_max + 1):
                 last = doc[j - 1]
-                if j > i + 1 and (last.is_space or "\n" in doc[j - 2].whitespace_ or last.text == "\n"):
-                    break
+                if j > i + 1 and (last.is_space or "\n" in doc[j - 2].whitespace_ or last.text == "\n"
+                                  or last.is_punct and last.text not in NAME_PUNCT):
+                    break  # names run over hyphens and periods, not over commas, brackets or lines
                 surface = text[tok.idx:last.idx + len(last.text)]
                 entries = self.lookup(surface) if not last.is_punct else None
                 if entries:

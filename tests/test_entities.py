@@ -316,6 +316,16 @@ def test_not_mediators(run, text):
     assert not any("MEDIATOR" in e.roles for e in run(text))
 
 
+def test_parties_of_a_passive_deal_are_not_mediators(run):
+    ents = run("The prisoner exchange between Armenia and Azerbaijan was facilitated by the European Union.")
+    assert [e.name for e in ents if "MEDIATOR" in e.roles] == ["European Union"]
+
+
+def test_city_then_state(run):
+    georgia = find(run("The storm hit Savannah, Georgia, on Sunday."), "Georgia")
+    assert georgia.type == "PLACE" and georgia.attributes.country_code == "US"
+
+
 @pytest.mark.parametrize("text, proposer", [
     ("Turkey offered to mediate between the two sides.", "Turkey"),
     ("The International Committee of the Red Cross will act as an intermediary in the operation.",
