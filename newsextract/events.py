@@ -323,6 +323,12 @@ class EventExtractor:
         self.cumulative_types = frozenset(data["cumulative"]["types"])
         self.unilateral_cues = frozenset(data["unilateral_cues"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
+        moving = data["captives_moving"]
+        self.motion_verbs = frozenset(moving["verbs"])
+        self.carrying_verbs = frozenset(moving["carrying_verbs"])
+        self.captive_nouns = frozenset(moving["captive_nouns"])
+        self.captive_states = frozenset(moving["captive_states"])
+        self.motion_rule = TriggerRule(type="RELEASE", pos=frozenset({"VERB"}), cameo=self.cameo["RELEASE"])
         self.elliptic_verbs = frozenset(data["elliptic"]["verbs"])
         self.elliptic_subjects = frozenset(data["elliptic"]["subjects"])
         ana = data["anaphora"]
@@ -487,6 +493,21 @@ class _ArticleEvents:
                 return rule
         return None
 
+    def captives_moving(self, tok: Token) -> Optional[TriggerRule]:
+        """'Prisoners of war left Saudi Arabia', 'a flight carrying detainees landed', 'Americans
+        detained in Iran arrived home': captives on their way home tell a release."""
+        if tok.pos_ != "VERB":
+            return None
+        ex = self.ex
+        for subj in (c for c in self.tree.children(tok) if c.dep_ == "nsubj"):
+            people = [subj] + [g for c in self.tree.children(subj) if c.dep_ == "acl" and c.lemma_.lower() in ex.carrying_verbs
+                               for g in self.tree.children(c) if g.dep_ == "dobj"]
+            for p in people:
+                if p.lemma_.lower() in ex.captive_nouns or any(
+                        c.dep_ in ("acl", "amod") and c.lemma_.lower() in ex.captive_states for c in self.tree.children(p)):
+                    return ex.motion_rule
+        return None
+
     def elliptic(self, tok: Token, si: int, before: list[Mention]) -> Optional[TriggerRule]:
         """'Two more took place in December': an event verb whose subject is a bare number or
         'another', naming the type of the last event told (this sentence or the one before)."""
@@ -516,6 +537,8 @@ class _ArticleEvents:
                 rule = self.match_rule(tok, si) or self.match_pattern(tok)
                 if rule is None and tok.lemma_.lower() in self.ex.elliptic_verbs:
                     rule = self.elliptic(tok, si, mentions)
+                if rule is None and tok.lemma_.lower() in self.ex.motion_verbs:
+                    rule = self.captives_moving(tok)
                 if rule is None:
                     continue
                 if in_caption(self.doc, tok.idx, tok.idx + len(tok)):
@@ -723,6 +746,8 @@ class _ArticleEvents:
                 m.locations.append((2, dist, e))
             if dist > ex.participant_distance or self.is_attribution(root, m.token):
                 continue
+            if root.dep_ == "appos" and getattr(self.entity_at.get(self.tree.head(root).i), "type", None) == "PLACE":
+                continue  # 'in Bern, Switzerland': the country says where, not who
             if e.type in allowed or (e.type == "PLACE" and allowed and root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj", "compound")):
                 m.participants.append((dist, e))
         m.locations.sort(key=lambda x: (x[0], x[1]))

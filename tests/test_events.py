@@ -341,6 +341,15 @@ def test_cumulative_figure_is_its_own_event(run):
     assert by_count[(3520,)].date is None
 
 
+def test_captives_coming_home_tell_a_release(run):
+    text = ("A flight carrying Houthi prisoners of war left Saudi Arabia on Saturday bound for Sanaa.\n\n"
+            "The weather in the region was hot.")
+    events = run(text, {"Houthi": "ORGANIZATION", "Saudi Arabia": "COUNTRY", "Sanaa": "PLACE"})
+    (ev,) = events
+    assert ev.type == "RELEASE" and ev.date == "2023-02-04"
+    assert "Saudi Arabia" in names(ev.participants)
+
+
 def test_mediator_from_entity_roles_goes_to_the_main_story(run):
     text = "Yemen's warring sides swapped prisoners on Friday.\n\nOfficials thanked Oman for its efforts."
     events = run(text, {"Yemen": "COUNTRY", "Oman": "COUNTRY"}, roles={"Oman": ["MEDIATOR"]})
