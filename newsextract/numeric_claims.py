@@ -23,6 +23,11 @@ illustrate the story (or advertise the site) and are not what the article
 asserts, so by default no claim is taken from them; `keep_captions=True` keeps
 caption claims, flagged `in_caption`, for users who want them.
 
+"No casualties": no figure is written, and the annotation guidelines count
+written figures only, so by default it is not a claim; `zero_claims=True` adds
+such statements as value 0, flagged `negated`. Ranges ("between 20 and 30")
+have `value` None, `low`/`high` set and qualifier "approximate".
+
 Every word table is data in models/ (numbers.json, numeric_*.json), compiled
 once when the component is built.
 """
@@ -381,9 +386,10 @@ def _singular(word: str) -> str:
 class NumericClaims:
     """The `newsextract_numeric_claims` component: writes `doc._.ne_claims`."""
 
-    def __init__(self, keep_captions: bool = False, antecedent_sentences: int = 6):
+    def __init__(self, keep_captions: bool = False, antecedent_sentences: int = 6, zero_claims: bool = False):
         self.t = load_tables()
         self.keep_captions = keep_captions
+        self.zero_claims = zero_claims
         self.antecedent_sentences = antecedent_sentences
 
     # -- the component -----------------------------------------------------
@@ -425,9 +431,31 @@ class NumericClaims:
             if claim is not None:
                 meta.append((si, reading, claim))
                 claims.append(claim)
+        if self.zero_claims:
+            claims = sorted(claims + self.zeros(doc, sents, sent_starts, evidences), key=lambda c: c.start)
         for i, c in enumerate(claims, 1):
             c.id = f"N{i}"
         return claims
+
+    def zeros(self, doc: Doc, sents, sent_starts, evidences) -> list[NumericClaim]:
+        """'no casualties', 'no deaths were reported': value 0, negated."""
+        t = self.t
+        out = []
+        for tok in doc:
+            if tok.lower_ != "no" or tok.dep_ != "det" or tok.head.lemma_.lower() not in t.unit_category:
+                continue
+            if region_at(doc, tok.idx, tok.head.idx + len(tok.head)) is not None:
+                continue
+            noun = tok.head
+            si = bisect_right(sent_starts, tok.idx) - 1
+            if si < 0:
+                continue
+            ev = evidences.get(si) or evidences.setdefault(si, evidence(doc, sents[si]))
+            start, end = tok.idx, noun.idx + len(noun)
+            out.append(NumericClaim(
+                id="", text=doc.text[start:end], start=start, end=end, value=0, unit=noun.lemma_.lower(),
+                category=t.unit_category[noun.lemma_.lower()], negated=True, evidence=ev))
+        return out
 
     def _amounts(self, doc: Doc, text: str):
         """The figures of the text; "rose $2.10 to $84.50" is a change, not a range."""
@@ -1291,7 +1319,9 @@ def _group_modifiers(tokens) -> list:
 
 @Language.factory(
     "newsextract_numeric_claims",
-    default_config={"keep_captions": False, "antecedent_sentences": 6},
+    default_config={"keep_captions": False, "antecedent_sentences": 6, "zero_claims": False},
 )
-def make_numeric_claims(nlp: Language, name: str, keep_captions: bool, antecedent_sentences: int):
-    return NumericClaims(keep_captions=keep_captions, antecedent_sentences=antecedent_sentences)
+def make_numeric_claims(nlp: Language, name: str, keep_captions: bool, antecedent_sentences: int,
+                        zero_claims: bool):
+    return NumericClaims(keep_captions=keep_captions, antecedent_sentences=antecedent_sentences,
+                         zero_claims=zero_claims)

@@ -329,6 +329,15 @@ def test_caption_claims_dropped_unless_kept(nlp):
     assert kept.in_caption
 
 
+def test_no_casualties_only_when_asked(nlp):
+    text = "No casualties were reported after the blast."
+    doc = nlp(text)
+    assert doc._.ne_claims == []
+    NumericClaims(zero_claims=True)(doc)
+    (c,) = doc._.ne_claims
+    assert (c.value, c.unit, c.category, c.negated, c.text) == (0, "casualty", "KILLED", True, "No casualties")
+
+
 def test_sentence_repeated_word_for_word_is_claimed_once(nlp):
     text = ("Floods displace 5,000 families in the north\n\n"
             "Floods displace 5,000 families in the north\n\n"
