@@ -52,7 +52,6 @@ HUMAN_CATEGORIES = frozenset({"KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISP
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "pobj_agent"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 
@@ -328,11 +327,10 @@ class Tables:
         self.magnitude_nouns = f("magnitude_nouns")
         self.compass = f("compass")
         self.measure_cues = f("measure_cues")
-        self.modals = frozenset({"could", "may", "might", "would", "should", "can", "must"})
-        self.hypothetical_verbs = frozenset({"fear", "expect", "risk", "threaten", "warn", "predict", "project"}) \
-            | self.request_verbs
-        self.conditional_marks = frozenset({"if", "unless", "whether"})
-        self.negations = frozenset({"not", "n't", "never", "no", "nobody", "none", "neither", "nor"})
+        modality = categories["modality"]
+        self.modals = frozenset(modality["modals"])
+        self.hypothetical_verbs = frozenset(modality["forecast_verbs"]) | self.request_verbs
+        self.conditional_marks = frozenset(modality["conditional_marks"])
 
 
 @lru_cache(maxsize=1)
