@@ -183,6 +183,7 @@ class TriggerRule:
     needs_money: bool = False
     needs_count: bool = False
     needs_agent: bool = False
+    needs_argument: bool = False
     since_is_start: bool = False
     absorbed_by: tuple = ()
     cameo: Optional[str] = None
@@ -283,7 +284,7 @@ class EventExtractor:
                 lowercase=frozenset(row.get("lowercase", ())), noun_only=frozenset(row.get("noun_only", ())),
                 needs_date=row.get("needs_date", False), needs_money=row.get("needs_money", False),
                 needs_count=row.get("needs_count", False), since_is_start=row.get("since_is_start", False),
-                needs_agent=row.get("needs_agent", False),
+                needs_agent=row.get("needs_agent", False), needs_argument=row.get("needs_argument", False),
                 absorbed_by=tuple(row.get("absorbed_by", ())),
                 cameo=row.get("cameo"), cameo_by_lemma=row.get("cameo_by_lemma", {}),
             )
@@ -323,6 +324,7 @@ class EventExtractor:
         self.cumulative_types = frozenset(data["cumulative"]["types"])
         self.unilateral_cues = frozenset(data["unilateral_cues"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
+        self.mediated_types = frozenset(data["mediation"]["event_types"])
         moving = data["captives_moving"]
         self.motion_verbs = frozenset(moving["verbs"])
         self.carrying_verbs = frozenset(moving["carrying_verbs"])
@@ -1038,14 +1040,19 @@ class _ArticleEvents:
             return next((c for c in cands if c.date is None and (
                 all(self.is_subordinate(x) for x in c.mentions)
                 or (c.type != self.main_type and any(x.token.lemma_.lower() == lemma for x in c.mentions)))), None)
-        recent = [c for c in cands if m.sent_i - c.last_sent <= 1]
+        recent = [c for c in cands if any(0 <= m.sent_i - x.sent_i <= 1 for x in c.mentions)]
         if recent:
             return recent[-1]
         return next((c for c in cands if c.date is None or self.is_main_date(c.date)), None)
 
     # ------------------------------------------------------------------ records
     def keep(self, c: Cluster) -> bool:
-        """Reported: the main news (lede), or a background event the text dates or measures."""
+        """Reported: the main news (lede), or a background event the text dates or measures.
+        Words that are often said of a process ('the negotiation process') need a side or a place."""
+        if all(m.rule.needs_argument for m in c.mentions) and not any(
+                m.dates or m.locations or self.between_sides(m.token) or any(d <= 1 for d, _ in m.participants)
+                for m in c.mentions):
+            return False
         if c.explicit_dates or c.lede:
             return True
         return any(m.claims for m in c.mentions)
@@ -1083,11 +1090,11 @@ class _ArticleEvents:
             date, precision = self.published, "day"
         # mediator: named in one of the event's sentences, else an article-level mediator for the main story
         mediator = None
-        for m in everything:
+        for m in everything if c.type in ex.mediated_types else ():
             if m.mediators:
                 mediator = m.mediators[0]
                 break
-        if mediator is None:
+        if mediator is None and c.type in ex.mediated_types:
             for m in mentions:
                 for sj in (m.sent_i, m.sent_i - 1, m.sent_i + 1):
                     if sj in mediators_by_sent:
