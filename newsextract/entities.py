@@ -274,8 +274,9 @@ class EntityRecognizer:
         words = [_word(t.text) for t in toks if t.is_alpha]
         if not words or all(w in self.tables.title_words for w in words):
             return False
-        if len(toks) == 1 and toks[0].is_sent_start and toks[0].pos_ != "PROPN" and not toks[0].is_upper:
-            return False
+        if len(toks) == 1 and toks[0].pos_ != "PROPN" and not toks[0].is_upper and (
+                toks[0].is_sent_start or c.start == 0 or "\n" in doc[c.start - 1].whitespace_ + doc[c.start - 1].text):
+            return False  # "Floods killed 45": a common noun opening a sentence or a headline
         # a run of a Title-Cased headline ("Aid Package To Nations Of ...")
         if len(toks) >= 3 and any(t.text in HEADLINE_WORDS for t in toks[1:-1]):
             return False
@@ -745,7 +746,10 @@ class EntityRecognizer:
         readings.sort(key=lambda r: -r[0])
         if len(readings) == 1:
             return readings[0][1], 0.95 if c.label != "PERSON" else 0.8, []
-        (best_score, best), second = readings[0], readings[1][0]
+        best_score, best = readings[0]
+        # a city and the region of the same name in one country are one answer to "where"
+        rivals = [s for s, r in readings[1:] if _code(r) != _code(best) or type(r) is not type(best)]
+        second = rivals[0] if rivals else 0.0
         others = [_describe(r) for _, r in readings[1:3]]
         # an ambiguous name is never certain: 0.5 when two readings tie, up to 0.9
         return best, round(0.5 + 0.4 * (best_score - second) / best_score, 2), others
@@ -833,7 +837,12 @@ class EntityRecognizer:
         model did not tag."""
         known: dict[str, Candidate] = {}
         for c in cands:
-            if c.role != "name" or c.type not in ("PERSON", "ORGANIZATION", "PLACE") or c.nested:
+            if c.role != "name" or c.type not in ("PERSON", "ORGANIZATION", "PLACE", "COUNTRY") or c.nested:
+                continue
+            if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
+                    and doc[c.end + 1].is_upper and doc[c.end + 1].is_alpha:
+                known.setdefault(doc[c.end + 1].text, c)  # "(INEC)": its acronym, defined here
+            if c.type == "COUNTRY":
                 continue
             known.setdefault(c.text, c)
             if c.type == "PLACE" and c.label == "FAC":
@@ -985,6 +994,13 @@ class EntityRecognizer:
                 portfolio = canon
         return (iso, head, portfolio)
 
+    def _generic_body_words(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a body's name says only what it does ("Foreign Ministry", "Ministry
+        of Defence"), not which one it is."""
+        heads = {w for h in self.tables.body_heads for w in h}
+        return all(w in heads or w in self.tables.portfolios or w in ("of", "the", "and", "affairs")
+                   for w in self._words[start:end] if w.isalpha())
+
     def _anchor_before(self, doc: Doc, j: int, anchors: dict):
         """The country, demonym or intergovernmental body that ends right before
         token j ("Russia's", "Israeli", "the EU's"): (anchor key, start) or (None, j)."""
@@ -1017,8 +1033,11 @@ class EntityRecognizer:
                 if key[0] is None:
                     anchor, start = self._anchor_before(doc, c.start, anchors)
                     if anchor:
-                        c.start = start
-                        c.set_span(doc, self._text)
+                        # "South Korea's" + "Foreign Ministry" is one name; "Nigeria's" + "Independent
+                        # National Electoral Commission" is a country and a body with a name of its own
+                        if self._generic_body_words(doc, c.start, c.end):
+                            c.start = start
+                            c.set_span(doc, self._text)
                         key = (anchor,) + key[1:]
                 c.body_key, c.role = key, "body"
         n, tables, words = len(doc), self.tables, self._words
@@ -1185,6 +1204,8 @@ class EntityRecognizer:
                     data["record"] = c.record
             if c.role == "body" and c.body_key:
                 bodies.append((ent, c.body_key))
+                if c.body_key[0] and len(c.body_key[0]) == 2:
+                    data.setdefault("country", c.body_key[0])
         for ent in entities:
             self._finish(ent, info[id(ent)])
         entities = [e for e in entities if e.mentions]
@@ -1241,7 +1262,7 @@ class EntityRecognizer:
         are the initials of a name it uses: id(candidate) -> group key of the name."""
         full: dict[str, tuple] = {}
         for c in sorted(cands, key=lambda c: c.start):
-            if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY") or c.end - c.start < 2 or c.role != "name":
+            if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY") or c.end - c.start < 2 or c.role not in ("name", "body"):
                 continue
             key = self._group_key(c, {})
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
@@ -1334,6 +1355,8 @@ class EntityRecognizer:
             attrs.feature_kind = rec.kind
         elif isinstance(rec, Organization):
             attrs.country_code = rec.country_code
+        if ent.type == "ORGANIZATION" and not attrs.country_code:
+            attrs.country_code = data.get("country")  # a government body's country
         if ent.type == "PERSON":
             attrs.titles = list(dict.fromkeys(data["titles"]))
             attrs.gender = self._gender(ent.name, attrs.titles)

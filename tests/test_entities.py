@@ -204,9 +204,18 @@ def test_government_bodies_and_generic_mentions(run):
                "were in good health. The Russian ministry did not call it an exchange.")
     ministry = [e for e in ents if e.type == "ORGANIZATION"]
     assert len(ministry) == 1
-    assert ministry[0].name == "Russia's defence ministry"
+    assert ministry[0].name == "Russia's defence ministry" and ministry[0].attributes.country_code == "RU"
     assert len(ministry[0].mentions) == 3
     assert find(ents, "Russia").type == "COUNTRY"
+
+
+def test_named_body_keeps_its_name_and_acronym(run):
+    ents = run("Nigeria's Independent National Electoral Commission (INEC) declared the result. "
+               "INEC said turnout was low.")
+    inec = find(ents, "INEC")
+    assert inec.name == "Independent National Electoral Commission" and inec.type == "ORGANIZATION"
+    assert inec.attributes.country_code == "NG" and len(inec.mentions) == 3
+    assert find(ents, "Nigeria").type == "COUNTRY"
 
 
 def test_named_ministry_and_country_ministry_are_one_body(run):
