@@ -187,7 +187,7 @@ class EntityRecognizer:
         # per-article state, computed once: Doc.text and Token.sent are rebuilt on every access
         self._text = doc.text
         self._sent_start = [0] * len(doc)
-        self._sents = list(doc.sents)
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") or len(doc) == 0 else [doc[:]]
         for sent in self._sents:
             for i in range(sent.start, sent.end):
                 self._sent_start[i] = sent.start

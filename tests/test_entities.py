@@ -388,3 +388,24 @@ def test_component_settings_turn_parts_off(base_nlp):
     names = {e.name: e for e in doc._.ne_entities}
     assert {"Qatar", "Iran"} <= set(names)  # a blank model tags nothing: the gazetteer finds them
     assert names["Qatar"].roles == []
+
+
+def test_messy_text_never_breaks_offsets(nlp):
+    """Word soup from the vocabulary the rules look at: no exception, every mention
+    slices to its own text, every id is unique."""
+    import random
+
+    vocab = ["Russia", "'s", "the", "ministry", "(", ")", "UAE", "brokered", "by", "Qatar", ",", "and", "Moscow",
+             "said", "\n", "President", "von", "der", "Leyen", "Ursula", "-", "mediated", "Georgia", "Jordan", "of",
+             "government", "capital", "Kyiv", "Gulf", "country", "ICRC", "Red", "Cross", "region", "Donetsk",
+             "plant", "steel", "Azovstal", "Mr", "ʼs", ".", "—", "By", "MOSCOW", "Reuters", "thanks", "to"]
+    rng = random.Random(7)
+    texts = ["", "\n\n", "(UAE)", "the Gulf country said", "By\n"] + [
+        " ".join(rng.choices(vocab, k=rng.randint(1, 30))) for _ in range(40)]
+    for doc in nlp.pipe(texts):
+        ids = [e.id for e in doc._.ne_entities]
+        assert len(ids) == len(set(ids))
+        for ent in doc._.ne_entities:
+            assert ent.mentions
+            for m in ent.mentions:
+                assert doc.text[m.start:m.end] == m.text
