@@ -750,7 +750,7 @@ class _ArticleEvents:
                 continue
             if root.dep_ == "appos" and getattr(self.entity_at.get(self.tree.head(root).i), "type", None) == "PLACE":
                 continue  # 'in Bern, Switzerland': the country says where, not who
-            if e.type in allowed or (e.type == "PLACE" and allowed and root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj", "compound")):
+            if e.type in allowed:
                 m.participants.append((dist, e))
         m.locations.sort(key=lambda x: (x[0], x[1]))
         m.mediators = self.mediators_in(m.sent_i)
@@ -1114,8 +1114,7 @@ class _ArticleEvents:
         if not score:
             self.fallback_participants(c.type, mentions, mediator, score, ents)
         allowed = ex.participant_types.get(c.type, ex.participant_types["default"])
-        ranked = [k for k in sorted(score, key=lambda k: -score[k])
-                  if ents[k].type in allowed or (allowed and ents[k].type == "PLACE")][:ex.max_participants]
+        ranked = [k for k in sorted(score, key=lambda k: -score[k]) if ents[k].type in allowed][:ex.max_participants]
         participants = [Participant(entity_id=None if k.startswith("~") else k, name=ents[k].name, role=self.role(c.type, ents[k], everything)) for k in ranked]
         location = None
         for rank in (0, 1, 2):
