@@ -194,8 +194,9 @@ class WorkerPool:
         if not self._own:
             return
         if cancel:
+            processes = list((getattr(self.executor, "_processes", None) or {}).values())
             self.executor.shutdown(wait=False, cancel_futures=True)
-            for process in list(getattr(self.executor, "_processes", {}).values()):
+            for process in processes:
                 process.terminate()  # drop the batches in progress: --resume redoes them
         self.executor.shutdown(wait=True)
 
@@ -205,14 +206,16 @@ def parallel_records(articles, *, model, n_process, batch_size=DEFAULT_BATCH_SIZ
     """Records in input order from `n_process` worker processes, each loading the
     pipeline once; raises on the first article that fails."""
     pool = WorkerPool(ExtractorSpec(model, max_chars), n_process)
+    finished = False
     try:
         for payloads, outcomes in _ordered(pool, _batches(articles, batch_size), 2 * n_process):
             for record, error in outcomes:
                 if error:
                     raise RuntimeError(error)
                 yield record
+        finished = True
     finally:
-        pool.close(cancel=True)
+        pool.close(cancel=not finished)
 
 
 def _batches(values: Iterable, size: int) -> Iterator[list]:
