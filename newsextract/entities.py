@@ -628,8 +628,8 @@ class EntityRecognizer:
         given_first = len(toks) > 1 and self.tables.is_given_name(toks[0].text)
         c.person_cue = bool(c.titles) or given_first or self._person_noun_before(doc, c.start)
         label = c.label
-        if not entries and self.gaz.demonym(c.text):
-            return  # a demonym the model took for a name ("Ukrainian", "Nepalis")
+        if self.gaz.demonym(c.text) and not (entries and isinstance(entries[0].record, (Country, Organization))):
+            return  # a demonym the model took for a name ("Ukrainian", "Nepalis", "Thai")
         if not entries and len(toks) == 1 and not toks[0].is_upper and toks[0].lower_ in self._lower_words:
             return  # a common word written with a capital in a headline ("Toll", "Rescue")
         if entries:
@@ -840,7 +840,7 @@ class EntityRecognizer:
             if c.role != "name" or c.type not in ("PERSON", "ORGANIZATION", "PLACE", "COUNTRY") or c.nested:
                 continue
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
-                    and doc[c.end + 1].is_upper and doc[c.end + 1].is_alpha:
+                    and doc[c.end + 1].is_upper and doc[c.end + 1].is_alpha and _acronym_fits(doc[c.end + 1].text, c.text):
                 known.setdefault(doc[c.end + 1].text, c)  # "(INEC)": its acronym, defined here
             if c.type == "COUNTRY":
                 continue
@@ -869,7 +869,7 @@ class EntityRecognizer:
                 if source is not None and name_key(doc[i:k].text) == name_key(self._text[tok.idx:doc[k - 1].idx + len(doc[k - 1].text)]):
                     c = Candidate(i, k, "COPY", type=source.type, record=source.record, entries=source.entries,
                                   confidence=min(source.confidence, 0.8)).set_span(doc, self._text)
-                    if not self._excluded(doc, c.start_char, c.end_char):
+                    if not self._excluded(doc, c.start_char, c.end_char) and not self._dateline(doc, c):
                         out.append(c)
                         taken.update(range(i, k))
                     i = k - 1
@@ -1267,7 +1267,7 @@ class EntityRecognizer:
             key = self._group_key(c, {})
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
                 acro = doc[c.end + 1].text
-                if acro.isupper() and acro.isalpha() and 2 <= len(acro) <= 8:
+                if acro.isupper() and acro.isalpha() and 2 <= len(acro) <= 8 and _acronym_fits(acro, c.text):
                     full.setdefault(acro, (key, c.type))
             for ini in self._initials(doc, c):
                 full.setdefault(ini, (key, c.type))
@@ -1530,6 +1530,14 @@ def _same_person(short: list[str], full: list[str], particles) -> bool:
         # a letter added or dropped ("Zelensky"); a letter changed only in longer names
         return min(len(a), len(b)) >= (5 if len(a) != len(b) else 7) and _one_edit(a, b)
     return False
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """Whether an acronym can stand for a name: its letters are initials of the
+    name's words, in any order ("ICRC", "FARC" for "Revolutionary Armed Forces of
+    Colombia"), not "AP" after "Ukraine"."""
+    initials = Counter(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", name))
+    return all(initials[ch] >= n for ch, n in Counter(acronym.upper()).items())
 
 
 def _one_edit(a: str, b: str) -> bool:

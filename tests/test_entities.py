@@ -65,6 +65,8 @@ def test_demonym_alone_is_not_a_country(run):
     ("The Presidential National Security Advisor spoke to reporters in Minsk.",
      "Presidential National Security Advisor"),
     ("Thousands of Nepalis spent the night in the open.", "Nepalis"),
+    ("Hamas freed 17 hostages, including four Thai nationals.", "Thai"),
+    ("KYIV, Ukraine (AP) — Missiles struck the city overnight.", "AP"),
 ])
 def test_non_entities_are_dropped(run, text, absent):
     assert find(run(text), absent) is None
@@ -369,6 +371,19 @@ def test_mediator_evidence_points_into_the_text(run, nlp):
 ])
 def test_same_person(short, full, same):
     assert _same_person(short.split(), full.split(), {"von", "der", "de", "bin", "al"}) is same
+
+
+@pytest.mark.parametrize("acronym, name, fits", [
+    ("ICRC", "International Committee of the Red Cross", True),
+    ("FARC", "Revolutionary Armed Forces of Colombia", True),
+    ("MBZ", "Mohammed bin Zayed Al Nahyan", True),
+    ("AP", "Ukraine", False),
+    ("EU", "United Nations", False),
+])
+def test_acronym_fits(acronym, name, fits):
+    from newsextract.entities import _acronym_fits
+
+    assert _acronym_fits(acronym, name) is fits
 
 
 @pytest.mark.parametrize("a, b, one", [("zelensky", "zelenskyy", True), ("abcd", "abcd", False),
