@@ -596,6 +596,8 @@ class EntityRecognizer:
         if end < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
                 and doc[end + 1].is_lower and not isinstance(entries[0].record, (Country, Organization)):
             return False  # "Man-kei": part of a hyphenated name
+        if entries[0].capitals_only and self._in_capitals_run(doc, start, end):
+            return False  # "THIS IS HOW": an acronym means nothing in a line written in capitals
         record = entries[0].record
         if isinstance(record, (Country, Organization)):
             return not (end - start == 1 and toks[0].is_sent_start and toks[0].pos_ != "PROPN" and not toks[0].is_upper)
@@ -604,6 +606,14 @@ class EntityRecognizer:
         if any(t.pos_ != "PROPN" for t in toks if t.is_alpha and t.lower_ not in self.tables.particles):
             return False
         return True
+
+    @staticmethod
+    def _in_capitals_run(doc: Doc, start: int, end: int) -> bool:
+        """Whether the words on both sides of [start, end) are written in capitals too."""
+        def upper_word(i):
+            return 0 <= i < len(doc) and doc[i].is_alpha and len(doc[i].text) > 1 and doc[i].is_upper
+        return upper_word(start - 1) and upper_word(end) or upper_word(end) and upper_word(end + 1) \
+            or upper_word(start - 1) and upper_word(start - 2)
 
     # ================================================================ typing
     def _context_codes(self, cands: list[Candidate]) -> Counter:

@@ -67,6 +67,7 @@ def test_demonym_alone_is_not_a_country(run):
     ("Thousands of Nepalis spent the night in the open.", "Nepalis"),
     ("Hamas freed 17 hostages, including four Thai nationals.", "Thai"),
     ("KYIV, Ukraine (AP) — Missiles struck the city overnight.", "AP"),
+    ("THIS IS HOW THE WAR ENDS\n\nThe talks resumed on Monday.", "IS"),
 ])
 def test_non_entities_are_dropped(run, text, absent):
     assert find(run(text), absent) is None
