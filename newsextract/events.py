@@ -126,6 +126,10 @@ class LocalTree:
             if h.i == t.i:
                 break
             t, d = h, d + 1
+        if self.seg[a.i] == self.seg[b.i] and self.seg[a.i] >= 0:
+            # two local roots of one segment (the parse hung part of it on another line):
+            # joined through a virtual root above both
+            return max(depth.values()) + d + 2
         return 99
 
     def near_words(self, tok: Token) -> set[str]:
@@ -325,6 +329,10 @@ class EventExtractor:
         self.unilateral_cues = frozenset(data["unilateral_cues"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
         self.mediated_types = frozenset(data["mediation"]["event_types"])
+        self.stance_verbs = frozenset(data["stance_verbs"])
+        self.no_location_types = frozenset(data["location"]["none_for"])
+        self.country_is_place_for = frozenset(data["location"]["country_is_only_place_for"])
+        self.distinct_cameo_types = frozenset(data["distinct_cameo_types"])
         moving = data["captives_moving"]
         self.motion_verbs = frozenset(moving["verbs"])
         self.carrying_verbs = frozenset(moving["carrying_verbs"])
@@ -722,7 +730,7 @@ class _ArticleEvents:
             return False
         while root.dep_ in ("compound", "poss", "appos", "amod") and not tree.is_root(head) and head.i != trigger.i:
             root, head = head, tree.head(head)
-        if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS:
+        if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS | self.ex.stance_verbs:
             return True
         if root.dep_ == "pobj" and head.lower_ in ("to", "by") and tree.head(head).lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
             return True
@@ -740,8 +748,8 @@ class _ArticleEvents:
                 locative = prep.lower_ in _LOCATIVE_PREPS
                 if locative or e.type == "PLACE":
                     m.locations.append(((0 if locative else 1), dist, e))
-                    if e.type == "PLACE":
-                        continue
+                    if e.type == "PLACE" or (locative and m.type in ex.country_is_place_for):
+                        continue  # 'met in Luxembourg': where, not who
             elif e.type in ("PLACE", "COUNTRY") and self.tree.head(root).i == m.token.i and root.dep_ in ("compound", "poss", "npadvmod"):
                 m.locations.append((0, dist, e))
             elif e.type == "PLACE" and dist <= 3:
@@ -753,6 +761,8 @@ class _ArticleEvents:
             if e.type in allowed:
                 m.participants.append((dist, e))
         m.locations.sort(key=lambda x: (x[0], x[1]))
+        if m.type in ex.no_location_types:
+            m.locations = []  # 'sanctions over the war in Ukraine': no place of their own
         m.mediators = self.mediators_in(m.sent_i)
         if allowed:
             known = {e.id for _, e in m.participants}
@@ -886,7 +896,8 @@ class _ArticleEvents:
                 if compound_child is not None:
                     host = compound_child
                 elif m.token.lemma_.lower() in ("kill", "killing") and m.type == "ATTACK":
-                    host = next((k for k in kept if k.type in self.ex.absorb_kill_into and k is not m), None)
+                    host = next((k for k in kept if k.type in self.ex.absorb_kill_into and k is not m
+                                 and k.modality == m.modality), None)
                 elif m.rule.absorbed_by and exchange_near & set(m.rule.absorbed_by):
                     host = next((k for k in kept if k.type in m.rule.absorbed_by), None)
                     if host is None:
@@ -1015,6 +1026,8 @@ class _ArticleEvents:
         A denied or planned mention of a happening already told as real joins it ('did not
         call it an exchange'); otherwise it opens its own, non-asserted event."""
         same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative]
+        if etype in self.ex.distinct_cameo_types:  # a kidnapping and a police arrest are two events
+            same = [c for c in same if c.mentions[0].cameo == m.cameo]
         if not same:
             return None
         asserted = [c for c in same if c.modality == "asserted"]
@@ -1207,8 +1220,9 @@ class _ArticleEvents:
                         return "target"
                     if rel in ("nsubj", "poss"):
                         return "imposer"
-        return {"PRISONER_EXCHANGE": "side", "AGREEMENT": "side", "MEETING": "participant",
-                "ELECTION": "candidate"}.get(etype, "actor")
+        if etype == "ELECTION":
+            return {"PERSON": "candidate", "ORGANIZATION": "party"}.get(entity.type, "country")
+        return {"PRISONER_EXCHANGE": "side", "AGREEMENT": "side", "MEETING": "participant"}.get(etype, "actor")
 
     def type_specific(self, etype: str, claims: list, participants: list[Participant]) -> dict:
         out = {}
