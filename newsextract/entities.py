@@ -151,7 +151,8 @@ class EntityTables:
         item = r"(?:the\s+)?(?:(?-i:[A-Z][\w’'.-]*)\s+){0,4}?⟨(?:[A-Z]+\d*|D:[A-Z]{2})⟩"
 
         def group(name: str) -> str:
-            return rf"(?P<{name}>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}){{0,5}})"
+            # one mediator, or a list that ends in "and": "A and B", "A, B and C" (never "A, B said")
+            return rf"(?P<{name}>{item}(?:(?:\s*,\s*{item}){{0,4}}\s*,?\s+and\s+{item})?)"
 
         self.med_patterns = []
         for row in mediators["patterns"]:
@@ -747,9 +748,12 @@ class EntityRecognizer:
             if isinstance(rec, Place) and rec.kind == "region" and self._city_before(doc, c, rec.country_code):
                 own += 3  # "Savannah, Georgia": a city, then its state
             if isinstance(rec, Country):
-                score = 3.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
+                score = 4.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
+                if self._country_cue(doc, c):
+                    score += 2.0
             else:
-                score = {0: 2.0, 1: 1.0}.get(rank, 0.5) + 1.5 * min(own, 4)
+                weight = 1.5 if rec.kind in ("region", "capital") or rec.population >= 100_000 or rec.curated else 0.5
+                score = {0: 2.0, 1: 1.0}.get(rank, 0.5) + weight * min(own, 4)
                 if c.end < len(doc) and doc[c.end].lower_ in ("state", "county", "province", "region"):
                     score += 2.0
             readings.append((score, rec))
@@ -763,6 +767,13 @@ class EntityRecognizer:
         others = [_describe(r) for _, r in readings[1:3]]
         # an ambiguous name is never certain: 0.5 when two readings tie, up to 0.9
         return best, round(0.5 + 0.4 * (best_score - second) / best_score, 2), others
+
+    def _country_cue(self, doc: Doc, c: Candidate) -> bool:
+        """"Colombia's government", "the government of Colombia": said of a country."""
+        n = len(doc)
+        if c.end + 1 < n and doc[c.end].lower_ in ("'s", "’s") and doc[c.end + 1].lower_ in self.tables.country_heads:
+            return True
+        return c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in self.tables.country_heads
 
     def _city_before(self, doc: Doc, c: Candidate, code: Optional[str]) -> bool:
         """Whether "<a city of country `code`>, " comes right before the candidate."""
@@ -1019,6 +1030,8 @@ class EntityRecognizer:
             k -= 1
         if k in anchors:
             a = anchors[k]
+            if isinstance(a.record, Place):
+                return self.gaz.capital_of(a.record), a.start
             return (a.country or "ORG:" + a.record.name), a.start
         if k > 0 and doc[k - 1].is_title:
             dem = self.gaz.demonym(doc[k - 1].text)
@@ -1034,6 +1047,10 @@ class EntityRecognizer:
         out = []
         anchors = {c.end: c for c in cands if c.type == "COUNTRY" or (
             isinstance(c.record, Organization) and c.record.kind == "intergovernmental")}
+        for c in cands:  # "Moscow's defence ministry": a capital anchors its country's bodies
+            if c.type == "PLACE" and isinstance(c.record, Place) and self.gaz.capital_of(c.record) in self.gaz.countries \
+                    and c.end + 1 < len(doc) and doc[c.end].lower_ in ("'s", "’s"):
+                anchors.setdefault(c.end, c)
         covered = {i for c in cands if not c.nested for i in range(c.start, c.end)}
         for c in cands:
             if c.type == "ORGANIZATION" and c.label not in ("GAZ",) and not isinstance(c.record, Organization):
