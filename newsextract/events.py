@@ -306,6 +306,7 @@ class EventExtractor:
         self.negation_words = frozenset(mod["negation_words"])
         self.negating_governors = frozenset(mod["negating_governors"])
         self.planned_aux = frozenset(mod["planned_aux"])
+        self.implicative_verbs = frozenset(mod["implicative_verbs"])
         self.hypothetical_aux = frozenset(mod["hypothetical_aux"])
         self.hypothetical_marks = frozenset(mod["hypothetical_marks"])
         self.planned_governors = frozenset(mod["planned_governors"])
@@ -332,7 +333,7 @@ class EventExtractor:
         self.stance_verbs = frozenset(data["stance_verbs"])
         self.no_location_types = frozenset(data["location"]["none_for"])
         self.country_is_place_for = frozenset(data["location"]["country_is_only_place_for"])
-        self.distinct_cameo_types = frozenset(data["distinct_cameo_types"])
+        self.event_kinds = {w: kind for kind, words in data["event_kinds"].items() for w in words}
         moving = data["captives_moving"]
         self.motion_verbs = frozenset(moving["verbs"])
         self.carrying_verbs = frozenset(moving["carrying_verbs"])
@@ -584,8 +585,8 @@ class _ArticleEvents:
             # a verb's negation or auxiliary covers its complements, not a phrase hanging on it
             # ('have not returned since the quake': the quake happened)
             adjunct = adjunct or (cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"))
-            found = None if adjunct else self._modal_children(head, first=False)
-            if found:
+            found = self._modal_children(head, first=False)
+            if found and not (adjunct and found == "negated"):
                 return found
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("xcomp", "conj", "ccomp", "pcomp"):
                 break  # a finite clause: its modality was read above; what governs it does not carry over
@@ -593,21 +594,33 @@ class _ArticleEvents:
         return "asserted"
 
     def _modal_children(self, tok: Token, first: bool) -> Optional[str]:
+        """The modality a token's own children give it; a negation outranks the rest."""
         ex = self.ex
-        for c in self.tree.children(tok):
+        found = None
+        kids = self.tree.children(tok)
+        for c in kids:
             low = c.lower_
             if c.dep_ == "neg" or (low in ex.negation_words and c.dep_ in ("det", "advmod", "preconj")):
                 return "negated"
+            if found:
+                continue
             if c.dep_ in ("aux", "auxpass"):
                 if low in ex.planned_aux:
-                    return "planned"
-                if low in ex.hypothetical_aux:
-                    return "hypothetical"
-            if c.dep_ == "mark" and low in ex.hypothetical_marks:
-                return "hypothetical"
-            if first and c.dep_ in ("amod", "compound", "advmod", "nmod") and (low in ex.planned_modifiers or c.lemma_.lower() in ex.planned_modifiers):
-                return "planned"
-        return None
+                    found = "planned"
+                elif low in ex.hypothetical_aux:
+                    found = "hypothetical"
+                elif low == "to" and tok.pos_ in ("VERB", "AUX") and not (
+                        tok.dep_ in ("xcomp", "conj") and self.tree.head(tok).lemma_.lower() in ex.implicative_verbs):
+                    found = "planned"  # an infinitive tells what is to happen ('talks to be held')
+            elif c.dep_ == "mark" and low in ex.hypothetical_marks:
+                found = "hypothetical"
+            elif first and c.dep_ in ("amod", "compound", "advmod", "nmod") and (
+                    low in ex.planned_modifiers or c.lemma_.lower() in ex.planned_modifiers):
+                found = "planned"
+            elif first and c.dep_ in ("acl", "relcl") and any(
+                    g.dep_ in ("aux", "auxpass") and g.lower_ in ("to", "will") for g in self.tree.children(c)):
+                found = "planned"  # 'talks to be held next week', 'a meeting that will take place'
+        return found
 
     def is_generic(self, m: Mention) -> bool:
         tok = m.token
@@ -1026,8 +1039,9 @@ class _ArticleEvents:
         A denied or planned mention of a happening already told as real joins it ('did not
         call it an exchange'); otherwise it opens its own, non-asserted event."""
         same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative]
-        if etype in self.ex.distinct_cameo_types:  # a kidnapping and a police arrest are two events
-            same = [c for c in same if c.mentions[0].cameo == m.cameo]
+        kind = self.ex.event_kinds.get(m.token.lemma_.lower())
+        if kind:  # a kidnapping and a police arrest are two events
+            same = [c for c in same if all(self.ex.event_kinds.get(x.token.lemma_.lower(), kind) == kind for x in c.mentions)]
         if not same:
             return None
         asserted = [c for c in same if c.modality == "asserted"]

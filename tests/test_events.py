@@ -249,6 +249,9 @@ def test_statement_only_when_it_is_the_news(run):
     ("A proposed ceasefire was discussed by the envoys.", "AGREEMENT", "planned"),
     ("If talks fail, the army could launch an offensive.", "ATTACK", "hypothetical"),
     ("The rebels freed five hostages on Friday.", "RELEASE", "asserted"),
+    ("Talks to be held in Geneva next month were announced by the envoy.", "MEETING", "planned"),
+    ("Many have not returned to their homes since the earthquake struck in April.", "DISASTER", "asserted"),
+    ("The prisoner exchange could not take place because of the weather.", "PRISONER_EXCHANGE", "negated"),
 ])
 def test_modality(run, text, etype, modality):
     events = run(text)
@@ -348,6 +351,15 @@ def test_captives_coming_home_tell_a_release(run):
     (ev,) = events
     assert ev.type == "RELEASE" and ev.date == "2023-02-04"
     assert "Saudi Arabia" in names(ev.participants)
+
+
+def test_kidnapping_and_police_arrest_are_two_events(run):
+    text = ("Gunmen kidnapped 20 villagers in Zamfara on Sunday, police said.\n\n"
+            "Police later arrested three suspects.")
+    events = asserted(run(text, {"Zamfara": "PLACE"},
+                          [("20 villagers", 20, "villager", "DETAINED"), ("three suspects", 3, "suspect", "DETAINED")]))
+    arrests = sorted((e.cameo, [c.value for c in e.counts]) for e in events if e.type == "ARREST")
+    assert arrests == [("173", [3]), ("181", [20])]
 
 
 def test_mediator_from_entity_roles_goes_to_the_main_story(run):
