@@ -31,14 +31,19 @@ NAME_PUNCT = frozenset({"-", "‐", "‑", ".", "'", "’", "&"})
 
 def name_key(text: str) -> str:
     """The key two spellings of one name share."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _PUNCT_SPACE.sub(" ", _PUNCT_DROP.sub("", text))
     return _LEADING_THE.sub("", " ".join(text.split()))
 
 
 def _needs_capitals(name: str) -> bool:
     """Acronyms ("US", "UAE", "WHO") are names only when written in capitals."""
+    if len(name) > 10:
+        return False
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
 
@@ -180,7 +185,7 @@ class Gazetteer:
         if not key:
             return
         bucket = self.index.setdefault(key, [])
-        if all(e.record != entry.record for e in bucket):
+        if all(e.record is not entry.record for e in bucket):
             bucket.append(entry)
 
     # ---------------------------------------------------------------- lookups
