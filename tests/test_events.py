@@ -413,3 +413,28 @@ def test_extractor_writes_valid_event_records(extractor):
 def test_extractor_on_text_without_events(extractor):
     rec = extractor.extract("The weather was mild and the shops were open.", id="t2")
     assert rec.events == []
+
+
+# ------------------------------------------------------------------ robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["Russia", "Ukraine", "swapped", "prisoners", "on", "Saturday", "in", "September", "2016", "the", "talks",
+          "attack", "killed", "were", "not", "will", "released", "since", "last", "October", "Jan.", "3,", "\n", "\n\n",
+          ".", ",", "“", "”", "-", "mediated", "by", "ceasefire", "protest", "arrested", "election", "aid", "$5",
+          "million", "sanctions", "earthquake", "said", "two", "more", "took", "place", "é", "   ", "1900", "GMT"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.sampled_from([None, "2023-02-04", "1999-12-31"]))
+def test_any_word_salad_gives_valid_records(run, words, published):
+    text = " ".join(words)
+    entities = {"Russia": "COUNTRY", "Ukraine": "COUNTRY"} if "Russia" in words and "Ukraine" in words else {}
+    for ev in run(text, entities, published=published):
+        assert ev.id.startswith("V")
+        assert ev.modality in ("asserted", "negated", "planned", "hypothetical")
+        for span in ev.evidence:
+            assert text[span.start:span.end] == span.text
+        if ev.date:
+            assert len(ev.date) == {"day": 10, "month": 7, "year": 4}[ev.date_precision]
