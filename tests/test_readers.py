@@ -101,6 +101,16 @@ def test_a_line_over_the_size_limit_is_skipped_whole(tmp_path):
     assert "longer than the limit" in items[1].error
 
 
+@pytest.mark.parametrize("name", ["huge.txt", "huge.html", "huge.txt.gz"])
+def test_a_file_over_the_size_limit_is_an_error(tmp_path, name):
+    data = b"<html><body><p>" + b"word " * 3000 + b"</p></body></html>"
+    (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    (tmp_path / "small.txt").write_text(STORY)
+    items = _items(tmp_path, max_bytes=10_000)
+    assert [(i.id, bool(i.error)) for i in items] == [("huge", True), ("small", False)]
+    assert "larger than the limit of 10000 bytes" in items[0].error
+
+
 # ------------------------------------------------------------------ JSON documents
 
 def test_json_array_is_read_element_by_element(tmp_path, monkeypatch):

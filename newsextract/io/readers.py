@@ -262,8 +262,16 @@ def _stem(source: str) -> str:
 
 
 def _read_limited(stream: BinaryIO, limit: int) -> Optional[bytes]:
-    data = stream.read(limit + 1)
-    return None if len(data) > limit else data
+    """The whole stream, or None when it holds more than `limit` bytes (read in
+    chunks: a large limit does not mean a large allocation for a small file)."""
+    parts, size = [], 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+    return None
 
 
 def _not_decodable(err: UnicodeDecodeError, encoding: str) -> str:
