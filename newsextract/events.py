@@ -1110,6 +1110,12 @@ class _ArticleEvents:
         main_story = any(m.lede and not m.generic and not self.is_subordinate(m) for m in mentions)
         if not dates:  # a date the sentence gives to another trigger ('at a conference on Tuesday, donors pledged')
             dates = [d for m in everything for d in m.borrowed if not main_story or self.is_main_date(d[1])]
+        if not dates and c.modality == "asserted" and not c.cumulative:
+            # the sentence before, when it dates the news of the week ('... in Sunday's vote.
+            # Protesters clashed ...'); an older date there may belong to anything
+            dates = [(d, iso) for m in mentions for d, _ in self.sent_dates.get(m.sent_i - 1, ())
+                     if not d.is_bound and (iso := resolve_mention(d, self.published)) and self.is_main_date(iso)
+                     and len(iso) == 10][:1]
         if dates:
             d, date = dates[0][0], dates[0][1]
             date_text, precision = d.text, d.precision

@@ -353,6 +353,14 @@ def test_captives_coming_home_tell_a_release(run):
     assert "Saudi Arabia" in names(ev.participants)
 
 
+def test_date_from_the_sentence_before(run):
+    text = ("Alexander Lukashenko won a sixth term in Sunday's presidential election, officials said.\n\n"
+            "Thousands of protesters clashed with riot police in Minsk.")
+    events = run(text, {"Alexander Lukashenko": "PERSON", "Minsk": "PLACE"}, published="2020-08-10")
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.date == "2020-08-09" and protest.date_text == "Sunday"
+
+
 def test_kidnapping_and_police_arrest_are_two_events(run):
     text = ("Gunmen kidnapped 20 villagers in Zamfara on Sunday, police said.\n\n"
             "Police later arrested three suspects.")
