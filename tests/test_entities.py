@@ -108,6 +108,7 @@ def test_split_name_is_joined(run):
     ("The decree was signed by the Head of the Constitutional Court Petr Miklashevich.",
      "Petr Miklashevich", "Constitutional Court"),
     ("UN Special Envoy for Syria Staffan de Mistura welcomed the ceasefire.", "Staffan de Mistura", "Syria"),
+    ("CBS News' Rakesh Thapa said he felt the earth shake.", "Rakesh Thapa", "CBS News"),
     ("The results were read out by EC chairperson Charlotte Osei in Accra.", "Charlotte Osei", None),
 ])
 def test_run_on_spans_are_split_into_body_and_person(run, text, person, other):
@@ -158,6 +159,18 @@ def test_two_people_sharing_a_surname_stay_apart(run):
                "Alexander Lukashenko later said the talks went well.")
     people = {e.name for e in ents if e.type == "PERSON"}
     assert {"Alexander Lukashenko", "Viktor Lukashenko"} <= people
+
+
+def test_acronym_of_a_name_with_an_abbreviation(run):
+    ents = run("The quake had a magnitude of 7.3, according to the U.S. Geological Survey. The USGS said "
+               "aftershocks were likely.")
+    usgs = find(ents, "USGS")
+    assert usgs.type == "ORGANIZATION" and usgs.name == "U.S. Geological Survey"
+
+
+def test_place_named_in_a_place_phrase(run):
+    ents = run("Officials confirmed 26 deaths, 20 of them in the town of Charikot.")
+    assert find(ents, "Charikot").type == "PLACE"
 
 
 def test_acronym_defined_in_the_article(run):
