@@ -469,8 +469,11 @@ class _ArticleEvents:
         if not rules:
             return None
         near = None
+        pos = tok.pos_
+        if pos == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            pos = "NOUN"  # 'the unfreezing of funds' tagged as an adjective
         for rule in rules:
-            if tok.pos_ not in rule.pos:
+            if pos not in rule.pos:
                 continue
             if lemma in rule.lowercase and not tok.text.islower():
                 continue
@@ -610,7 +613,7 @@ class _ArticleEvents:
                 elif low in ex.hypothetical_aux:
                     found = "hypothetical"
                 elif low == "to" and tok.pos_ in ("VERB", "AUX") and not (
-                        tok.dep_ in ("xcomp", "conj") and self.tree.head(tok).lemma_.lower() in ex.implicative_verbs):
+                        tok.dep_ in ("xcomp", "ccomp", "conj") and self.tree.head(tok).lemma_.lower() in ex.implicative_verbs):
                     found = "planned"  # an infinitive tells what is to happen ('talks to be held')
             elif c.dep_ == "mark" and low in ex.hypothetical_marks:
                 found = "hypothetical"
