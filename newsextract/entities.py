@@ -66,11 +66,14 @@ ORG_WORDS = frozenset({
 HEADLINE_WORDS = frozenset({"To", "Of", "For", "And", "In", "On", "At", "With", "As", "By", "From", "Is", "Are",
                             "Says", "After", "Over", "Amid", "Into", "Will", "Be", "Has", "Have", "Its"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
+REGION_SUFFIXES = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
+                             "prefecture", "municipality", "department", "territory"})
 GENERIC_PLACE_NOUNS = frozenset({"village", "town", "city", "villages", "towns", "area", "areas", "capital"})
 # labels of the model's spans that are no named place or body (a gazetteer name inside one is not taken)
 OTHER_LABELS = frozenset({"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MONEY",
                           "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
 PASSIVE_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|to|'ll)\s+(?:\w+\s+)?be$", re.I)
+WEAPON_CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 MARKER = re.compile(r"⟨([A-Z]+\d*|D:[A-Z]{2})⟩")
 
 
@@ -283,6 +286,8 @@ class EntityRecognizer:
             return False
         if c.label == "ORG" and _word(toks[-1].text) in self.tables.member_nouns:
             return False
+        if len(toks) == 1 and c.start > 0 and WEAPON_CODE.match(doc[c.start - 1].text):
+            return False  # "a 2S7 Pion gun", "T-72 tanks": the name of a model of weapon
         return True
 
     def _dateline(self, doc: Doc, c: Candidate) -> bool:
@@ -361,8 +366,9 @@ class EntityRecognizer:
         s, e = c.start, c.end
         while s < e and (doc[s].lower_ in ("the", "a", "an", "by") or doc[s].is_punct):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'", "’")):
-            e -= 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'", "’")
+                         or doc[e - 1].is_lower and doc[e - 1].is_stop):
+            e -= 1  # "the Gulf on": a preposition the model took along
         if e <= s:
             return []
         c.start, c.end = s, e
@@ -1386,6 +1392,10 @@ class EntityRecognizer:
             attrs.country_code = rec.country_code
             attrs.latitude, attrs.longitude = rec.latitude, rec.longitude
             attrs.feature_kind = rec.kind
+            last = name_key(ent.name).split()[-1:]
+            if rec.kind in ("city", "capital") and last and last[0] in REGION_SUFFIXES:
+                # "Donetsk region" is the region around the city: no point coordinates
+                attrs.feature_kind, attrs.latitude, attrs.longitude = "region", None, None
         elif isinstance(rec, Organization):
             attrs.country_code = rec.country_code
         if ent.type == "ORGANIZATION" and not attrs.country_code:

@@ -123,9 +123,10 @@ _PLACE_GROUP = {"water": 2, "area": 2, "facility": 2, "capital": 3, "city": 4, "
 
 def _entry_rank(entry: Entry) -> tuple:
     """Readings of one name, most likely first: countries, organizations, then
-    places: a place's own name before another's alias ("Bihar" the state before
-    Bihar Sharif), then the curated places, capitals, cities of 100,000+,
-    regions, smaller cities, then by population."""
+    places: the curated table first ("Gulf" is the Persian Gulf before a province
+    of that name), then a place's own name before another's alias ("Bihar" the
+    state before Bihar Sharif), capitals, cities of 100,000+, regions, smaller
+    cities, then by population."""
     r = entry.record
     if isinstance(r, Country):
         if r.kind == "territory":
@@ -138,7 +139,7 @@ def _entry_rank(entry: Entry) -> tuple:
         group = 2
     if r.kind == "city" and r.population < 100_000:
         group = 6
-    return (2, not entry.main_name, group, -(r.population or 0))
+    return (2, not r.curated, not entry.main_name, group, -(r.population or 0))
 
 
 class Gazetteer:

@@ -68,6 +68,7 @@ def test_demonym_alone_is_not_a_country(run):
     ("Hamas freed 17 hostages, including four Thai nationals.", "Thai"),
     ("KYIV, Ukraine (AP) — Missiles struck the city overnight.", "AP"),
     ("THIS IS HOW THE WAR ENDS\n\nThe talks resumed on Monday.", "IS"),
+    ("Ukrainian servicemen fire a 2S7 Pion self-propelled gun toward Russian positions.", "Pion"),
 ])
 def test_non_entities_are_dropped(run, text, absent):
     assert find(run(text), absent) is None
@@ -123,6 +124,13 @@ def test_place_suffix_is_part_of_the_name(run):
     ents = run("Heavy fighting continued in the eastern Donetsk region on Friday.")
     place = find(ents, "Donetsk region")
     assert place is not None and place.type == "PLACE"
+    assert place.attributes.country_code == "UA" and place.attributes.feature_kind == "region"
+    assert place.attributes.latitude is None
+
+
+def test_curated_place_reading_first(run):
+    gulf = find(run("Tankers were delayed in the Gulf on Monday."), "Gulf")
+    assert gulf.type == "PLACE" and gulf.attributes.feature_kind == "water"
 
 
 def test_facility_name(run):
