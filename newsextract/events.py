@@ -1078,10 +1078,10 @@ class _ArticleEvents:
     # ------------------------------------------------------------------ records
     def keep(self, c: Cluster) -> bool:
         """Reported: the main news (lede), or a background event the text dates or measures.
-        Words that are often said of a process ('the negotiation process') need a side or a place."""
+        Words that are often said of a process ('as a result of negotiations') need a side
+        ('talks between X and Y', 'X and Y held talks')."""
         if all(m.rule.needs_argument for m in c.mentions) and not any(
-                m.dates or m.locations or self.between_sides(m.token) or any(d <= 1 for d, _ in m.participants)
-                for m in c.mentions):
+                self.between_sides(m.token) or any(d <= 2 for d, _ in m.participants) for m in c.mentions):
             return False
         if c.explicit_dates or c.lede:
             return True

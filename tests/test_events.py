@@ -249,7 +249,7 @@ def test_statement_only_when_it_is_the_news(run):
     ("A proposed ceasefire was discussed by the envoys.", "AGREEMENT", "planned"),
     ("If talks fail, the army could launch an offensive.", "ATTACK", "hypothetical"),
     ("The rebels freed five hostages on Friday.", "RELEASE", "asserted"),
-    ("Talks to be held in Geneva next month were announced by the envoy.", "MEETING", "planned"),
+    ("Talks between the two sides to be held in Geneva next month were announced.", "MEETING", "planned"),
     ("Many have not returned to their homes since the earthquake struck in April.", "DISASTER", "asserted"),
     ("The prisoner exchange could not take place because of the weather.", "PRISONER_EXCHANGE", "negated"),
 ])
