@@ -643,6 +643,8 @@ class EntityRecognizer:
 
     def _type(self, doc: Doc, c: Candidate, context: Counter) -> None:
         entries = c.entries or self._context_filter(doc, c.start, self.gaz.lookup(c.text))
+        if not entries and c.end - c.start >= 2 and self._words[c.end - 1] in REGION_SUFFIXES:
+            entries = self._suffixed_place(doc, c)
         c.entries = entries
         toks = doc[c.start:c.end]
         if not c.titles:
@@ -711,6 +713,14 @@ class EntityRecognizer:
                 self._set(c, "ORGANIZATION", None, 0.6)
             else:
                 self._set(c, "PERSON", None, 0.85 if c.person_cue or len(toks) > 1 else 0.7)
+
+    def _suffixed_place(self, doc: Doc, c: Candidate) -> list[Entry]:
+        """Readings of "Idlib province", "Kursk region": the place without its suffix,
+        its region first when the suffix names one."""
+        base = self._text[c.start_char:doc[c.end - 2].idx + len(doc[c.end - 2].text)]
+        places = [e for e in self.gaz.lookup(base) if isinstance(e.record, Place)]
+        places.sort(key=lambda e: e.record.kind != "region")
+        return places
 
     @staticmethod
     def _set(c: Candidate, etype: str, record, confidence: float, alternatives=()) -> None:
@@ -1166,6 +1176,8 @@ class EntityRecognizer:
             if c.type != "PLACE" or not isinstance(c.record, Place) or c.role != "name":
                 continue
             iso = self.gaz.capital_of(c.record)
+            if self._words[c.end - 1] in self.tables.place_suffixes:
+                continue  # "Kathmandu Valley", "Kyiv region": a place, never the government
             if iso in self.gaz.countries and self._is_metonym(doc, c):
                 c.type, c.role, c.country = "COUNTRY", "capital", iso
                 c.alternatives = [_describe(c.record)]

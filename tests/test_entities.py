@@ -128,6 +128,14 @@ def test_place_suffix_is_part_of_the_name(run):
     assert place.attributes.latitude is None
 
 
+def test_region_named_after_its_city(run):
+    ents = run("Shelling hit villages in Idlib province overnight. The Kathmandu Valley was spared.")
+    idlib = find(ents, "Idlib province")
+    assert idlib.type == "PLACE" and idlib.attributes.country_code == "SY" and idlib.attributes.feature_kind == "region"
+    valley = find(ents, "Kathmandu Valley")
+    assert valley is not None and valley.type == "PLACE"
+
+
 def test_curated_place_reading_first(run):
     gulf = find(run("Tankers were delayed in the Gulf on Monday."), "Gulf")
     assert gulf.type == "PLACE" and gulf.attributes.feature_kind == "water"
