@@ -329,6 +329,8 @@ class EventExtractor:
         self.cumulative_types = frozenset(data["cumulative"]["types"])
         self.unilateral_cues = frozenset(data["unilateral_cues"])
         self.talks_lead_to = frozenset(data["talks_lead_to"])
+        self.multi_day_types = frozenset(data["multi_day_types"])
+        self.actor_roles = {k: frozenset(v) for k, v in data["actor_roles"].items()}
         self.mediated_types = frozenset(data["mediation"]["event_types"])
         self.stance_verbs = frozenset(data["stance_verbs"])
         self.no_location_types = frozenset(data["location"]["none_for"])
@@ -1062,7 +1064,10 @@ class _ArticleEvents:
             if exact:
                 return exact[0]
             if self.is_main_date(iso):
-                return next((c for c in cands if c.date is None or self.is_main_date(c.date)), None)
+                # the news of the week: an undated telling of it, or (an exchange runs over days)
+                # the same exchange dated a day or two apart; two releases on two days are two
+                return next((c for c in cands if c.date is None or (
+                    c.type in self.ex.multi_day_types and dates_compatible(c.date, iso, 2))), None)
             # a background date: an open event told so far only in passing ('the girls kidnapped by X'),
             # or by the same word as context of another story ('amid the incursion ... the incursion
             # launched on August 6')
@@ -1245,7 +1250,7 @@ class _ArticleEvents:
                         return "imposer"
         if etype == "ELECTION":
             return {"PERSON": "candidate", "ORGANIZATION": "party"}.get(entity.type, "country")
-        return {"PRISONER_EXCHANGE": "side", "AGREEMENT": "side", "MEETING": "participant"}.get(etype, "actor")
+        return {"PRISONER_EXCHANGE": "side", "AGREEMENT": "side"}.get(etype, "participant")
 
     def type_specific(self, etype: str, claims: list, participants: list[Participant]) -> dict:
         out = {}
@@ -1339,7 +1344,19 @@ class _ArticleEvents:
                     main.mediator = EntityRef(entity_id=e.id, name=e.name)
                     main.participants = [p for p in main.participants if p.entity_id != e.id]
                     break
+        self.shared_actors(events)
         return events
+
+    def shared_actors(self, events: list) -> None:
+        """'Two civilians had been released June 12': an event of a type the article tells
+        several times, with nobody doing it, is done by whoever does it in the first one."""
+        for etype, roles in self.ex.actor_roles.items():
+            told = [ev for ev in events if ev.type == etype and ev.modality == "asserted"]
+            donors = [p for ev in told[:1] for p in ev.participants if p.role in roles]
+            for ev in told[1:]:
+                if donors and not any(p.role in roles for p in ev.participants):
+                    known = {p.entity_id for p in ev.participants}
+                    ev.participants = [p.model_copy() for p in donors if p.entity_id not in known] + ev.participants
 
 
 @Language.factory(
