@@ -91,10 +91,51 @@ def _cmd_extract(args) -> int:
         print("newsextract: stopped early; every record written so far is complete (--resume goes on)",
               file=sys.stderr)
         return 128 + stats.interrupted
+    if args.cluster:
+        status = _cluster_after_extract(args, jsonl_output)
+        if status:
+            return status
     return 1 if stats.failed else 0
 
 
+def _cluster_after_extract(args, jsonl_output: bool) -> int:
+    """`extract --cluster`: cluster the events of the run's output in place."""
+    from .clustering import ClusterState, cluster_records
+    from .io.records import read_records
+
+    if args.db:
+        from .io.cluster_store import cluster_database
+
+        done = cluster_database(args.db)
+        print(f"newsextract: {done['events']} events in {done['clusters']} clusters (database)", file=sys.stderr)
+    if jsonl_output:
+        records = [rec for _, rec, err in read_records([args.output]) if not err]
+        state = ClusterState(args.cluster_state) if args.cluster_state else None
+        records, clusters = cluster_records(records, state=state)
+        tmp = args.output + ".clustering"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        os.replace(tmp, args.output)
+        if state is not None:
+            state.save()
+        if args.clusters_out:
+            with open(args.clusters_out, "w", encoding="utf-8") as fh:
+                for c in clusters:
+                    fh.write(c.model_dump_json() + "\n")
+        print(f"newsextract: {len(clusters)} event clusters", file=sys.stderr)
+    if not args.db and not jsonl_output:
+        print("newsextract: --cluster needs -o FILE.jsonl or --db", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _cmd_schema(args) -> int:
+    if args.sql:
+        from .io.sql import ddl
+
+        print(ddl(args.sql))
+        return 0
     from .schema import json_schema
 
     print(json.dumps(json_schema(), indent=2))
@@ -219,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("id", "text", "title", "date", "url"):
         ex.add_argument(f"--{name}-field", default=None,
                         help=f"JSON/CSV key holding the article's {name} (default: common names; a.b for nested keys)")
+    ex.add_argument("--cluster", action="store_true",
+                    help="after extracting, group the events into cross-article clusters (cluster_id on every event)")
+    ex.add_argument("--cluster-state", default=None, help="with --cluster: folder keeping clusters between runs")
+    ex.add_argument("--clusters-out", default=None, help="with --cluster: write one EventCluster per line here")
     ex.set_defaults(func=_cmd_extract)
 
     cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")
@@ -246,6 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.set_defaults(func=_cmd_report)
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a record")
+    sc.add_argument("--sql", choices=("postgresql", "sqlite"), default=None,
+                    help="print the CREATE TABLE statements of the database sink instead")
     sc.set_defaults(func=_cmd_schema)
     return parser
 
