@@ -410,6 +410,7 @@ class _ArticleEvents:
                 continue
             self.sent_dates.setdefault(self.sent_of[span.root.i], []).append((d, span.root))
         self.lede = self._lede_sentences()
+        self.entity_by_id = {e.id: e for e in self.entities}
         self.country_by_iso = {e.attributes.iso_alpha2: e for e in self.entities
                                if e.type == "COUNTRY" and e.attributes.iso_alpha2}
         self.types_seen: set[str] = set()
@@ -1261,13 +1262,25 @@ class _ArticleEvents:
                 if name == "amount" and cl.currency:
                     out["currency"] = cl.currency
         if etype == "PRISONER_EXCHANGE":
-            sides = {p.entity_id: p for p in participants}
-            per_side = []
+            # '230 Ukrainian prisoners', '248 Russians': the side a count of freed people belongs to
+            # (the numeric claim's modifier), the largest count per side; such a side takes part
+            best: dict[str, object] = {}
             for cl in claims:
-                side = next((sides[mo.entity_id] for mo in cl.modifiers if mo.entity_id in sides), None)
-                if side is not None and cl.category == "RELEASED":
-                    per_side.append(SideCount(side=EntityRef(entity_id=side.entity_id, name=side.name), value=cl.value, claim_id=cl.id))
-            out["released_per_side"] = per_side
+                if cl.category not in self.ex.count_categories["PRISONER_EXCHANGE"] and not cl.modifiers:
+                    continue
+                for mo in cl.modifiers:
+                    e = self.entity_by_id.get(mo.entity_id)
+                    if e is None or e.type not in ("COUNTRY", "ORGANIZATION"):
+                        continue
+                    old = best.get(e.id)
+                    if old is None or (cl.value or 0) > (old[1].value or 0):
+                        best[e.id] = (e, cl)
+                    break
+            out["released_per_side"] = [SideCount(side=EntityRef(entity_id=e.id, name=e.name), value=cl.value, claim_id=cl.id)
+                                        for e, cl in best.values()]
+            known = {p.entity_id for p in participants}
+            participants.extend(Participant(entity_id=e.id, name=e.name, role="side")
+                                for e, _ in best.values() if e.id not in known)
         return out
 
     # ------------------------------------------------------------------ statement

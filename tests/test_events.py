@@ -92,6 +92,23 @@ def test_prisoner_exchange_told_three_times_is_one_record(run):
     assert ev.cameo == "0841" and ev.id == "V1"
 
 
+def test_released_per_side_from_the_counts_modifiers(base_nlp, events_pipe):
+    from newsextract.schema import Modifier
+
+    text = "230 Ukrainians and 248 Russians released in swap\n\nThe swap was mediated by the Gulf state, Kyiv said."
+    doc = base_nlp(text)
+    doc._.ne_regions, doc._.ne_published = [], PUBLISHED
+    doc._.ne_entities = _entities(text, {"Ukraine": "COUNTRY", "Russia": "COUNTRY"}, {})
+    claims = _claims(text, [("230 Ukrainians", 230, "Ukrainian", "RELEASED"), ("248 Russians", 248, "Russian", "RELEASED")])
+    claims[0].modifiers = [Modifier(text="Ukrainians", entity_id="E1")]
+    claims[1].modifiers = [Modifier(text="Russians", entity_id="E2")]
+    doc._.ne_claims = claims
+    (ev,) = events_pipe(doc)._.ne_events
+    assert ev.type == "PRISONER_EXCHANGE"
+    assert {(s.side.name, s.value) for s in ev.released_per_side} == {("Ukraine", 230), ("Russia", 248)}
+    assert {"Ukraine", "Russia"} <= names(ev.participants)
+
+
 def test_background_exchange_is_its_own_dated_record(run):
     text = ("Russia and Ukraine exchanged 63 prisoners on Saturday.\n\n"
             "Exchanges between the two countries have become more regular. "
