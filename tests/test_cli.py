@@ -188,3 +188,16 @@ def test_unreadable_files_are_reported_and_the_run_goes_on(tmp_path):
     assert [r["id"] for r in records] == ["good-1"]
     reported = {Path(e.get("file") or e["source"].rsplit(":", 1)[0]).name for e in errors}
     assert {"empty.txt", "latin1.txt", "bad.json", "missing.jsonl"} <= reported, stderr
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Same input, same bytes out, in two processes with different string hashing
+    (a set or dict of strings iterated in hash order would change the record)."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}.jsonl"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "newsextract", "extract", str(ROOT / "examples"), "-o", str(out), "-q"],
+                       check=True, cwd=ROOT, env=env, timeout=600, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] and outputs[0] == outputs[1]

@@ -36,8 +36,9 @@ from hypothesis import strategies as st
 
 from strategies import any_article, hostile_text, mojibake_soup, mutated_example, news_article
 
-from newsextract.cleaning import normalize
+from newsextract.cleaning import clean, normalize
 from newsextract.pipeline import text_hash
+from newsextract.record import _cut_point
 from newsextract.schema import ArticleRecord, json_schema
 
 _COMMON = dict(deadline=None, print_blob=True,
@@ -162,6 +163,29 @@ def test_mutated_examples_give_a_valid_record(extractor, text):
     record = extractor.extract(text)
     assert_record_invariants(record, text)
     assert_deterministic(extractor, text, record)
+
+
+@scaled(1.0)
+@given(text=st.one_of(news_article(), mutated_example(), hostile_text()), limit=st.integers(20, 3000))
+def test_a_truncated_article_points_only_into_what_was_read(extractor, text, limit):
+    """With a size limit, the record still holds the whole text, warns when it was
+    cut, and every offset lies in the part that was analysed."""
+    analysis = clean(text).analysis
+    cut = _cut_point(analysis, limit) if len(analysis) > limit else len(analysis)
+    saved = extractor.max_chars
+    extractor.max_chars = limit
+    try:
+        record = extractor.extract(text)
+    finally:
+        extractor.max_chars = saved
+    assert_record_invariants(record, text)
+    assert ("text_truncated" in [w.code for w in record.warnings]) == (len(analysis) > limit)
+    data = record.model_dump(mode="json")
+    data.pop("regions")  # the cleaner's regions cover the whole text
+    for path, node in _walk(data):
+        for key in node:
+            if (key == "end" or key.endswith("_end")) and isinstance(node[key], int) and node is not data:
+                assert node[key] <= cut, f"{path}.{key} = {node[key]} beyond the {cut} characters analysed"
 
 
 @scaled(0.25)
