@@ -751,6 +751,8 @@ class _ArticleEvents:
             root, head = head, tree.head(head)
         if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in _ATTRIBUTION_VERBS | self.ex.stance_verbs:
             return True
+        if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "inform", "brief"):
+            return True  # 'told news agency TT'
         if root.dep_ == "pobj" and head.lower_ in ("to", "by") and tree.head(head).lemma_.lower() in _ATTRIBUTION_VERBS | {"according"}:
             return True
         if root.dep_ == "compound" and head.lemma_.lower() in ("agency", "news", "newspaper", "channel", "outlet"):
