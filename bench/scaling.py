@@ -11,7 +11,9 @@ one whose ms/KB grows with the size is not.
     python bench/scaling.py --json > scaling.json
 
 Kinds: `news` (paragraphs), `one_line` (the same text on one line), `no_spaces`
-(the text with every space removed: a page that is one huge token per paragraph).
+(the text with every space removed: a page that is one huge token per paragraph),
+`chrome_heavy` (an advertisement line and a captioned photo after every paragraph:
+many cleaner regions).
 The size limit (`--max-chars`, default 2,000,000 here so that nothing is cut) is
 what bounds an article in production: 200,000 characters by default.
 """
@@ -46,6 +48,8 @@ def build_article(kind: str, size: int, paragraphs: list[str]) -> str:
     parts, total, i = [], 0, 0
     while total < size:
         paragraph = f"{paragraphs[i % len(paragraphs)]} (Update {i}.)"
+        if kind == "chrome_heavy":
+            paragraph += f"\n\nAdvertisement\n\nA convoy passes in this handout photo {i} [Reuters]"
         parts.append(paragraph)
         total += len(paragraph) + 2
         i += 1
@@ -86,7 +90,7 @@ def time_stages(extractor, text: str) -> dict[str, float]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,4,16,64,256,1024", help="sizes in KB (default 1,4,16,64,256,1024)")
-    parser.add_argument("--kinds", default="news", help="news, one_line, no_spaces (comma-separated)")
+    parser.add_argument("--kinds", default="news", help="news, one_line, no_spaces, chrome_heavy (comma-separated)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size below 64 KB; the median is kept")
     parser.add_argument("--max-chars", type=int, default=2_000_000)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")

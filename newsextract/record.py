@@ -67,7 +67,9 @@ def prepare_doc(nlp: Language, article: Article, *, index: int = 0, max_chars: i
         inferred = dates.infer_published(cleaned.text[:2000])
         published = Published(date=inferred, source="inferred" if inferred else None)
     doc = nlp.make_doc(analysis)
-    doc._.ne_regions = [(r.kind, r.start, r.end) for r in cleaned.regions]
+    # the regions of the part that was read (the record keeps them all)
+    doc._.ne_regions = [(r.kind, r.start, min(r.end, len(analysis))) for r in cleaned.regions
+                        if r.start < len(analysis)]
     doc._.ne_published = published.date.isoformat() if published.date else None
     doc._.ne_warnings = []
     return doc, ArticleState(article=article, cleaned=cleaned, published=published, index=index, warnings=warnings)
