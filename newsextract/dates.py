@@ -164,10 +164,13 @@ def _format(value: dt.date, precision: str) -> str:
     return value.isoformat()
 
 
-def resolve_mention(mention: DateMention, published: Optional[str]) -> Optional[str]:
+def resolve_mention(mention: DateMention, published: Optional[str], future: bool = False) -> Optional[str]:
     """The ISO date (YYYY-MM-DD, YYYY-MM or YYYY after the mention's precision) of
     a found expression, resolved against the publication date; None when it needs
-    a publication date that is unknown, or dateparser cannot read it."""
+    a publication date that is unknown, or dateparser cannot read it. A bare weekday,
+    month or day of a month is taken in the past, or with `future` (what is planned)
+    in the days to come."""
+    ahead = "future" if future else "past"
     kind, text = mention.kind, " ".join(mention.text.split())
     base = dt.date.fromisoformat(published) if published else None
     if kind == "year":
@@ -178,13 +181,14 @@ def resolve_mention(mention: DateMention, published: Optional[str]) -> Optional[
     if base is None:
         return None
     if kind in ("mdy", "dmy"):
-        parsed = _parse(text.replace(" of ", " "), published)
+        parsed = _parse(text.replace(" of ", " "), published, ahead)
     elif kind == "wd":
-        # base + 1 day: "on Saturday" in a Saturday paper is that same day
+        # base moved a day away: "on Saturday" in a Saturday paper is that same day
         rel, day = (text.split()[0].lower(), text.split()[1]) if text.split()[0].lower() in (
             "last", "this", "next", "early", "late") else ("", text.split()[0])
-        prefer = "future" if rel == "next" else "past"
-        shifted = (base + dt.timedelta(days=1 if prefer == "past" else 0)).isoformat()
+        prefer = "future" if rel == "next" or (future and rel != "last") else "past"
+        shift = 1 if prefer == "past" else 0 if rel == "next" else -1
+        shifted = (base + dt.timedelta(days=shift)).isoformat()
         parsed = _parse(day, shifted, prefer)
         if parsed and rel == "last" and (base - parsed.date()).days <= 1:
             parsed -= dt.timedelta(days=7)  # 'last Friday' in a Saturday paper: a week before yesterday
@@ -201,7 +205,7 @@ def resolve_mention(mention: DateMention, published: Optional[str]) -> Optional[
         words = text.split()
         rel = words[0].lower() if len(words) > 1 else ""
         month = words[-1]
-        parsed = _parse(month, published, "future" if rel == "next" else "past")
+        parsed = _parse(month, published, "future" if rel == "next" or (future and rel != "last") else "past")
         if parsed and rel == "last" and (parsed.year, parsed.month) >= (base.year, base.month):
             parsed = parsed.replace(year=parsed.year - 1)
         elif parsed and rel == "this":

@@ -670,6 +670,8 @@ class _ArticleEvents:
                 rank = (dist[id(owner)], abs(root.i - owner.token.i))
                 if owner.dates and owner.dates[0][2] <= rank:
                     continue  # a trigger has one date: the nearest
+                if owner.modality in ("planned", "hypothetical"):
+                    iso = resolve_mention(d, self.published, future=True) or iso  # what is to come
                 owner.dates[:] = [(d, iso, rank)]
                 for m in ms:
                     if m is not owner and bound is None and not self.in_subclause(m):

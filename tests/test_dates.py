@@ -79,6 +79,19 @@ def test_weekday_in_a_paper_of_that_day_is_that_day():
     assert resolve_mention(d, "2023-09-19") == "2023-09-18"
 
 
+@pytest.mark.parametrize("expression,expected", [
+    ("on Monday", "2022-10-03"),     # the paper's own day
+    ("on Tuesday", "2022-10-04"),
+    ("in March", "2023-03"),
+    ("on January 1", "2023-01-01"),
+    ("last Friday", "2022-09-30"),
+    ("next Monday", "2022-10-10"),
+])
+def test_planned_events_look_ahead(expression, expected):
+    (d,) = find_dates(expression)
+    assert resolve_mention(d, "2022-10-03", future=True) == expected  # a Monday
+
+
 def test_last_month_name_in_that_month_is_a_year_back():
     (d,) = find_dates("last October")
     assert resolve_mention(d, "2023-10-14") == "2022-10"
