@@ -828,7 +828,7 @@ class EntityRecognizer:
                 c.end += 1
                 c.set_span(doc, self._text)
         particles = self.tables.particles
-        fulls = [name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2]
+        fulls = _NameIndex(name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2)
         singles = {name_key(c.text) for c in cands if c.type == "PERSON" and c.end - c.start == 1}
         for c in cands:
             if c.type in ("PERSON", "COUNTRY") or isinstance(c.record, Organization):
@@ -836,7 +836,7 @@ class EntityRecognizer:
             if isinstance(c.record, Place) and c.record.salient and not c.label == "PERSON":
                 continue
             words = name_key(c.text).split()
-            if any(_same_person(words, f, particles) or _same_person(f, words, particles) for f in fulls) \
+            if any(_same_person(words, f, particles) or _same_person(f, words, particles) for f in fulls.near(words)) \
                     or (not c.entries and " ".join(words) in singles):
                 self._set(c, "PERSON", None, 0.7, alternatives=c.alternatives)
         places = {self._place_key(c.text) for c in cands if c.type == "PLACE"}
@@ -858,8 +858,8 @@ class EntityRecognizer:
         for idx, c in enumerate(ordered):
             if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
                 continue
-            if any(_same_person(name_key(c.text).split(), f, self.tables.particles) for f in fulls if len(f) > 1
-                   and f != name_key(c.text).split()):
+            words = name_key(c.text).split()
+            if any(_same_person(words, f, particles) for f in fulls.near(words) if f != words):
                 continue
             neighbours = []
             if idx > 0:
@@ -1089,6 +1089,9 @@ class EntityRecognizer:
                             c.set_span(doc, self._text)
                         key = (anchor,) + key[1:]
                 c.body_key, c.role = key, "body"
+        orgs = [o for o in cands if o.type == "ORGANIZATION"]
+        orgs_by_end = {o.end_char: o for o in orgs}
+        orgs_by_start = {o.start_char: o for o in orgs}
         n, tables, words = len(doc), self.tables, self._words
         i = 0
         while i < n:
@@ -1145,7 +1148,7 @@ class EntityRecognizer:
                               confidence=0.6)
             c.set_span(doc, self._text)
             if not self._excluded(doc, c.start_char, c.end_char):
-                appositive = self._appositive_org(doc, c, cands)
+                appositive = self._appositive_org(c, orgs_by_end, orgs_by_start)
                 if appositive is not None:
                     c.role, c.body_key, c.record = "appositive", None, appositive
                 out.append(c)
@@ -1153,17 +1156,18 @@ class EntityRecognizer:
             i = tail_end
         return out
 
-    def _appositive_org(self, doc: Doc, c: Candidate, cands: list[Candidate]) -> Optional[Candidate]:
+    def _appositive_org(self, c: Candidate, orgs_by_end: dict, orgs_by_start: dict) -> Optional[Candidate]:
         """A body phrase that describes a named organization beside it: "the
         Department of State Services, Nigeria's secret intelligence agency",
         "Swedish news agency TT"."""
-        for other in cands:
-            if other.type != "ORGANIZATION" or other is c:
-                continue
-            between = self._text[other.end_char:c.start_char] if other.end_char <= c.start_char else \
-                self._text[c.end_char:other.start_char] if c.end_char <= other.start_char else None
-            if between is not None and between.strip() in ("", ",") and "\n" not in between and len(between) <= 3:
-                return other
+        for gap in range(4):
+            for other in (orgs_by_end.get(c.start_char - gap), orgs_by_start.get(c.end_char + gap)):
+                if other is None or other is c:
+                    continue
+                between = self._text[other.end_char:c.start_char] if other.end_char <= c.start_char \
+                    else self._text[c.end_char:other.start_char]
+                if between.strip() in ("", ",") and "\n" not in between:
+                    return other
         return None
 
     # ====================================================== capital metonymy
@@ -1355,15 +1359,15 @@ class EntityRecognizer:
         def words(c):
             return name_key(c.text).split()
 
-        fulls: list[list[str]] = []
+        fulls = _NameIndex()
         for c in sorted(persons, key=lambda c: -len(words(c))):
             w = words(c)
-            if len(w) >= 2 and not any(_same_person(w, f, particles) for f in fulls):
-                fulls.append(w)
+            if len(w) >= 2 and not any(_same_person(w, f, particles) for f in fulls.near(w)):
+                fulls.add(w)
         out, seen_at = {}, {}
         for c in sorted(persons, key=lambda c: c.start):
             w = words(c)
-            matches = [f for f in fulls if _same_person(w, f, particles)]
+            matches = [f for f in fulls.near(w) if _same_person(w, f, particles)]
             if not matches and len(w) == 1:
                 by_given = [f for f in fulls if f[0] == w[0]]
                 if len(by_given) == 1 and self.tables.is_given_name(w[0]):
@@ -1565,6 +1569,29 @@ def _strip_the(text: str) -> str:
 def _titled(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("of", "the", "and", "for")]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+class _NameIndex:
+    """Distinct full names of people, found by the first letter of the surname
+    (every way `_same_person` matches keeps that letter)."""
+
+    def __init__(self, names=()):
+        self._by_initial: dict[str, list[list[str]]] = {}
+        self._seen: set[tuple] = set()
+        for name in names:
+            self.add(name)
+
+    def add(self, name: list[str]) -> None:
+        if name and tuple(name) not in self._seen:
+            self._seen.add(tuple(name))
+            self._by_initial.setdefault(name[-1][:1], []).append(name)
+
+    def near(self, words: list[str]) -> list[list[str]]:
+        return self._by_initial.get(words[-1][:1], []) if words else []
+
+    def __iter__(self):
+        for names in self._by_initial.values():
+            yield from names
 
 
 def _same_person(short: list[str], full: list[str], particles) -> bool:
