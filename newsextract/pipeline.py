@@ -55,8 +55,13 @@ def load_base_model(model: Optional[str] = None, *, exclude: Iterable[str] = ())
 
 
 def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -> Language:
-    """Add newsextract's components (after the base model's) to any English pipeline."""
+    """Add newsextract's components (after the base model's) to any English pipeline,
+    and the line-break sentencizer before its parser."""
     config = config or {}
+    importlib.import_module("newsextract.sentences")
+    if "newsextract_line_breaks" not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("newsextract_line_breaks", config=dict(config.get("newsextract_line_breaks", {})), **where)
     for name, module in COMPONENTS:
         importlib.import_module(module)
         if name not in nlp.pipe_names:
