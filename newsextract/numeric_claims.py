@@ -34,6 +34,7 @@ once when the component is built.
 from __future__ import annotations
 
 import json
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -224,8 +225,8 @@ class NumberReader:
             pct = m.group("pct").strip().lower()
             percent = ("percentage point" if pct.startswith("percentage")
                        else "basis point" if pct.startswith("basis") else "percent")
-        if value is not None and value == int(value) and value >= 1e15:
-            return None
+        if value is not None and (not math.isfinite(value) or value >= 1e15):
+            return None  # runs of digits no article asserts as a count (and inf)
         unit = self.attached_units.get(m.group("aunit").lower()) if m.group("aunit") else None
         return Amount(start, end, value, currency=currency, percent=percent, word_number=word_number,
                       magnitude=magnitude, digits=raw, unit=unit)

@@ -369,3 +369,9 @@ def test_claims_point_into_their_sentence(nlp, pieces):
         assert text[c.start:c.end] == c.text
         assert c.evidence.start <= c.start <= c.end <= c.evidence.end
         assert c.qualifier == "approximate" or c.value is not None
+
+
+def test_runs_of_digits_too_long_for_a_float_are_not_claims(extractor):
+    """Regression (found by the property tests): 400 digits overflowed to inf and crashed."""
+    record = extractor.extract("They freed " + "9" * 400 + " prisoners. Another 1,500 soldiers were released.")
+    assert [(c.value, c.text) for c in record.numeric_claims] == [(1500.0, "1,500 soldiers")]
