@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import Country, Entry, Organization, Place, load_gazetteer, name_key, read_model_json
 from .schema import Entity, EntityAttributes, Evidence, Mention, RoleEvidence
-from .spans import evidence, region_at
+from .spans import doc_text, evidence, region_at
 
 MODEL_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 EXCLUDED_REGIONS = frozenset({"chrome", "credit", "byline", "dateline"})
@@ -189,7 +189,7 @@ class EntityRecognizer:
     # ================================================================== main
     def __call__(self, doc: Doc) -> Doc:
         # per-article state, computed once: Doc.text and Token.sent are rebuilt on every access
-        self._text = doc.text
+        self._text = doc_text(doc)
         self._sent_start = [0] * len(doc)
         self._sents = list(doc.sents) if doc.has_annotation("SENT_START") or len(doc) == 0 else [doc[:]]
         for sent in self._sents:

@@ -30,8 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .dates import DateMention, find_dates, resolve_mention
 from .schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
-from .schema import Evidence
-from .spans import in_caption
+from .spans import doc_text, evidence, in_caption
 
 _CLIMB_DEPS = frozenset({
     "xcomp", "ccomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "acomp", "oprd",
@@ -401,8 +400,7 @@ class _ArticleEvents:
                 continue
             self.sent_claims.setdefault(self.sent_of[span.root.i], []).append((c, span.root))
         self.sent_dates: dict[int, list] = {}
-        self.text = doc.text  # built from the tokens on each access: read once
-        for d in find_dates(self.text):
+        for d in find_dates(doc_text(doc)):
             if in_caption(doc, d.start, d.end):
                 continue
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -845,15 +843,6 @@ class _ArticleEvents:
                     return max(found, key=lambda x: x[0])[1]
         return None
 
-    def evidence(self, si: int) -> Evidence:
-        """The sentence as evidence, trimmed of surrounding whitespace (as spans.evidence,
-        without rebuilding the Doc's text on every call)."""
-        sent = self.sents[si]
-        raw = self.text[sent.start_char:sent.end_char]
-        start = sent.start_char + len(raw) - len(raw.lstrip())
-        body = raw.strip()
-        return Evidence(text=body, start=start, end=start + len(body))
-
     def mediators_in(self, si: int) -> list:
         """Entities a sentence says brokered, mediated or facilitated something (per sentence, cached)."""
         if si not in self.mediator_cache:
@@ -1178,7 +1167,7 @@ class _ArticleEvents:
         counts = [CountRef(claim_id=cl.id, value=cl.value, unit=cl.unit, category=cl.category) for cl in claims]
         evid, starts = [], set()
         for m in everything:
-            ev = self.evidence(m.sent_i)
+            ev = evidence(self.doc, self.sents[m.sent_i])
             if ev.start not in starts:
                 starts.add(ev.start)
                 evid.append(ev)

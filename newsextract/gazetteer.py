@@ -18,6 +18,8 @@ from typing import Iterator, Optional, Union
 
 from spacy.tokens import Doc
 
+from .spans import doc_text
+
 _PUNCT_DROP = re.compile(r"[.'’‘`´\u00b4\u02bc]")
 # official long forms: "Republic of Ukraine", "the Kingdom of Saudi Arabia", "State of Israel"
 _STATE_PREFIX = re.compile(
@@ -227,7 +229,7 @@ class Gazetteer:
 
         A name starts on a token whose first letter is a capital (or "al"/"el"
         of "al-Qaeda"); its text must keep the capitals its acronyms need."""
-        text = doc.text
+        text = doc_text(doc)
         matches: list[Match] = []
         i, n = 0, len(doc)
         while i < n:

@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .schema import Modifier, NumericClaim
-from .spans import OffsetIndex, evidence, region_at
+from .spans import OffsetIndex, doc_text, evidence, region_at
 
 HUMAN_CATEGORIES = frozenset({"KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISPLACED"})
 # entity labels of the base model under which a figure is part of a name
@@ -397,7 +397,7 @@ class NumericClaims:
         return doc
 
     def claims(self, doc: Doc) -> list[NumericClaim]:
-        text = doc.text
+        text = doc_text(doc)
         quotes = OffsetIndex(quote_ranges(text))
         entity_names = entity_index(doc._.ne_entities or [])
         sents = segments(doc)
@@ -452,7 +452,7 @@ class NumericClaims:
             ev = evidences.get(si) or evidences.setdefault(si, evidence(doc, sents[si]))
             start, end = tok.idx, noun.idx + len(noun)
             out.append(NumericClaim(
-                id="", text=doc.text[start:end], start=start, end=end, value=0, unit=noun.lemma_.lower(),
+                id="", text=doc_text(doc)[start:end], start=start, end=end, value=0, unit=noun.lemma_.lower(),
                 category=t.unit_category[noun.lemma_.lower()], negated=True, evidence=ev))
         return out
 

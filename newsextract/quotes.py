@@ -25,8 +25,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .schema import EntityRef, Evidence, Quote, RecordWarning
-from .spans import in_caption
+from .schema import EntityRef, Quote, RecordWarning
+from .spans import doc_text, evidence_between, in_caption
 
 # ---------------------------------------------------------------- tables
 
@@ -317,29 +317,22 @@ class QuoteExtractor:
         self.short_quote_words = short_quote_words
         self.chain_paragraphs = chain_paragraphs
         self.pronoun_window_chars = pronoun_window_chars
-        self._cache_doc, self._cache_text, self._cache_sents = None, "", None
+        self._sents_doc, self._sents = None, ([], [])
 
     # ------------------------------------------------------------ per-Doc caches
-    def _txt(self, doc: Doc) -> str:
-        """`doc.text`, joined once per Doc (spaCy rebuilds it on every access)."""
-        if self._cache_doc is not doc:
-            self._cache_doc, self._cache_text, self._cache_sents = doc, doc.text, None
-        return self._cache_text
-
     def _sent(self, doc: Doc, i: int) -> tuple[int, int]:
         """(start, end) token indices of the sentence holding token i (`Token.sent` scans the Doc)."""
-        self._txt(doc)
-        if self._cache_sents is None:
+        if self._sents_doc is not doc:
             starts = [sent.start for sent in doc.sents]
-            self._cache_sents = (starts, starts[1:] + [len(doc)])
-        starts, ends = self._cache_sents
+            self._sents_doc, self._sents = doc, (starts, starts[1:] + [len(doc)])
+        starts, ends = self._sents
         k = bisect_right(starts, i) - 1
         return starts[k], ends[k]
 
     # ------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
         spans = [self._end_before_attribution(doc, q) if q.recovered and q.close_mark is None else q
-                 for q in find_quote_spans(self._txt(doc))]
+                 for q in find_quote_spans(doc_text(doc))]
         st = self._state(doc, spans)
         quotes: list[Quote] = []
         previous: Optional[tuple[QuoteSpan, Optional[Referent], Optional[Span], Optional[str]]] = None
@@ -355,7 +348,7 @@ class QuoteExtractor:
             cue, subject = self._attribution(st, qi, qs, tokens, self._is_partial(doc, qs))
             if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
                 qs = self._cut_at_attribution(doc, qs, cue)
-            text = self._txt(doc)[qs.start:qs.end]
+            text = doc_text(doc)[qs.start:qs.end]
             partial = self._is_partial(doc, qs)
             if not self._is_quotation(doc, qs, text, partial, cue):
                 continue
@@ -433,7 +426,7 @@ class QuoteExtractor:
         for qi, qs in enumerate(spans):
             for t in self._quote_tokens(doc, qs, with_marks=True):
                 st.quote_of_token[t.i] = qi
-        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(self._txt(doc)) if m.group().strip()]
+        st.para_starts = [m.start() for m in _PARAGRAPH_RE.finditer(doc_text(doc)) if m.group().strip()]
         mentions = []
         for ent in doc._.ne_entities or ():
             st.entities.append(ent)
@@ -462,11 +455,11 @@ class QuoteExtractor:
 
     # ------------------------------------------------------------ filters
     def _is_partial(self, doc: Doc, qs: QuoteSpan) -> bool:
-        text = self._txt(doc)[qs.start:qs.end]
+        text = doc_text(doc)[qs.start:qs.end]
         first = next((c for c in text if c.isalpha()), "")
         if first and first.islower():
             return True
-        before = self._txt(doc)[max(0, qs.outer_start - 40):qs.outer_start].rstrip()
+        before = doc_text(doc)[max(0, qs.outer_start - 40):qs.outer_start].rstrip()
         if not before or before[-1] in ":,\n—–-(":
             return False
         word = before.split()[-1].lower() if before.split() else ""
@@ -479,7 +472,7 @@ class QuoteExtractor:
         n = word_count(text)
         if n < self.min_words:
             return False
-        before = self._txt(doc)[max(0, qs.outer_start - 30):qs.outer_start].split()
+        before = doc_text(doc)[max(0, qs.outer_start - 30):qs.outer_start].split()
         if before and before[-1].lower().strip(",") in self.t.scare_markers and cue is None:
             return False
         if qs.single and cue is None:
@@ -499,7 +492,7 @@ class QuoteExtractor:
         doc = st.doc
         para = self._para(st, qs.outer_start)
         lo_char = st.para_starts[para]
-        hi_char = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(self._txt(doc))
+        hi_char = st.para_starts[para + 1] if para + 1 < len(st.para_starts) else len(doc_text(doc))
         inside = {t.i for t in tokens}
 
         def outside(t: Token) -> bool:
@@ -509,10 +502,10 @@ class QuoteExtractor:
         first_i, last_i = tokens[0].i, tokens[-1].i
         open_i = first_i - 1 if qs.open_mark is not None else first_i
         close_i = last_i + 1 if qs.close_mark is not None else last_i
-        ends_comma = bool(re.search(r"[,;]\s*$", self._txt(doc)[qs.start:qs.outer_end])) or \
-            self._txt(doc)[qs.outer_end:qs.outer_end + 1] == ","
-        before_colon = self._txt(doc)[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
-        if not self._txt(doc)[lo_char:qs.outer_start].strip() and para > 0 and self._txt(doc)[:lo_char].rstrip().endswith(":"):
+        ends_comma = bool(re.search(r"[,;]\s*$", doc_text(doc)[qs.start:qs.outer_end])) or \
+            doc_text(doc)[qs.outer_end:qs.outer_end + 1] == ","
+        before_colon = doc_text(doc)[lo_char:qs.outer_start].rstrip()[-1:] in (":", ",")
+        if not doc_text(doc)[lo_char:qs.outer_start].strip() and para > 0 and doc_text(doc)[:lo_char].rstrip().endswith(":"):
             # 'X said:' closing the paragraph before the quote
             lo_char = st.para_starts[para - 1]
             before_colon = True
@@ -717,7 +710,7 @@ class QuoteExtractor:
                 if v.lemma_.lower() in self.t.strong_verbs and v.tag_.startswith("VB"):
                     between = doc[tok.i + 1:v.i]
                     if all(b.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PUNCT") for b in between):
-                        s, e = _trim(self._txt(doc), qs.start, tok.idx + 1)
+                        s, e = _trim(doc_text(doc), qs.start, tok.idx + 1)
                         return QuoteSpan(s, e, qs.open_mark, None, qs.paragraph, recovered=True, single=qs.single)
                     break
                 if v.is_punct:
@@ -726,7 +719,7 @@ class QuoteExtractor:
 
     def _cut_at_attribution(self, doc: Doc, qs: QuoteSpan, cue: Token) -> QuoteSpan:
         """An unclosed quote that runs into its own attribution ends at the comma before it."""
-        text = self._txt(doc)
+        text = doc_text(doc)
         cut = text.rfind(",", qs.start, cue.idx)
         if cut > qs.start:
             s, e = _trim(text, qs.start, cut + 1)
@@ -782,15 +775,7 @@ class QuoteExtractor:
         s_lo, s_hi = self._sent(doc, lo)[0], self._sent(doc, hi - 1)[1]
         if cue is not None and abs(cue.i - lo) < 80:
             s_lo, s_hi = min(s_lo, self._sent(doc, cue.i)[0]), max(s_hi, self._sent(doc, cue.i)[1])
-        # as spans.evidence, on the cached text (Span.text and Doc.text re-join tokens)
-        text = self._txt(doc)
-        start = doc[s_lo].idx
-        end = doc[s_hi - 1].idx + len(doc[s_hi - 1].text)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Evidence(text=text[start:end], start=start, end=end)
+        return evidence_between(doc, doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1].text))
 
     # ------------------------------------------------------------ noun phrases
     def _np_span(self, head: Token) -> Span:
@@ -989,7 +974,7 @@ class QuoteExtractor:
             toks = toks[:-1]
         if not toks:
             return None
-        name = self._txt(head.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
+        name = doc_text(head.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])]
         if kind == "person":
             name = self._fuller_name(st, name)
             return Referent(EntityRef(name=name), "person", self._name_gender(name), etype="PERSON")
@@ -1143,7 +1128,7 @@ class QuoteExtractor:
                     group = self._np_span(tok)
                     words = [x for x in group if x.lower_ not in _DETERMINERS and not x.is_punct]
                     if len(words) > 1 and any(x.text[:1].isupper() for x in words):
-                        name = self._txt(st.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+                        name = doc_text(st.doc)[words[0].idx:words[-1].idx + len(words[-1])]
                         return Referent(EntityRef(name=name), "org", plural=True, etype="ORGANIZATION")
                 return refs[i]
         return best
@@ -1176,7 +1161,7 @@ class QuoteExtractor:
         if modifiers:
             # "the Israeli prime minister's office": the body named as written
             toks = [x for x in np if x.lower_ not in _DETERMINERS]
-            name = self._txt(st.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else np.text
+            name = doc_text(st.doc)[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else np.text
             return Referent(EntityRef(name=name), "org", plural=plural, etype="ORGANIZATION")
         # an earlier, fuller phrase with the same head ("the ministry of home affairs")
         chunk = self._earlier_chunk(st, head, lemma)
@@ -1217,7 +1202,7 @@ class QuoteExtractor:
                 return self._entity_referent(st, inner)
             toks = [x for x in phrase if x.lower_ not in _DETERMINERS and x.dep_ != "det"]
             if toks and (len(toks) > 1 or end > tok.i):
-                name = self._txt(doc)[toks[0].idx:doc[end].idx + len(doc[end])]
+                name = doc_text(doc)[toks[0].idx:doc[end].idx + len(doc[end])]
                 return Referent(EntityRef(name=name), "org", etype="ORGANIZATION")
         return None
 

@@ -3,6 +3,7 @@ regions (captions, chrome) and quotation-mark context."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -10,14 +11,30 @@ from .schema import Evidence
 
 EVIDENCE_EXCLUDED = frozenset({"caption", "chrome", "credit", "byline", "dateline"})
 
+# a Doc's text never changes (spaCy's tokenization is non-destructive), but `Doc.text`
+# joins the tokens again on every access: joined once per Doc, shared by all components
+_DOC_TEXT: "WeakKeyDictionary[Doc, str]" = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc."""
+    text = _DOC_TEXT.get(doc)
+    if text is None:
+        text = _DOC_TEXT[doc] = doc.text
+    return text
+
+
+def evidence_between(doc: Doc, start: int, end: int) -> Evidence:
+    """The text of [start, end) as evidence, trimmed of surrounding whitespace."""
+    raw = doc_text(doc)[start:end]
+    body = raw.strip()
+    start += len(raw) - len(raw.lstrip())
+    return Evidence(text=body, start=start, end=start + len(body))
+
 
 def evidence(doc: Doc, sent: Span) -> Evidence:
-    """The sentence as evidence, trimmed of surrounding whitespace. (`doc.text` is
-    rebuilt on every access, so only the sentence's own text is read.)"""
-    text = sent.text
-    body = text.strip()
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return Evidence(text=body, start=start, end=start + len(body))
+    """The sentence as evidence, trimmed of surrounding whitespace."""
+    return evidence_between(doc, sent.start_char, sent.end_char)
 
 
 def region_at(doc: Doc, start: int, end: int | None = None) -> str | None:
