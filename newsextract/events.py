@@ -18,10 +18,8 @@ Results go to `doc._.ne_events` as `schema.Event` records (ids V1, V2, ...).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
@@ -29,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .dates import DateMention, find_dates, resolve_mention
+from .gazetteer import read_model_json
 from .schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
 from .spans import doc_text, evidence, in_caption
 
@@ -44,16 +43,11 @@ _PRIORITY = ("PRISONER_EXCHANGE", "AGREEMENT", "ATTACK", "MEETING", "ARREST", "P
              "AID", "SANCTION", "RELEASE", "STATEMENT")
 
 
-def load_table(name: str = "events.json") -> dict:
-    """One of the event data tables shipped in newsextract.models."""
-    return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
-
-
 def load_demonyms(name: str = "gazetteer_countries.json") -> dict[str, str]:
     """Demonym (lower case) -> ISO alpha-2, from the country gazetteer the entities
     component ships; empty when the table is missing or has another shape."""
     try:
-        rows = load_table(name).get("countries", [])
+        rows = read_model_json(name).get("countries", [])
         return {d.lower(): row["iso2"] for row in rows for d in row.get("demonyms", ()) if row.get("iso2")}
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}
@@ -268,7 +262,7 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, name: str, lede_sentences: int = 3, max_participants: int = 4,
                  participant_distance: int = 5, main_date_slack: int = 7, table: str = "events.json"):
-        data = load_table(table)
+        data = read_model_json(table)
         self.lede_sentences = lede_sentences
         self.max_participants = max_participants
         self.participant_distance = participant_distance

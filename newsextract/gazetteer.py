@@ -56,6 +56,7 @@ def written_in_capitals(text: str) -> bool:
 
 
 def read_model_json(filename: str) -> dict:
+    """One of the JSON tables shipped in newsextract.models (read by every component)."""
     return json.loads(resources.files("newsextract.models").joinpath(filename).read_text("utf-8"))
 
 

@@ -33,18 +33,17 @@ once when the component is built.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import read_model_json
 from .schema import Modifier, NumericClaim
 from .spans import OffsetIndex, doc_text, evidence, region_at
 
@@ -55,10 +54,6 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
-
-
-def _load(name: str) -> dict:
-    return json.loads(resources.files("newsextract.models").joinpath(name).read_text("utf-8"))
 
 
 def _alternation(words) -> str:
@@ -271,12 +266,12 @@ class Tables:
     """The word tables of models/, as sets and compiled patterns."""
 
     def __init__(self):
-        numbers = _load("numbers.json")
-        self.currencies = _load("numeric_currencies.json")
-        qualifiers = _load("numeric_qualifiers.json")
-        categories = _load("numeric_categories.json")
-        units = _load("numeric_units.json")
-        self.demonyms = {k.lower(): [n.lower() for n in v] for k, v in _load("numeric_demonyms.json")["demonyms"].items()}
+        numbers = read_model_json("numbers.json")
+        self.currencies = read_model_json("numeric_currencies.json")
+        qualifiers = read_model_json("numeric_qualifiers.json")
+        categories = read_model_json("numeric_categories.json")
+        units = read_model_json("numeric_units.json")
+        self.demonyms = {k.lower(): [n.lower() for n in v] for k, v in read_model_json("numeric_demonyms.json")["demonyms"].items()}
         self.reader = NumberReader(numbers, self.currencies)
         self.vague = self.reader.vague
         self.currency_names = self.currencies["names"]

@@ -14,17 +14,16 @@
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import read_model_json
 from .schema import EntityRef, Quote, RecordWarning
 from .spans import doc_text, evidence_between, in_caption
 
@@ -57,9 +56,8 @@ def _words(section) -> frozenset:
 
 @lru_cache(maxsize=1)
 def load_tables() -> QuoteTables:
-    root = resources.files("newsextract.models")
-    data = json.loads(root.joinpath("quotes.json").read_text("utf-8"))
-    names = json.loads(root.joinpath("quotes_given_names.json").read_text("utf-8"))
+    data = read_model_json("quotes.json")
+    names = read_model_json("quotes_given_names.json")
     verbs = data["reporting_verbs"]
     return QuoteTables(
         strong_verbs=frozenset(verbs["strong"]),
