@@ -135,7 +135,6 @@ class EntityTables:
         self.body_heads = sorted({tuple(_word(w) for w in re.findall(r"['’]s|[\w-]+", h)) for h in bodies["body_heads"]},
                                  key=len, reverse=True)
         self.body_first_words = frozenset(h[0] for h in self.body_heads)
-        self.max_body_len = max(len(h) for h in self.body_heads)
         self.country_heads = frozenset(bodies["country_heads"])
         self.portfolios = {}
         for canon, forms in bodies["portfolio_synonyms"].items():

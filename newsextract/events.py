@@ -1096,7 +1096,7 @@ class _ArticleEvents:
         return False
 
     def record(self, c: Cluster, vid: str, mediators_by_sent: dict):
-        ex, doc = self.ex, self.doc
+        ex = self.ex
         mentions = sorted(c.mentions, key=lambda m: m.token.i)
         everything = [x for m in mentions for x in [m] + m.merged]
         first = mentions[0]

@@ -148,8 +148,6 @@ def _entry_rank(entry: Entry) -> tuple:
 class Gazetteer:
     """Countries, places and organizations, indexed by name key."""
 
-    MAX_WORDS = 10
-
     def __init__(self, countries: list[dict], places: list[tuple[Place, list[str]]], orgs: list[dict]):
         self.index: dict[str, list[Entry]] = {}
         self.countries: dict[str, Country] = {}

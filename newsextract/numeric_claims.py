@@ -95,7 +95,6 @@ class NumberReader:
         self.vague = {k.lower(): v for k, v in numbers["vague"].items()}
         self.signs = currencies["signs"]
         self.codes = set(currencies["unit_names"])
-        self.currency_units = currencies["unit_names"]
         self.attached_units = {k.lower(): v for k, v in numbers["attached_units"].items()}
         word = _alternation(list(self.units) + list(self.tens) + list(self.scales))
         sign = _alternation(self.signs)
@@ -351,7 +350,6 @@ class Reading:
     partitive: bool = False             # "21 of the schoolgirls"
     embedded: bool = False              # inside "including ...": not an antecedent
     mod_words: frozenset = frozenset()
-    captive_prior: bool = False         # category read from the noun alone ("the five detainees")
     light_category: Optional[str] = None  # "three sustained injuries": WOUNDED
     post_pred: Optional[Token] = None     # "12 dead": dead
     category: str = "OTHER"
@@ -464,7 +462,6 @@ class NumericClaims:
     # -- which figures can be claims --------------------------------------
     def is_candidate(self, doc: Doc, span: Span, a: Amount, text: str) -> bool:
         t = self.t
-        first, last = span[0], span[-1]
         before = text[max(0, a.start - 2):a.start]
         # designations glued to letters: "Su-25", "COVID-19"
         if before.endswith("-") and len(before) == 2 and before[0].isalpha():

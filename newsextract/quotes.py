@@ -301,7 +301,6 @@ class _DocState:
     referent_at: dict = field(default_factory=dict)
     person_titles: dict = field(default_factory=dict)  # entity key -> set of title words
     person_gender: dict = field(default_factory=dict)  # entity key -> gender
-    statements: list = field(default_factory=list)    # (token index, Referent) of 'in a statement' speakers
 
 
 class QuoteExtractor:
@@ -1132,7 +1131,6 @@ class QuoteExtractor:
         return best
 
     def _resolve_org_description(self, st: _DocState, head: Token, np: Span) -> Referent:
-        t = self.t
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         inner = self._inner_entity(st, np, head, ("ORGANIZATION",))
