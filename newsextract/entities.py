@@ -430,10 +430,10 @@ class EntityRecognizer:
 
     def _last_title(self, doc: Doc, s: int, e: int) -> Optional[tuple[int, int]]:
         """(start, end) of the last title phrase inside tokens [s, e) with a name after it."""
-        tables, best, i = self.tables, None, s
+        tables, words, best, i = self.tables, self._words, None, s
         while i < e:
             for n in range(min(tables.max_title_len, e - i), 0, -1):
-                if tuple(_word(t.text) for t in doc[i:i + n]) in tables.title_gender:
+                if tuple(words[i:i + n]) in tables.title_gender:
                     best = (i, i + n)
                     i += n - 1
                     break
@@ -444,10 +444,10 @@ class EntityRecognizer:
 
     def _title_before(self, doc: Doc, start: int) -> list[str]:
         """Title phrases written right before a name ("President", "Foreign Minister")."""
-        tables, titles, i = self.tables, [], start
+        tables, words, titles, i = self.tables, self._words, [], start
         while i > 0:
             for n in range(min(tables.max_title_len, i), 0, -1):
-                if tuple(_word(t.text) for t in doc[i - n:i]) in tables.title_gender:
+                if tuple(words[i - n:i]) in tables.title_gender:
                     titles.insert(0, doc[i - n:i].text)
                     i -= n
                     break

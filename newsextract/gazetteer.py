@@ -191,9 +191,10 @@ class Gazetteer:
             bucket.append(entry)
 
     # ---------------------------------------------------------------- lookups
-    def lookup(self, text: str) -> list[Entry]:
-        """Every reading of `text`, most likely first; acronyms need capitals."""
-        key = name_key(text)
+    def lookup(self, text: str, key: Optional[str] = None) -> list[Entry]:
+        """Every reading of `text`, most likely first; acronyms need capitals.
+        (`key`: name_key(text), when the caller has it already.)"""
+        key = name_key(text) if key is None else key
         entries = self.index.get(key, ())
         if not entries:
             long_form = _STATE_PREFIX.match(key)
@@ -250,10 +251,11 @@ class Gazetteer:
                                   or last.is_punct and last.text not in NAME_PUNCT):
                     break  # names run over hyphens and periods, not over commas, brackets or lines
                 surface = text[tok.idx:last.idx + len(last.text)]
-                entries = self.lookup(surface) if not last.is_punct else None
+                key = name_key(surface)
+                entries = self.lookup(surface, key) if not last.is_punct else None
                 if entries:
                     found = Match(i, j, entries)
-                if len(name_key(surface).split()) >= limit:
+                if len(key.split()) >= limit:
                     break
             if found is not None:
                 matches.append(found)
