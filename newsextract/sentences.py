@@ -9,6 +9,7 @@ respects.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 
@@ -25,6 +26,7 @@ class LineBreakSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         need = self.min_newlines
+        starts = []
         after_break = False
         for token in doc:
             if token.is_space or not token.text.strip():
@@ -32,6 +34,11 @@ class LineBreakSentencizer:
                     after_break = True
                 continue
             if after_break and token.i > 0:
-                token.is_sent_start = True
+                starts.append(token.i)
             after_break = "\n" in token.whitespace_ and need <= 1
+        if starts:
+            # one array write: setting Token.is_sent_start checks the whole doc each time
+            values = doc.to_array([SENT_START])
+            values[starts] = 1
+            doc.from_array([SENT_START], values)
         return doc
