@@ -183,11 +183,15 @@ def test_unreadable_files_are_reported_and_the_run_goes_on(tmp_path):
     bad_json.write_bytes(b'{"text": ')
     dump = tmp_path / "ok.jsonl"
     dump.write_bytes(good(1) + b"\n")
-    status, records, errors, stderr = run_cli(tmp_path, empty, latin1, bad_json, tmp_path / "missing.jsonl", dump)
+    array = tmp_path / "array.json"           # a JSON array of articles, two of them broken
+    array.write_bytes(b"[" + good(2) + b",\n 5,\n " + b'{"id": "e", "text": ""}' + b",\n " + good(3) + b"]\n")
+    status, records, errors, stderr = run_cli(tmp_path, empty, latin1, bad_json, tmp_path / "missing.jsonl", dump,
+                                              array)
     assert status == 1
-    assert [r["id"] for r in records] == ["good-1"]
+    assert [r["id"] for r in records] == ["good-1", "good-2", "good-3"]
     reported = {Path(e.get("file") or e["source"].rsplit(":", 1)[0]).name for e in errors}
     assert {"empty.txt", "latin1.txt", "bad.json", "missing.jsonl"} <= reported, stderr
+    assert sorted(line for file, line in map(file_and_line, [e for e in errors if "array" in str(e)])) == [2, 3]
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path):
