@@ -13,7 +13,11 @@ one whose ms/KB grows with the size is not.
 Kinds: `news` (paragraphs), `one_line` (the same text on one line), `no_spaces`
 (the text with every space removed: a page that is one huge token per paragraph),
 `chrome_heavy` (an advertisement line and a captioned photo after every paragraph:
-many cleaner regions).
+many cleaner regions), `table` (a page of figures: one line per district, no
+sentence ends).
+
+`--check` exits with status 1 when a stage's ms/KB at the largest size is more
+than 3 times its ms/KB at the smallest size of 16 KB or more (worse than linear).
 The size limit (`--max-chars`, default 2,000,000 here so that nothing is cut) is
 what bounds an article in production: 200,000 characters by default.
 """
@@ -48,6 +52,9 @@ def build_article(kind: str, size: int, paragraphs: list[str]) -> str:
     parts, total, i = [], 0, 0
     while total < size:
         paragraph = f"{paragraphs[i % len(paragraphs)]} (Update {i}.)"
+        if kind == "table":
+            paragraph = (f"District {i}: {i * 37 % 5000:,} displaced, {i % 90} killed, {i % 7 + 1}.{i % 10}m "
+                         f"dollars pledged, {i % 100}% of homes damaged")
         if kind == "chrome_heavy":
             paragraph += f"\n\nAdvertisement\n\nA convoy passes in this handout photo {i} [Reuters]"
         parts.append(paragraph)
@@ -90,10 +97,11 @@ def time_stages(extractor, text: str) -> dict[str, float]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,4,16,64,256,1024", help="sizes in KB (default 1,4,16,64,256,1024)")
-    parser.add_argument("--kinds", default="news", help="news, one_line, no_spaces, chrome_heavy (comma-separated)")
+    parser.add_argument("--kinds", default="news", help="news, one_line, no_spaces, chrome_heavy, table (comma-separated)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size below 64 KB; the median is kept")
     parser.add_argument("--max-chars", type=int, default=2_000_000)
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a stage grows worse than linearly")
     args = parser.parse_args(argv)
 
     from newsextract import Extractor
@@ -117,7 +125,27 @@ def main(argv=None) -> int:
     if args.json:
         json.dump(results, sys.stdout, indent=1)
         print()
-    return 0
+    worse = superlinear_stages(results)
+    for line in worse:
+        print(f"worse than linear: {line}", file=sys.stderr)
+    return 1 if args.check and worse else 0
+
+
+def superlinear_stages(results: list[dict], factor: float = 3.0, floor_ms_per_kb: float = 2.0) -> list[str]:
+    """Stages whose ms/KB at the largest size exceeds `factor` times the ms/KB at the
+    smallest size >= 16 KB (smaller sizes are dominated by fixed costs)."""
+    worse = []
+    for kind in dict.fromkeys(r["kind"] for r in results):
+        runs = sorted((r for r in results if r["kind"] == kind and r["kb"] >= 16), key=lambda r: r["kb"])
+        if len(runs) < 2:
+            continue
+        small, large = runs[0], runs[-1]
+        for stage, per_kb in large["ms_per_kb"].items():
+            base = max(small["ms_per_kb"].get(stage, 0.0), floor_ms_per_kb / factor)
+            if stage != "total" and per_kb > factor * base and per_kb > floor_ms_per_kb:
+                worse.append(f"{kind} {stage}: {small['ms_per_kb'][stage]:.2f} ms/KB at {small['kb']} KB, "
+                             f"{per_kb:.2f} ms/KB at {large['kb']} KB")
+    return worse
 
 
 if __name__ == "__main__":
