@@ -13,7 +13,12 @@ from spacy.tokens import Doc
 from . import dates
 from .cleaning import CleanedText, clean, scrub_surrogates
 from .pipeline import text_hash
-from .schema import Article, ArticleRecord, Published, RecordWarning
+from .schema import Article, ArticleRecord, Evidence, Published, RecordWarning
+
+# An evidence sentence longer than this (a page without sentence ends) is cut to a
+# window around its item; else every item would carry the whole page and the record
+# would grow with the square of the text.
+MAX_EVIDENCE_CHARS = 1500
 
 
 @dataclass
@@ -102,7 +107,47 @@ def _reslice(obj, source: str) -> None:
             _reslice(value, source)
 
 
-def build_record(doc: Doc, state: ArticleState) -> ArticleRecord:
+def _window(evidence: Evidence, lo: int, hi: int, limit: int) -> Evidence:
+    """`evidence` narrowed to at most `limit` characters, centred on [lo, hi)."""
+    if evidence.end - evidence.start <= limit:
+        return evidence
+    lo, hi = max(lo, evidence.start), min(max(hi, lo), evidence.end)
+    start = max(evidence.start, lo - max(0, limit - (hi - lo)) // 2)
+    end = min(evidence.end, start + limit)
+    start = max(evidence.start, end - limit)
+    return Evidence(text="", start=start, end=end)
+
+
+def _bound_evidence(obj, limit: int) -> int:
+    """Narrow every over-long evidence in `obj` (an item's around the item itself,
+    others from their start); returns how many were narrowed."""
+    if isinstance(obj, list):
+        return sum(_bound_evidence(item, limit) for item in obj)
+    if not isinstance(obj, BaseModel):
+        return 0
+    narrowed = 0
+    start, end = getattr(obj, "start", None), getattr(obj, "end", None)
+    centre = (start, end) if isinstance(start, int) and isinstance(end, int) else None
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        if isinstance(value, Evidence):
+            lo, hi = centre or (value.start, value.start)
+            new = _window(value, lo, hi, limit)
+            if new is not value:
+                setattr(obj, name, new)
+                narrowed += 1
+        elif isinstance(value, list) and value and isinstance(value[0], Evidence):
+            for i, ev in enumerate(value):
+                new = _window(ev, *(centre or (ev.start, ev.start)), limit)
+                if new is not ev:
+                    value[i] = new
+                    narrowed += 1
+        elif isinstance(value, (BaseModel, list)):
+            narrowed += _bound_evidence(value, limit)
+    return narrowed
+
+
+def build_record(doc: Doc, state: ArticleState, *, max_evidence_chars: int = MAX_EVIDENCE_CHARS) -> ArticleRecord:
     art, source = state.article, state.cleaned.text
     digest = text_hash(source)
     record = ArticleRecord(
@@ -119,6 +164,13 @@ def build_record(doc: Doc, state: ArticleState) -> ArticleRecord:
         events=doc._.ne_events or [],
         warnings=state.warnings + list(doc._.ne_warnings or []),
     )
-    for section in (record.entities, record.numeric_claims, record.quotes, record.events):
+    sections = (record.entities, record.numeric_claims, record.quotes, record.events)
+    narrowed = sum(_bound_evidence(section, max_evidence_chars) for section in sections)
+    if narrowed:
+        record.warnings.append(RecordWarning(
+            code="evidence_trimmed",
+            message=f"{narrowed} evidence sentences longer than {max_evidence_chars} characters "
+                    "were cut to a window around their item"))
+    for section in sections:
         _reslice(section, source)
     return record

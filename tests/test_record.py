@@ -156,3 +156,36 @@ def test_unreadable_published_is_a_warning_not_an_error(blank_nlp):
     _, record = record_for(blank_nlp, "Talks resumed. March 2, 2024.", published="not a date at all")
     assert [w.code for w in record.warnings] == ["bad_published"]
     assert record.published.source in ("inferred", None)
+
+
+# ---------------------------------------------------------------- evidence size
+
+def test_an_over_long_evidence_sentence_is_cut_around_its_item(blank_nlp):
+    """A page without sentence ends made every item carry the whole page as its
+    evidence: a 28 KB text gave a 56 MB record."""
+    from newsextract.schema import NumericClaim
+
+    text = "figures " * 2000 + "and 95 prisoners " + "were freed " * 2000
+    at = text.index("95")
+    whole = Evidence(text=text, start=0, end=len(text))  # one object shared by two items
+    claims = [NumericClaim(id="N1", text="95", start=at, end=at + 2, value=95, evidence=whole),
+              NumericClaim(id="N2", text="fig", start=0, end=3, value=1, evidence=whole)]
+    doc, state = prepare_doc(blank_nlp, Article(text=text))
+    doc._.ne_claims = claims
+    record = build_record(doc, state, max_evidence_chars=200)
+    first, second = record.numeric_claims
+    assert first.evidence.end - first.evidence.start == 200
+    assert first.evidence.start <= at and at + 2 <= first.evidence.end
+    assert abs((at - first.evidence.start) - (first.evidence.end - at - 2)) <= 1   # centred
+    assert (second.evidence.start, second.evidence.end) == (0, 200)
+    assert [w.code for w in record.warnings] == ["evidence_trimmed"]
+    assert "2 evidence sentences" in record.warnings[0].message
+    assert offset_problems(record.model_dump(mode="json")) == []
+
+
+def test_ordinary_evidence_is_left_whole(extractor):
+    text = "Russia and Ukraine exchanged 95 prisoners each on Saturday, the ministry said."
+    record = extractor.extract(text)
+    assert record.numeric_claims
+    assert all(c.evidence.text in (text, text[:-1]) for c in record.numeric_claims)
+    assert "evidence_trimmed" not in [w.code for w in record.warnings]
