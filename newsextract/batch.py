@@ -396,8 +396,9 @@ def done_ids(path: str) -> set[str]:
 # ------------------------------------------------------------------ interrupts
 
 class _StopOnSignal:
-    """Ctrl-C (or SIGTERM) asks the run to stop after the record being written; a
-    second Ctrl-C stops at once. Only in the main thread, where signals arrive."""
+    """Ctrl-C (or SIGTERM) asks the run to stop once the batch in hand is written
+    (records are whole lines); a second Ctrl-C stops at once. Only in the main
+    thread, where signals arrive."""
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -431,8 +432,8 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
 
     `extractor` is an `Extractor` (or an `ExtractorSpec`). With `workers` > 1, or an
     `executor` (whose `workers` slots are kept busy), the work goes to worker processes
-    that load their own pipeline once. A SIGINT/SIGTERM stops the run between two
-    records; `RunStats.interrupted` then holds the signal."""
+    that load their own pipeline once. A SIGINT/SIGTERM stops the run after the batch
+    in hand is written; `RunStats.interrupted` then holds the signal."""
     stats = RunStats()
     progress = progress or Progress(enabled=False)
     if progress.enabled:
