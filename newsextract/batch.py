@@ -458,7 +458,12 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
                 stats.failed += 1
                 errors.report(item, error)
                 continue
-            sink.write(record)
+            try:
+                sink.write(record)
+            except ValueError as err:  # this record cannot be stored (e.g. an id too long for a key)
+                stats.failed += 1
+                errors.report(item, f"not written: {_reason(err)}")
+                continue
             stats.written += 1
             for warning in record.warnings:
                 if warning.code == "text_truncated":

@@ -74,6 +74,20 @@ def test_a_failing_article_is_reported_and_the_run_goes_on_in_order(tmp_path, ba
     assert logged[1]["error"].startswith("RuntimeError: component crashed (at test_batch.py:")
 
 
+def test_a_record_the_sink_refuses_is_reported_and_the_run_goes_on():
+    class PickySink(ListSink):
+        def write(self, record):
+            if record.id == "b":
+                raise ValueError("id too long for the key column")
+            super().write(record)
+
+    sink, logged = PickySink(), []
+    errors = ErrorLog(echo=logged.append)
+    stats = run([_item(i, f"Text {i}.", n) for n, i in enumerate("abc", 1)], FakeExtractor(), sink, errors=errors)
+    assert [r.id for r in sink.records] == ["a", "c"] and stats.failed == 1
+    assert "not written: ValueError: id too long" in logged[0]
+
+
 def test_an_html_page_without_text_fails_alone(tmp_path):
     items = [_item("a", "First.", 1),
              Item("crawl.warc", offset=120, page=HtmlPage(b"<html><body></body></html>", "p1")),
