@@ -50,8 +50,9 @@ _SUFFIX_FORMATS = {
 }
 _COMPRESSION_SUFFIXES = {".gz", ".gzip", ".bz2", ".xz", ".lzma"}
 _MAGIC = ((b"\x1f\x8b", gzip.GzipFile), (b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))
-# invalid bytes (decoded with surrogateescape) or lone surrogates from JSON escapes: no UTF-8 for them
-_UNDECODABLE = re.compile("[\ud800-\udfff]")
+# bytes not valid in the encoding, decoded with surrogateescape (a lone surrogate written as a
+# JSON escape is the cleaner's business: it becomes U+FFFD)
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 _CHUNK = 1 << 20
 
 
@@ -171,8 +172,8 @@ class FieldMap:
         title = _str_or_none(self._lookup(row, self.title, TITLE_FIELDS)[1])
         for name, value in (("text", text), ("title", title)):
             if value and _UNDECODABLE.search(value):
-                raise RowError(f"{name} holds bytes that are not valid in the input encoding, or a lone "
-                               f"surrogate (pass --encoding?)", ident)
+                raise RowError(f"{name} holds bytes that are not valid in the input encoding "
+                               f"(pass --encoding?)", ident)
         return Article(
             text=text,
             id=ident,
