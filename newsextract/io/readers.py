@@ -660,11 +660,6 @@ def read_file(path: Path, options: Optional[ReadOptions] = None, id: Optional[st
             yield Item(str(path), error=f"unreadable file, stopped here: {err}")
 
 
-def read_path(path: Path, fields: Optional[FieldMap] = None) -> Iterator[Item]:
-    """Items of one file, its format told by its name (kept for callers of 0.1)."""
-    return read_file(Path(path), ReadOptions(fields=fields or FieldMap()))
-
-
 def files_under(folder: Path) -> Iterator[Path]:
     """The readable files of a folder, recursively, sorted, hidden ones left out."""
     for child in sorted(folder.rglob("*")):
