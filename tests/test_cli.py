@@ -205,3 +205,11 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path):
                        check=True, cwd=ROOT, env=env, timeout=600, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_worker_processes_give_the_same_records_and_errors(broken_dump_run, tmp_path):
+    status, records, errors, stderr = run_cli(tmp_path, broken_dump_run["dump"], broken_dump_run["crlf"],
+                                              extra=["--max-chars", "20000", "--workers", "2"])
+    assert status == broken_dump_run["status"], stderr[-2000:]
+    assert records == broken_dump_run["records"]
+    assert sorted(map(file_and_line, errors)) == sorted(map(file_and_line, broken_dump_run["errors"]))
