@@ -3,9 +3,10 @@
 Two texts come out of `clean()`:
 
 * `text`: the *source text*. It is the input after decoding-level repairs only
-  (BOM dropped, CRLF/CR turned into LF, NFC normalization, common mojibake
-  fixed). Every offset in a record points into it, and it is stored in the
-  record (`ArticleRecord.text`).
+  (leading BOMs dropped, CRLF/CR turned into LF, lone surrogates turned into
+  U+FFFD, NFC normalization, common mojibake fixed; see `normalize`). Every
+  offset in a record points into it, and it is stored in the record
+  (`ArticleRecord.text`).
 * `analysis`: a copy of exactly the same length that the spaCy model reads.
   Site chrome, credits, bylines and datelines are blanked with spaces; control
   characters and exotic line breaks become spaces or newlines. Because the
