@@ -47,6 +47,9 @@ from .gazetteer import read_model_json
 from .schema import Modifier, NumericClaim
 from .spans import OffsetIndex, doc_text, evidence, region_at
 
+#: how many earlier claims a left-out noun's antecedent search looks at
+_MAX_ANTECEDENT_LOOKBACK = 64
+
 HUMAN_CATEGORIES = frozenset({"KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISPLACED"})
 # entity labels of the base model under which a figure is part of a name
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "PERSON", "GPE", "LOC"})
@@ -1143,7 +1146,9 @@ class NumericClaims:
                     if tok.pos_ == "NOUN" and tok.lemma_.lower() in t.event_nouns:
                         return tok.lemma_.lower(), None
         usable = []
-        for msi, reading, claim in reversed(meta):
+        for looked, (msi, reading, claim) in enumerate(reversed(meta)):
+            if looked >= _MAX_ANTECEDENT_LOOKBACK:
+                break  # bounded: a page of figures without sentence ends must stay linear
             if msi == si and claim.end <= span.start_char and claim.unit and not reading.demonym_unit \
                     and not reading.embedded and claim.category not in ("MONEY", "PERCENT") \
                     and claim.unit not in t.no_antecedent and not usable:
@@ -1288,8 +1293,11 @@ def _linked(figure: Token, noun: Token) -> bool:
 
 
 def _embedded(tok: Token, sent: Span) -> bool:
-    """Inside 'including ...', 'among them ...': a part of a group already counted."""
-    for anc in tok.ancestors:
+    """Inside 'including ...', 'among them ...': a part of a group already counted.
+    Looks a few heads up only: a long coordination chain must not make it quadratic."""
+    for depth, anc in enumerate(tok.ancestors):
+        if depth >= 12:
+            return False
         if not (sent.start <= anc.i < sent.end) or anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":
             return False
         if anc.lower_ in ("including", "among", "excluding", "like"):
