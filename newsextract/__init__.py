@@ -6,8 +6,30 @@
 """
 from __future__ import annotations
 
+import importlib.util as _importlib_util
+import sys as _sys
 from functools import lru_cache
+from pathlib import Path as _Path
 from typing import Optional
+
+
+def _use_checkout_models() -> None:
+    """In an installed package the data tables are `newsextract/models`; run from a
+    source checkout (`python -m newsextract` in the repository) they sit in
+    `../models`: register that folder under the same name, so both read alike."""
+    if _importlib_util.find_spec(__name__ + ".models") is not None:
+        return
+    folder = _Path(__file__).resolve().parent.parent / "models"
+    if not (folder / "__init__.py").is_file():
+        return
+    spec = _importlib_util.spec_from_file_location(__name__ + ".models", folder / "__init__.py",
+                                                   submodule_search_locations=[str(folder)])
+    module = _importlib_util.module_from_spec(spec)
+    _sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+
+
+_use_checkout_models()
 
 from .pipeline import Extractor, ModelNotFoundError, add_components, load_base_model
 from .schema import SCHEMA_VERSION, Article, ArticleRecord, json_schema
