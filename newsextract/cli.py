@@ -101,7 +101,7 @@ def _cmd_extract(args) -> int:
 def _cluster_after_extract(args, jsonl_output: bool) -> int:
     """`extract --cluster`: cluster the events of the run's output in place."""
     from .clustering import ClusterState, cluster_records
-    from .io.records import read_records
+    from .io.records import read_records, write_jsonl
 
     if args.db:
         from .io.cluster_store import cluster_database
@@ -112,17 +112,11 @@ def _cluster_after_extract(args, jsonl_output: bool) -> int:
         records = [rec for _, rec, err in read_records([args.output]) if not err]
         state = ClusterState(args.cluster_state) if args.cluster_state else None
         records, clusters = cluster_records(records, state=state)
-        tmp = args.output + ".clustering"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        os.replace(tmp, args.output)
+        write_jsonl(args.output, records)
         if state is not None:
             state.save()
         if args.clusters_out:
-            with open(args.clusters_out, "w", encoding="utf-8") as fh:
-                for c in clusters:
-                    fh.write(c.model_dump_json() + "\n")
+            write_jsonl(args.clusters_out, clusters)
         print(f"newsextract: {len(clusters)} event clusters", file=sys.stderr)
     if not args.db and not jsonl_output:
         print("newsextract: --cluster needs -o FILE.jsonl or --db", file=sys.stderr)
@@ -144,7 +138,7 @@ def _cmd_schema(args) -> int:
 
 def _cmd_cluster(args) -> int:
     from .clustering import ClusterSettings, ClusterState, cluster_records
-    from .io.records import read_records
+    from .io.records import read_records, write_jsonl
 
     settings = ClusterSettings.load(args.settings) if args.settings else None
     if args.db:
@@ -173,17 +167,9 @@ def _cmd_cluster(args) -> int:
             records.append(rec)
     state = ClusterState(args.state) if args.state else None
     records, clusters = cluster_records(records, settings=settings, state=state)
-    out = open(args.output, "w", encoding="utf-8") if args.output not in (None, "-") else sys.stdout
-    try:
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    write_jsonl(args.output, records)
     if args.clusters_out:
-        with open(args.clusters_out, "w", encoding="utf-8") as fh:
-            for c in clusters:
-                fh.write(c.model_dump_json() + "\n")
+        write_jsonl(args.clusters_out, clusters)
     if state is not None:
         state.save()
     print(f"newsextract: {sum(len(c.members) for c in clusters)} events in {len(clusters)} clusters",

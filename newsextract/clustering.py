@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional
 from urllib.parse import urlparse
 
 from .schema import ClusterFigure, ClusterMember, ClusterSource, EventCluster, SourceFigure

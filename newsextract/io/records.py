@@ -3,6 +3,8 @@ or any JSON objects with an `id` and `events`), streamed line by line."""
 from __future__ import annotations
 
 import json
+import os
+import sys
 from typing import Iterable, Iterator, Optional
 
 
@@ -23,3 +25,22 @@ def read_records(paths: Iterable[str]) -> Iterator[tuple[str, Optional[dict], Op
                     yield where, None, "not a record (a JSON object with an id)"
                     continue
                 yield where, rec, None
+
+
+def write_jsonl(path: Optional[str], rows: Iterable) -> None:
+    """One JSON object per line (dicts, or pydantic models) to `path`, or stdout for
+    None/'-'. A file is written beside and renamed, so it is never left half-written."""
+    def line(row) -> str:
+        return (row.model_dump_json() if hasattr(row, "model_dump_json")
+                else json.dumps(row, ensure_ascii=False)) + "\n"
+
+    if path in (None, "-"):
+        for row in rows:
+            sys.stdout.write(line(row))
+        sys.stdout.flush()
+        return
+    tmp = f"{path}.partial"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(line(row))
+    os.replace(tmp, path)
