@@ -208,7 +208,7 @@ def parallel_records(articles, *, model, n_process, batch_size=DEFAULT_BATCH_SIZ
     pool = WorkerPool(ExtractorSpec(model, max_chars), n_process)
     finished = False
     try:
-        for payloads, outcomes in _ordered(pool, _batches(articles, batch_size), 2 * n_process):
+        for payloads, outcomes in _ordered(pool, batches(articles, batch_size), 2 * n_process):
             for record, error in outcomes:
                 if error:
                     raise RuntimeError(error)
@@ -218,7 +218,8 @@ def parallel_records(articles, *, model, n_process, batch_size=DEFAULT_BATCH_SIZ
         pool.close(cancel=not finished)
 
 
-def _batches(values: Iterable, size: int) -> Iterator[list]:
+def batches(values: Iterable, size: int) -> Iterator[list]:
+    """`values` in lists of `size` (the last one shorter)."""
     batch = []
     for value in values:
         batch.append(value)
@@ -229,7 +230,7 @@ def _batches(values: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _ordered(pool: WorkerPool, batches: Iterable[list], window: int,
+def _ordered(pool: WorkerPool, work: Iterable[list], window: int,
              payloads: Callable[[list], list] = lambda batch: batch):
     """(batch, outcomes) in input order, with at most `window` batches in flight."""
     in_flight: deque = deque()
@@ -238,7 +239,7 @@ def _ordered(pool: WorkerPool, batches: Iterable[list], window: int,
         batch, sent, future = in_flight.popleft()
         return batch, pool.outcomes(future, sent)
 
-    for batch in batches:
+    for batch in work:
         sent = payloads(batch)
         in_flight.append((batch, sent, pool.submit(sent)))
         if len(in_flight) >= window:
@@ -472,11 +473,11 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
         progress.update(stats)
 
     with _StopOnSignal() as stop:
-        batches = _batches(accepted(), batch_size)
+        work = batches(accepted(), batch_size)
         if workers > 1 or executor is not None:
             pool = WorkerPool(ExtractorSpec.of(extractor), workers, executor)
             try:
-                for batch, outcomes in _ordered(pool, batches, 2 * max(1, workers),
+                for batch, outcomes in _ordered(pool, work, 2 * max(1, workers),
                                                 lambda b: [item.payload for item in b]):
                     write(batch, outcomes)
                     if stop.signal is not None:
@@ -485,7 +486,7 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
                 pool.close(cancel=stop.signal is not None)
         else:
             local = extractor if not isinstance(extractor, ExtractorSpec) else get_extractor(extractor)[0]
-            for batch in batches:
+            for batch in work:
                 write(batch, extract_batch(local, [item.payload for item in batch]))
                 if stop.signal is not None:
                     break

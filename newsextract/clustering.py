@@ -504,7 +504,8 @@ def cluster_records(records: list[dict], *, settings: Optional[ClusterSettings] 
     for e in fresh:
         pool[e.key] = e  # an article seen again replaces its earlier events
     fresh_articles = {e.article_id for e in fresh} | {str(r.get("id")) for r in records}
-    for key in [k for k in pool if k[0] in fresh_articles and k not in {e.key for e in fresh}]:
+    fresh_keys = {e.key for e in fresh}
+    for key in [k for k in pool if k[0] in fresh_articles and k not in fresh_keys]:
         del pool[key]
     assignment = cluster_events(pool.values(), settings, previous=state.assignment if state else None)
     for rec in records:
@@ -532,7 +533,7 @@ def cluster_events_dask(events: Iterable[ClusterEvent], settings: Optional[Clust
     prev = dict(previous or {})
     bag = db.from_sequence(list(events), npartitions=npartitions)
     per_type = bag.groupby(lambda e: e.type).map(
-        lambda kv: cluster_events(kv[1], s, previous={k: v for k, v in prev.items() if k in {e.key for e in kv[1]}}))
+        lambda kv: cluster_events(kv[1], s, previous={e.key: prev[e.key] for e in kv[1] if e.key in prev}))
     result = {}
     for part in per_type.compute(scheduler=scheduler):
         result.update(part)

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
-from .batch import ExtractorSpec, extract_batch, get_extractor
+from .batch import ExtractorSpec, batches, extract_batch, get_extractor
 from .io.readers import FieldMap, HtmlPage, RowError
 from .schema import Article
 
@@ -58,7 +58,7 @@ def extract_partition(rows: Iterable, *, model: Optional[str] = None, max_chars:
     fields = fields or FieldMap()
     extractor, lock = get_extractor(ExtractorSpec(model, max_chars))
     out: list[dict] = []
-    for batch in _chunks(rows, batch_size):
+    for batch in batches(rows, batch_size):
         payloads, positions, results = [], [], [None] * len(batch)
         for i, row in enumerate(batch):
             try:
@@ -73,17 +73,6 @@ def extract_partition(rows: Iterable, *, model: Optional[str] = None, max_chars:
                           else {"id": getattr(payload, "id", None), "error": error})
         out.extend(results)
     return out
-
-
-def _chunks(rows: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def extract_bag(bag, *, model: Optional[str] = None, max_chars: int = 200_000,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from pydantic import BaseModel
@@ -80,28 +81,35 @@ def prepare_doc(nlp: Language, article: Article, *, index: int = 0, max_chars: i
     return doc, ArticleState(article=article, cleaned=cleaned, published=published, index=index, warnings=warnings)
 
 
+@lru_cache(maxsize=None)
+def _span_fields(model: type) -> tuple[tuple[str, str, str], ...]:
+    """The (start, end, text) field names of a model class: `start`/`end`/`text`, or
+    `x_start`/`x_end`/`x_text` (a quote's `speaker_*`), so a new field that follows
+    the pattern is covered. Worked out once per class, not per item."""
+    fields = model.model_fields
+    out = []
+    for name in fields:
+        if name == "start" or name.endswith("_start"):
+            prefix = name[: -len("start")]
+            if prefix + "end" in fields and prefix + "text" in fields:
+                out.append((name, prefix + "end", prefix + "text"))
+    return tuple(out)
+
+
 def _reslice(obj, source: str) -> None:
     """Make every span's text the source text at its offsets (the analysis text the
-    model read differs from it only where the cleaner blanked characters).
-
-    A span is any `start`/`end`/`text` triple of fields, or `x_start`/`x_end`/`x_text`
-    (a quote's `speaker_*`), so a new field that follows the pattern is covered."""
+    model read differs from it only where the cleaner blanked characters)."""
     if isinstance(obj, list):
         for item in obj:
             _reslice(item, source)
         return
     if not isinstance(obj, BaseModel):
         return
-    fields = type(obj).model_fields
-    for name in fields:
-        if name != "start" and not name.endswith("_start"):
-            continue
-        prefix = name[: -len("start")]
-        if prefix + "end" in fields and prefix + "text" in fields:
-            start, end = getattr(obj, name), getattr(obj, prefix + "end")
-            if isinstance(start, int) and isinstance(end, int):
-                setattr(obj, prefix + "text", source[start:end])
-    for name in fields:
+    for start_name, end_name, text_name in _span_fields(type(obj)):
+        start, end = getattr(obj, start_name), getattr(obj, end_name)
+        if isinstance(start, int) and isinstance(end, int):
+            setattr(obj, text_name, source[start:end])
+    for name in type(obj).model_fields:
         value = getattr(obj, name)
         if isinstance(value, (BaseModel, list)):
             _reslice(value, source)

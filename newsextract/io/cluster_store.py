@@ -10,7 +10,7 @@ Records themselves (`articles.record_json`) are left as extracted, so re-running
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import Iterator, Optional
 
 import sqlalchemy as sa
 
@@ -41,9 +41,10 @@ MEMBERS = sa.Table(
 )
 
 
-def _stored_records(conn) -> list[dict]:
-    rows = conn.execute(sa.text("SELECT record_json FROM articles ORDER BY id"))
-    return [json.loads(r[0]) for r in rows]
+def _stored_records(conn) -> Iterator[dict]:
+    """The stored records one at a time: only their events' features are kept."""
+    for (record_json,) in conn.execute(sa.text("SELECT record_json FROM articles ORDER BY id")):
+        yield json.loads(record_json)
 
 
 def cluster_database(target: str, settings: Optional[ClusterSettings] = None) -> dict:
