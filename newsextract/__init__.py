@@ -15,12 +15,12 @@ from typing import Optional
 
 def _use_checkout_models() -> None:
     """In an installed package the data tables are `newsextract/models`; run from a
-    source checkout (`python -m newsextract` in the repository) they sit in
-    `../models`: register that folder under the same name, so both read alike."""
-    if _importlib_util.find_spec(__name__ + ".models") is not None:
-        return
-    folder = _Path(__file__).resolve().parent.parent / "models"
-    if not (folder / "__init__.py").is_file():
+    source checkout (`python -m newsextract` in the repository, or an editable
+    install) they sit in `../models`: register that folder under the same name, so
+    both read alike and a checkout always reads its own tables."""
+    root = _Path(__file__).resolve().parent.parent
+    folder = root / "models"
+    if not ((folder / "__init__.py").is_file() and (root / "pyproject.toml").is_file()):
         return
     spec = _importlib_util.spec_from_file_location(__name__ + ".models", folder / "__init__.py",
                                                    submodule_search_locations=[str(folder)])

@@ -1,0 +1,7 @@
+"""The shared text kernel: each piece of knowledge the components share, held once.
+
+Every component imports from here instead of keeping a copy, so that two stages
+can never disagree about a name, a sentence border or a quotation mark.
+
+  tables      the one typed loader of the data tables in `models/`
+"""

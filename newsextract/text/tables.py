@@ -1,0 +1,98 @@
+"""The one loader of the data tables in `models/`.
+
+Each table is read into a pydantic model that forbids unknown keys, so a
+misspelled key fails at load time with the file and the key named, instead of
+being silently ignored by a `row.get(key, default)`. `_about` keys (where a
+table says what it is and where it comes from) are allowed at every level.
+
+Components take their tables through their config: `tables_path=None` reads the
+packaged `models/`, a folder path reads the same file names from there. That is
+also how `to_disk`/`from_disk` carry a customized table with a saved pipeline.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PACKAGE = "newsextract.models"
+
+
+class TableError(ValueError):
+    """A table in `models/` (or a user's copy of one) that cannot be used."""
+
+
+class Table(BaseModel):
+    """Base of every table model: unknown keys are errors, `_about` is documentation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    about: Union[str, list[str], None] = Field(default=None, alias="_about")
+
+
+T = TypeVar("T", bound=BaseModel)
+
+
+def _where(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def read_text(filename: str, folder: Optional[Union[str, Path]] = None) -> str:
+    """The raw text of one data file, from `folder` or from the packaged `models/`."""
+    if folder is not None:
+        path = Path(folder) / filename
+        if not path.is_file():
+            raise TableError(f"{path}: no such table")
+        return path.read_text("utf-8")
+    resource = resources.files(PACKAGE).joinpath(filename)
+    if not resource.is_file():
+        raise TableError(f"models/{filename}: no such table in the installed package")
+    return resource.read_text("utf-8")
+
+
+def read_json(filename: str, folder: Optional[Union[str, Path]] = None) -> Any:
+    """One JSON data file, untyped: for tables that are plain data (gazetteers)."""
+    text = read_text(filename, folder)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise TableError(f"{_label(filename, folder)}: not valid JSON ({err})") from err
+
+
+def _label(filename: str, folder) -> str:
+    return str(Path(folder) / filename) if folder is not None else f"models/{filename}"
+
+
+def parse_table(data: Any, model: type[T], label: str) -> T:
+    """Validate already-read data as `model`; errors name `label` and the key."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems = "; ".join(f"{_where(e['loc'])}: {e['msg']}" for e in err.errors()[:5])
+        more = len(err.errors()) - 5
+        raise TableError(f"{label}: {problems}" + (f" (and {more} more)" if more > 0 else "")) from None
+
+
+def load_table(filename: str, model: type[T], folder: Optional[Union[str, Path]] = None) -> T:
+    """Read and validate one JSON table; the packaged ones are read once per process."""
+    if folder is None:
+        return _packaged(filename, model)
+    return parse_table(read_json(filename, folder), model, _label(filename, folder))
+
+
+@lru_cache(maxsize=None)
+def _packaged(filename: str, model: type[T]) -> T:
+    return parse_table(read_json(filename), model, _label(filename, None))
+
+
+def write_table(table: BaseModel, folder: Union[str, Path], filename: str) -> Path:
+    """Write a table back as JSON (by its aliases, so `_about` survives): `to_disk`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / filename
+    data = table.model_dump(mode="json", by_alias=True, exclude_none=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return path
