@@ -323,3 +323,10 @@ def test_build_script_reproduces_the_committed_tables():
 def test_article_view_keeps_no_text():
     view = article_view(dump()[0])
     assert not hasattr(view, "text") and view.lead_end and view.published == "2024-05-18"
+
+
+def test_an_outlet_is_the_host_without_its_port():
+    records = dump()
+    records[2]["url"] = "https://www.c.example.com:443/x"
+    strike = by_id(export_rows(records, "acled"), "event_id_cnty")[f"RUS{numeric_id(STRIKE_ID)}"]
+    assert strike["source"] == "a.example.org; b.example.net; c.example.com"

@@ -51,11 +51,7 @@ def fatalities(cluster: ExportCluster) -> Optional[int]:
 
 
 def _sources(cluster: ExportCluster) -> Optional[str]:
-    outlets = []
-    for member in cluster.members:
-        source = next((s for s in cluster.cluster.sources if s.article_id == member.article.id), None)
-        if source and source.outlet and source.outlet not in outlets:
-            outlets.append(source.outlet)
+    outlets = list(dict.fromkeys(o for o in cluster.outlets().values() if o))
     return acled_mapping().source_separator.join(outlets) or None
 
 

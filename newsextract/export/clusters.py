@@ -21,6 +21,7 @@ from ..schema import EventCluster
 SET_ASIDE = frozenset({"chrome", "caption", "credit", "byline", "dateline"})
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*")
 _HEX_ID = re.compile(r"[CE]([0-9a-f]{12})")
+_PORT = re.compile(r":\d+$")
 
 
 @dataclass
@@ -68,6 +69,11 @@ class ExportCluster:
     @property
     def first(self) -> MemberEvent:
         return self.members[0]
+
+    def outlets(self) -> dict[str, Optional[str]]:
+        """{member article id: its outlet (the URL's host, without a port)}, first report first."""
+        hosts = {s.article_id: _PORT.sub("", s.outlet) if s.outlet else None for s in self.cluster.sources}
+        return {m.article.id: hosts.get(m.article.id) for m in self.members}
 
 
 def lead_end(record: Mapping) -> Optional[int]:

@@ -77,9 +77,9 @@ def is_root_event(cluster: ExportCluster) -> Optional[int]:
 
 
 def counts_columns(cluster: ExportCluster) -> dict:
-    sources = {s.article_id: s.outlet or ("article:" + s.article_id) for s in cluster.cluster.sources}
+    sources = {outlet or ("article:" + article_id) for article_id, outlet in cluster.outlets().items()}
     return {"NumMentions": sum(max(1, len(m.evidence)) for m in cluster.members),
-            "NumSources": len(set(sources.values())),
+            "NumSources": len(sources),
             "NumArticles": len({m.article.id for m in cluster.members}),
             "AvgTone": None}
 
