@@ -258,6 +258,12 @@ def test_command_needs_an_input(capsys):
     assert _run("--format", "acled") == 2
 
 
+def test_command_refuses_a_missing_database_and_creates_none(tmp_path, capsys):
+    missing = tmp_path / "missing.db"
+    assert _run("--db", str(missing), "--format", "acled") == 2
+    assert not missing.exists() and "no database file" in capsys.readouterr().err
+
+
 def test_command_reads_a_clustered_database(tmp_path):
     from newsextract.io.cluster_store import cluster_database
     from newsextract.io.sql import SqlSink

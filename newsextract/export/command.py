@@ -14,7 +14,7 @@ import sys
 
 from ..io.sql import DatabaseError
 from . import FORMATS, codebook, export_clusters, rows_of_clusters, write_export
-from .inputs import load_records
+from .inputs import iter_records, stored_assignment
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,14 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.records and not args.db:
         print("newsextract: export needs RECORDS.jsonl files or --db URL", file=sys.stderr)
         return 2
+    errors: list = []
     try:
-        loaded = load_records(args.records, db=args.db)
+        assignment = stored_assignment(args.db) if args.db else None
+        clusters = export_clusters(iter_records(args.records, args.db, errors), per_article=args.per_article,
+                                   assignment=assignment)
     except (OSError, DatabaseError) as err:
         print(f"newsextract: cannot read the records: {err}", file=sys.stderr)
         return 2
-    for where, why in loaded.errors:
+    for where, why in errors:
         print(f"newsextract: skipped {where}: {why}", file=sys.stderr)
-    clusters = export_clusters(loaded.records, per_article=args.per_article, assignment=loaded.assignment)
     rows = rows_of_clusters(clusters, args.format)
     try:
         write_export(rows, args.format, args.output, header=not args.no_header)
@@ -58,4 +60,4 @@ def run(args: argparse.Namespace) -> int:
     if left_out:
         summary += f" ({left_out} outside ACLED's event types)"
     print(f"{summary}; {len(codebook(args.format).columns)} columns", file=sys.stderr)
-    return 1 if loaded.errors else 0
+    return 1 if errors else 0

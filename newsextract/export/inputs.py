@@ -6,8 +6,8 @@ the SQL sink's `articles.record_json`); a database's cluster ids are those
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+import os
+from typing import Iterable, Iterator, Optional
 
 import sqlalchemy as sa
 
@@ -17,22 +17,13 @@ from ..io.sql import DatabaseError, database_url
 from ..report import database_records
 
 
-@dataclass
-class LoadedRecords:
-    records: list = field(default_factory=list)
-    errors: list = field(default_factory=list)  # (where, why) of every line that is not a record
-    assignment: Optional[dict] = None  # a database's stored cluster ids, when it has some
-
-
-def _keep(record: dict) -> dict:
-    """A record without what no export column needs (quotes, claims other than the
-    events' own are not read); the text stays until the lead paragraph is found."""
-    return {k: v for k, v in record.items() if k not in ("quotes", "numeric_claims", "warnings")}
-
-
 def stored_assignment(url: str) -> Optional[dict]:
     """{(article id, event index): cluster id} from a clustered database; None when never clustered."""
-    engine = sa.create_engine(database_url(url))  # read only: no write lock, unlike the sink's engine
+    location = database_url(url)
+    if location.get_backend_name() == "sqlite" and location.database not in (None, "", ":memory:") \
+            and not os.path.isfile(location.database):
+        raise DatabaseError(f"no database file {location.database}")  # connecting would create one
+    engine = sa.create_engine(location)  # read only: no write lock, unlike the sink's engine
     try:
         with engine.connect() as conn:
             if not sa.inspect(conn).has_table(MEMBERS.name):
@@ -46,18 +37,18 @@ def stored_assignment(url: str) -> Optional[dict]:
     return found or None
 
 
-def load_records(paths: Iterable[str] = (), db: Optional[str] = None) -> LoadedRecords:
-    """Every record of the JSONL `paths` and of the database `db`."""
-    loaded = LoadedRecords()
+def iter_records(paths: Iterable[str] = (), db: Optional[str] = None,
+                 errors: Optional[list] = None) -> Iterator[dict]:
+    """Every record of the JSONL `paths`, then of the database `db`, one at a time
+    (the export keeps only a text-free view of each); `errors` receives (where, why)
+    of every line that is not a record."""
     sources = [read_records(list(paths))]
     if db:
         sources.append(database_records(db))
     for source in sources:
         for where, record, error in source:
             if error or record is None:
-                loaded.errors.append((where, error or "unreadable record"))
+                if errors is not None:
+                    errors.append((where, error or "unreadable record"))
             else:
-                loaded.records.append(_keep(record))
-    if db:
-        loaded.assignment = stored_assignment(db)
-    return loaded
+                yield record
