@@ -336,3 +336,10 @@ def test_an_outlet_is_the_host_without_its_port():
     records[2]["url"] = "https://www.c.example.com:443/x"
     strike = by_id(export_rows(records, "acled"), "event_id_cnty")[f"RUS{numeric_id(STRIKE_ID)}"]
     assert strike["source"] == "a.example.org; b.example.net; c.example.com"
+
+
+def test_article_records_export_like_their_dicts():
+    from newsextract.schema import ArticleRecord
+
+    models = [ArticleRecord.model_validate(r) for r in dump()]
+    assert export_rows(models, "acled") == export_rows(dump(), "acled")
