@@ -19,6 +19,9 @@ from newsextract.export.actors import actor_of
 from newsextract.export.clusters import article_view, lead_end, numeric_id
 from newsextract.export.gdelt import date_columns
 from newsextract.export.tables import acled_mapping, actor_types, cameo_table, country_table
+from newsextract.io.cluster_store import cluster_database
+from newsextract.io.sql import SqlSink
+from newsextract.schema import ArticleRecord
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 FORMATS = ("gdelt-events", "acled")
@@ -265,10 +268,6 @@ def test_command_refuses_a_missing_database_and_creates_none(tmp_path, capsys):
 
 
 def test_command_reads_a_clustered_database(tmp_path):
-    from newsextract.io.cluster_store import cluster_database
-    from newsextract.io.sql import SqlSink
-    from newsextract.schema import ArticleRecord
-
     db = str(tmp_path / "news.db")
     with SqlSink(db) as sink:
         for rec in dump(clustered=False):
@@ -339,7 +338,5 @@ def test_an_outlet_is_the_host_without_its_port():
 
 
 def test_article_records_export_like_their_dicts():
-    from newsextract.schema import ArticleRecord
-
     models = [ArticleRecord.model_validate(r) for r in dump()]
     assert export_rows(models, "acled") == export_rows(dump(), "acled")
