@@ -55,7 +55,7 @@ class NumericClaims:
 @Language.factory(
     "newsextract_numeric_claims",
     assigns=["doc._.ne_claims"],
-    requires=["doc._.ne_entities", "token.dep", "token.lemma", "token.tag", "token.ent_type"],
+    requires=["doc._.ne_entities", "doc.sents", "token.dep", "token.lemma", "token.tag", "token.ent_type"],
     default_config={"keep_captions": False, "antecedent_sentences": 6, "zero_claims": False, "tables_path": None},
 )
 def make_numeric_claims(nlp: Language, name: str, keep_captions: bool, antecedent_sentences: int,

@@ -1,0 +1,38 @@
+"""Hand-built Docs for the rule tests: words with the parse written out, so a rule
+is tested on the analysis it reads, whatever the statistical model would say."""
+from __future__ import annotations
+
+from typing import Optional
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsextract.components.numeric_claims.lexicon import Lexicon, packaged_lexicon
+from newsextract.components.numeric_claims.numbers import Amount
+
+VOCAB = spacy.blank("en").vocab
+# a tag for each coarse part of speech, where a test does not name one
+_TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VBD", "AUX": "VBD", "ADJ": "JJ", "NUM": "CD", "DET": "DT",
+         "ADP": "IN", "PUNCT": ".", "PRON": "PRP", "ADV": "RB", "PART": "RP", "CCONJ": "CC", "SCONJ": "IN"}
+
+
+def lex() -> Lexicon:
+    return packaged_lexicon()
+
+
+def build(words: list[str], pos: list[str], heads: Optional[list[int]] = None, deps: Optional[list[str]] = None,
+          tags: Optional[list[str]] = None, lemmas: Optional[list[str]] = None,
+          ents: Optional[list[str]] = None, spaces: Optional[list[bool]] = None) -> Doc:
+    """A Doc from words and their analysis; heads are absolute token indexes."""
+    n = len(words)
+    if spaces is None:
+        spaces = [i + 1 < n and words[i + 1] not in (".", ",", ")", ":") and words[i] != "(" for i in range(n)]
+    return Doc(VOCAB, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps,
+               tags=tags or [_TAGS.get(p, "XX") for p in pos],
+               lemmas=lemmas or [w.lower() for w in words], ents=ents)
+
+
+def figure(doc: Doc, index: int = 0) -> tuple[Span, Amount]:
+    """The `index`-th figure the reader finds in the Doc, and its tokens."""
+    a = lex().reader.find(doc.text)[index]
+    return doc.char_span(a.start, a.end, alignment_mode="expand"), a
