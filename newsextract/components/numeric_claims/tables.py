@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Optional, Union
+from typing import Literal, Optional, Union
 
 from pydantic import Field
 
+from ...schema import ClaimCategory, Qualifier
 from ...text.tables import Table, load_table, write_table
 from ._shared import DemonymsTable
 
 Number = Union[int, float]
+PercentUnit = Literal["percent", "percentage point", "basis point"]
 
 
 def _note(key: str):
@@ -53,7 +55,7 @@ class NumbersTable(Table):
     attached_units_note: Optional[str] = _note("_attached_units_note")
     attached_units: dict[str, str]
     percent_words_note: Optional[str] = _note("_percent_words_note")
-    percent_words: dict[str, str]
+    percent_words: dict[str, PercentUnit]
 
 
 class UnitsTable(Table):
@@ -127,16 +129,16 @@ class Modality(Table):
 class CategoriesTable(Table):
     """numeric_categories.json: the predicates and nouns that give a claim its category."""
 
-    predicates: dict[str, list[str]]
+    predicates: dict[ClaimCategory, list[str]]
     human_note: Optional[str] = _note("_human_note")
-    human_categories: list[str]
+    human_categories: list[ClaimCategory]
     phrasal_note: Optional[str] = _note("_phrasal_note")
     phrasal: dict[str, list[str]]
     object_only_note: Optional[str] = _note("_object_only_note")
     object_only: list[str]
     restricted_note: Optional[str] = _note("_restricted_note")
     restricted: dict[str, list[str]]
-    units: dict[str, list[str]]
+    units: dict[ClaimCategory, list[str]]
     inclusion_note: Optional[str] = _note("_inclusion_note")
     inclusion_verbs: list[str]
     embedding_note: Optional[str] = _note("_embedding_note")
@@ -154,7 +156,7 @@ class CategoriesTable(Table):
     toll_nouns_note: Optional[str] = _note("_toll_nouns_note")
     toll_nouns: list[str]
     toll_adjectives: list[str]
-    toll_default_units: dict[str, str]
+    toll_default_units: dict[ClaimCategory, str]
     copulas_note: Optional[str] = _note("_copulas_note")
     copulas: list[str]
     recipient_note: Optional[str] = _note("_recipient_note")
@@ -163,7 +165,7 @@ class CategoriesTable(Table):
     place_nouns: list[str]
     place_prepositions: list[str]
     multiword_note: Optional[str] = _note("_multiword_note")
-    multiword: dict[str, str]
+    multiword: dict[str, ClaimCategory]
     verb_only_note: Optional[str] = _note("_verb_only_note")
     verb_only: list[str]
     modality_note: Optional[str] = _note("_modality_note")
@@ -173,10 +175,10 @@ class CategoriesTable(Table):
 class QualifiersTable(Table):
     """numeric_qualifiers.json: "at least", "nearly", "or more" ..."""
 
-    before: dict[str, str]
+    before: dict[str, Qualifier]
     spatial_note: Optional[str] = _note("_spatial_note")
     spatial: list[str]
-    after: dict[str, str]
+    after: dict[str, Qualifier]
     after_note: Optional[str] = _note("_after_note")
     after_noun: list[str]
     fillers_note: Optional[str] = _note("_fillers_note")

@@ -30,6 +30,8 @@ def test_write_then_read_round_trips(tmp_path):
     ("numbers.json", lambda d: d["magnitudes"]["million"].update(valeu=1), "valeu"),
     ("numeric_qualifiers.json", lambda d: d.update(_filler_note="x"), "_filler_note"),
     ("numeric_currencies.json", lambda d: d.update(signs=["$"]), "signs"),
+    ("numeric_categories.json", lambda d: d["predicates"].update(KILED=["slay"]), "KILED"),
+    ("numeric_qualifiers.json", lambda d: d["before"].update(roughly="aproximate"), "roughly"),
 ])
 def test_a_misspelled_or_mistyped_key_fails_naming_file_and_key(tmp_path, filename, edit, key):
     write_tables(read_tables(), tmp_path)
