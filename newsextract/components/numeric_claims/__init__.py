@@ -21,7 +21,7 @@ claim (value 0, negated) only with `zero_claims=True`. Ranges ("between 20 and
 Modules, in the order a figure goes through them:
   numbers      figures in raw text and their value (NumberReader, Amount)
   candidates   which figures can be claims
-  units        the counted noun (Reading)
+  units        the counted noun (Reading); lemmas: singular forms
   governors    the predicate over the noun in the parse
   categories   the category from that predicate, the noun's modifiers, the noun
   subjects     the antecedent of a left-out noun; entities named by modifiers

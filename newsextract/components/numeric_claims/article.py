@@ -29,7 +29,7 @@ from .units import Reading, read
 
 _WORD = re.compile(r"\w+")
 _HAS_LETTER = re.compile(r"[a-z]")
-_OPEN_BRACKET_BETWEEN = re.compile(r"\s*\(\s*")
+_OPEN_BRACKET_BETWEEN = re.compile(r"(?<!\s)\s*\(\s*")
 # a sentence shorter than this (in its words' letters) may repeat without being dropped
 _MIN_REPEATED_KEY = 12
 

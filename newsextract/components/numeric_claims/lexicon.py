@@ -107,7 +107,8 @@ class Lexicon:
         self.compass = _lower_set(units.compass)
         self.coordinate_units = _lower_set(units.coordinate_units)
         self.measure_cues = _lower_set(units.measure_cues)
-        self.measure_after = re.compile(rf"\s+(?:{alternation(units.measure_after)})", re.I)
+        # matched right after a figure; (?<!\s) keeps it linear were it ever searched
+        self.measure_after = re.compile(rf"(?<!\s)\s+(?:{alternation(units.measure_after)})", re.I)
         self.zero_determiners = _lower_set(units.zero_determiners)
 
 
