@@ -17,8 +17,7 @@ from ...schema import Evidence, Modifier, NumericClaim
 from ...spans import OffsetIndex, doc_text, evidence, region_at
 from ._shared import quote_ranges, segments
 from .candidates import is_candidate
-from .categories import category as claim_category
-from .categories import trigger
+from .categories import category as claim_category, trigger
 from .governors import embedded, governor
 from .lexicon import Lexicon
 from .modality import modality

@@ -39,6 +39,7 @@ class NumericClaims:
         return doc
 
     def claims(self, doc: Doc) -> list[NumericClaim]:
+        """The claims of one Doc, without writing them on it."""
         article = ArticleClaims(self.lexicon, doc, self.keep_captions, self.antecedent_sentences)
         return article.claims(zero_claims=self.zero_claims)
 

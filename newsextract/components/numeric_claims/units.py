@@ -204,7 +204,8 @@ def take_noun(lex: Lexicon, doc: Doc, head: Token, mods, r: Reading) -> None:
             unit, end = cand, doc[head.i + 2].idx + len(doc[head.i + 2])
     r.unit, r.head, r.end_char = unit, head, end
     r.mod_words = frozenset(tok.lower_ for tok in mods)
-    r.modifiers = tuple(tok for tok in mods if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.ent_type_ == "NORP")
+    r.modifiers = tuple(tok for tok in mods if tok.pos_ == "PROPN"
+                        or (tok.text[:1].isupper() and tok.ent_type_ == "NORP")
                         or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start))
     if r.demonym_unit:
         r.modifiers = r.modifiers + (head,)

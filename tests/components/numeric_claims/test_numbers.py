@@ -104,7 +104,10 @@ def test_units_glued_to_the_digits(text, unit):
     assert a.unit == unit
 
 
-@pytest.mark.parametrize("text, vague", [("dozens of soldiers", "dozens"), ("tens of thousands fled", "tens of thousands")])
+@pytest.mark.parametrize("text, vague", [
+    ("dozens of soldiers", "dozens"),
+    ("tens of thousands fled", "tens of thousands"),
+])
 def test_vague_amounts(text, vague):
     (a,) = reader().find(text)
     assert (a.value, a.vague, a.digits) == (None, True, vague)
