@@ -1,5 +1,6 @@
 """Hand-built Docs for the rule tests: words with the parse written out, so a rule
-is tested on the analysis it reads, whatever the statistical model would say."""
+is tested on the analysis it reads, whatever the statistical model would say;
+and the two helpers of the tests that run the full pipeline."""
 from __future__ import annotations
 
 from typing import Optional
@@ -36,3 +37,16 @@ def figure(doc: Doc, index: int = 0) -> tuple[Span, Amount]:
     """The `index`-th figure the reader finds in the Doc, and its tokens."""
     a = lex().reader.find(doc.text)[index]
     return doc.char_span(a.start, a.end, alignment_mode="expand"), a
+
+
+def claims_of(nlp, text):
+    """The claims the full pipeline finds in `text`."""
+    return nlp(text)._.ne_claims
+
+
+def find(claims, value, unit):
+    """The claim of that value and unit (fails, listing the claims, when there is none)."""
+    for c in claims:
+        if c.value == value and c.unit == unit:
+            return c
+    raise AssertionError(f"no claim {value} {unit!r} in {[(c.text, c.value, c.unit) for c in claims]}")

@@ -8,18 +8,7 @@ from hypothesis import strategies as st
 
 from newsextract.components.numeric_claims.article import repeated_sentences
 
-from .docs import build
-
-
-def claims_of(nlp, text):
-    return nlp(text)._.ne_claims
-
-
-def find(claims, value, unit):
-    for c in claims:
-        if c.value == value and c.unit == unit:
-            return c
-    raise AssertionError(f"no claim {value} {unit!r} in {[(c.text, c.value, c.unit) for c in claims]}")
+from .docs import build, claims_of, find
 
 
 # ---------------------------------------------------------------- claims in sentences

@@ -8,12 +8,7 @@ import spacy
 from newsextract.components.numeric_claims import NumericClaims
 from newsextract.pipeline import add_components, load_base_model
 
-
-def find(claims, value, unit):
-    for c in claims:
-        if c.value == value and c.unit == unit:
-            return c
-    raise AssertionError(f"no claim {value} {unit!r} in {[(c.text, c.value, c.unit) for c in claims]}")
+from .docs import find
 
 
 def test_caption_claims_dropped_unless_kept(nlp):

@@ -6,18 +6,7 @@ import pytest
 from newsextract.components.numeric_claims.subjects import entity_index, gapped, group_modifiers, link_modifier
 from newsextract.schema import Entity
 
-from .docs import build, lex
-
-
-def claims_of(nlp, text):
-    return nlp(text)._.ne_claims
-
-
-def find(claims, value, unit):
-    for c in claims:
-        if c.value == value and c.unit == unit:
-            return c
-    raise AssertionError(f"no claim {value} {unit!r} in {[(c.text, c.value, c.unit) for c in claims]}")
+from .docs import build, claims_of, find, lex
 
 
 @pytest.mark.parametrize("text, value, unit, category", [
