@@ -18,7 +18,7 @@ MODEL_ENV = "NEWSEXTRACT_MODEL"
 # the components, in order; each module registers its factory on import
 COMPONENTS = (
     ("newsextract_entities", "newsextract.entities"),
-    ("newsextract_numeric_claims", "newsextract.numeric_claims"),
+    ("newsextract_numeric_claims", "newsextract.components.numeric_claims"),
     ("newsextract_quotes", "newsextract.quotes"),
     ("newsextract_events", "newsextract.events"),
 )

@@ -1,103 +1,14 @@
-"""newsextract.numeric_claims: figures, counted nouns, qualifiers, categories, flags."""
+"""article.py: the claims of whole sentences through the full pipeline (the parse
+matters here): figures, counted nouns, qualifiers, categories, flags."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsextract.numeric_claims import (
-    NumericClaims,
-    entity_index,
-    link_modifier,
-    load_tables,
-    quote_ranges,
-)
-from newsextract.schema import Entity
+from newsextract.components.numeric_claims.article import repeated_sentences
 
-
-def claims_of(nlp, text):
-    return nlp(text)._.ne_claims
-
-
-def find(claims, value, unit):
-    for c in claims:
-        if c.value == value and c.unit == unit:
-            return c
-    raise AssertionError(f"no claim {value} {unit!r} in {[(c.text, c.value, c.unit) for c in claims]}")
-
-
-# ---------------------------------------------------------------- reading figures
-
-@pytest.mark.parametrize("words, value", [
-    ("eight", 8),
-    ("twenty-three", 23),
-    ("twenty three", 23),
-    ("a dozen", 12),
-    ("two dozen", 24),
-    ("a hundred", 100),
-    ("two hundred and fifty", 250),
-    ("three thousand four hundred", 3400),
-    ("two hundred and fifty thousand", 250000),
-    ("one million", 1_000_000),
-    ("half a million", 500_000),
-    ("nineteen", 19),
-])
-def test_words_value(words, value):
-    got, used = load_tables().reader.words_value(words)
-    assert got == value
-    assert used == len(words.replace("-", " ").split())
-
-
-@pytest.mark.parametrize("text, value, currency, percent", [
-    ("paid $988m to them", 988e6, "USD", None),
-    ("lost 3bn euros", 3e9, None, None),
-    ("worth Rs.12.68 billion", 12.68e9, "INR", None),
-    ("pledged $1.7Bln", 1.7e9, "USD", None),
-    ("more than US$1.7 billion", 1.7e9, "USD", None),
-    ("approximately €5.63 billion", 5.63e9, "EUR", None),
-    ("a fine of 5,000 HK$", 5000, "HKD", None),
-    ("$ 1.7 billion", 1.7e9, "USD", None),
-    ("£2.5bn", 2.5e9, "GBP", None),
-    ("Rs 500 crore", 5e9, "INR", None),
-    ("won 53.85% of", 53.85, None, "percent"),
-    ("9.9 per cent", 9.9, None, "percent"),
-    ("fell 1.5 percentage points", 1.5, None, "percentage point"),
-    ("1,994 of them", 1994, None, None),
-    ("5,716,026 votes", 5716026, None, None),
-])
-def test_reader_amounts(text, value, currency, percent):
-    amounts = load_tables().reader.find(text)
-    assert len(amounts) == 1
-    a = amounts[0]
-    assert a.value == pytest.approx(value)
-    assert a.currency == currency
-    assert a.percent == percent
-
-
-@pytest.mark.parametrize("text, low, high", [
-    ("between 20 and 30 soldiers", 20, 30),
-    ("20-30 civilians", 20, 30),
-    ("20 to 30 people", 20, 30),
-    ("$5-10 million", 5e6, 10e6),
-])
-def test_reader_ranges(text, low, high):
-    (a,) = load_tables().reader.find(text)
-    assert (a.value, a.low, a.high) == (None, low, high)
-
-
-@pytest.mark.parametrize("text", [
-    "the 2S7 Pion", "the G7 summit", "COVID-19", "the 1990s", "his 5th visit", "at 3:45", "on 16/06/2020",
-    "read 100's of titles", "the MiG-29",
-])
-def test_reader_ignores_figures_inside_words_dates_and_times(text):
-    reader = load_tables().reader
-    found = [text[a.start:a.end] for a in reader.find(text)]
-    # COVID-19 and MiG-29 are dropped later (a letter then a hyphen), the rest never match
-    assert found in ([], ["19"], ["29"])
-
-
-def test_reader_drops_scores():
-    assert load_tables().reader.find("won the vote 12-3") == []
+from .docs import build, claims_of, find
 
 
 # ---------------------------------------------------------------- claims in sentences
@@ -196,38 +107,12 @@ def test_not_claims(nlp, sentence):
     assert [(c.text, c.value, c.unit) for c in claims_of(nlp, sentence)] == []
 
 
-# ---------------------------------------------------------------- antecedents
-
-@pytest.mark.parametrize("text, value, unit, category", [
-    ("At least 14 people, including two policemen, were killed and 30 others were injured.",
-     30, "person", "WOUNDED"),
-    ("Two policemen were killed and three sustained injuries.", 3, "policeman", "WOUNDED"),
-    ("At least 23 people were injured and 11 were arrested.", 11, "person", "DETAINED"),
-    ("The floods damaged 592,427 houses, of which 131,754 were completely destroyed.",
-     131754, "house", "AFFECTED"),
-    ("Russia said 63 Russian servicemen returned home. Ukraine said 116 Ukrainians came home. "
-     "A majority of 87 of those freed were from the regular forces.", 87, "serviceman", "RELEASED"),
-    ("The exchange freed 116 Ukrainian servicemen. At least 23 of the released were injured or sick.",
-     23, "serviceman", "WOUNDED"),
-    ("In September, more than 300 soldiers were swapped in the largest exchange of the war. "
-     "Two more took place in December.", 2, "exchange", "OTHER"),
-    ("Of the 120 detainees, 87 were freed on Monday.", 87, "detainee", "RELEASED"),
-    ("14 killed in attack on pilgrims", 14, "person", "KILLED"),
-    ("The floods displaced over 31 million across the country.", 31e6, "person", "DISPLACED"),
-    ("Officials said 5,894 people had died in Turkey and 1,932 in Syria.", 1932, "person", "KILLED"),
-    ("Police arrested 45 protesters, and about a dozen more were detained overnight.", 12, "protester",
-     "DETAINED"),
-])
-def test_left_out_nouns_take_the_antecedent(nlp, text, value, unit, category):
-    c = find(claims_of(nlp, text), value, unit)
-    assert c.category == category
-
-
 def test_partitive_with_a_noun_counts_that_noun(nlp):
     cs = claims_of(nlp, "Twenty-one of the Chibok schoolgirls were freed on Thursday.")
     c = find(cs, 21, "schoolgirl")
     assert c.category == "RELEASED"
     assert c.text == "Twenty-one of the Chibok schoolgirls"
+
 
 
 # ---------------------------------------------------------------- fields and flags
@@ -291,53 +176,6 @@ def test_requested_release_is_not_the_category(nlp):
     assert c.category == "DETAINED"
 
 
-def test_modifiers_link_to_entities(nlp):
-    doc = nlp.make_doc("x")
-    ents = [
-        Entity(id="E1", name="Russia", type="COUNTRY"),
-        Entity(id="E2", name="Netherlands", type="COUNTRY", aliases=["Holland"]),
-        Entity(id="E3", name="Boko Haram", type="ORGANIZATION"),
-    ]
-    index = entity_index(ents)
-    demonyms = load_tables().demonyms
-    assert link_modifier("Russian", index, demonyms) == "E1"
-    assert link_modifier("Russians", index, demonyms) == "E1"
-    assert link_modifier("Dutch", index, demonyms) == "E2"
-    assert link_modifier("Boko Haram", index, demonyms) == "E3"
-    assert link_modifier("Ukrainian", index, demonyms) is None
-    assert doc is not None
-
-
-def test_claim_modifiers_carry_entity_ids(nlp):
-    component = nlp.get_pipe("newsextract_numeric_claims")
-    doc = nlp("Ukraine freed 63 Russian servicemen on Saturday.")
-    doc._.ne_entities = [Entity(id="E7", name="Russia", type="COUNTRY")]
-    component(doc)
-    c = find(doc._.ne_claims, 63, "serviceman")
-    assert [(m.text, m.entity_id) for m in c.modifiers] == [("Russian", "E7")]
-
-
-def test_caption_claims_dropped_unless_kept(nlp):
-    text = "Rebels freed 12 hostages on Friday.\nFive soldiers were killed in this photo taken Monday."
-    doc = nlp(text)
-    cap_start = text.index("Five")
-    doc._.ne_regions = [("caption", cap_start, len(text))]
-    nlp.get_pipe("newsextract_numeric_claims")(doc)
-    assert [c.value for c in doc._.ne_claims] == [12]
-    NumericClaims(keep_captions=True)(doc)
-    kept = find(doc._.ne_claims, 5, "soldier")
-    assert kept.in_caption
-
-
-def test_no_casualties_only_when_asked(nlp):
-    text = "No casualties were reported after the blast."
-    doc = nlp(text)
-    assert doc._.ne_claims == []
-    NumericClaims(zero_claims=True)(doc)
-    (c,) = doc._.ne_claims
-    assert (c.value, c.unit, c.category, c.negated, c.text) == (0, "casualty", "KILLED", True, "No casualties")
-
-
 def test_sentence_repeated_word_for_word_is_claimed_once(nlp):
     text = ("Floods displace 5,000 families in the north\n\n"
             "Floods displace 5,000 families in the north\n\n"
@@ -346,11 +184,13 @@ def test_sentence_repeated_word_for_word_is_claimed_once(nlp):
     assert values == [(5000, "family"), (5000, "family")]
 
 
-def test_quote_ranges_stay_within_a_paragraph():
-    text = 'He said "30 were killed" and left.\n"An open quote\nNext paragraph.'
-    ranges = quote_ranges(text)
-    assert (text.index('"'), text.index('" and') + 1, True) in ranges
-    assert all(text[s:e].count("\n") == 0 for s, e, _ in ranges)
+def test_repeated_sentences_are_found_by_their_words():
+    words = ["Floods", "displace", "families", "\n", "FLOODS", "displace", "families", "!", "\n", "Short", "\n",
+             "Short"]
+    doc = build(words, ["NOUN"] * len(words), spaces=[w not in ("\n",) and i + 1 < len(words) and words[i + 1] != "\n"
+                                                     for i, w in enumerate(words)])
+    sents = [doc[0:4], doc[4:9], doc[9:11], doc[11:12]]
+    assert repeated_sentences(sents) == {1}    # "Short" is too short to count as a repeat
 
 
 # ---------------------------------------------------------------- any text

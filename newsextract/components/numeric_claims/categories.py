@@ -1,0 +1,196 @@
+"""The category of a claim (KILLED, RELEASED, AFFECTED ...): from the governing
+predicate, then the predicates on the noun itself, then the noun.
+
+The words are in numeric_categories.json; the code says where in the parse a
+trigger counts (its particle, its subject or object role, a request around it).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .governors import anchor_word, embedding_host, governor, is_subject, past_reduced_relative, requested
+from .lexicon import Lexicon
+from .numbers import Amount
+from .units import NOUN_POS, SUBJECT_DEPS, Reading
+
+# the children of a predicate that may be its particle or the rest of a phrasal predicate
+_PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
+_PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
+
+
+def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str], as_subject: bool) -> Optional[str]:
+    """The category `pred` gives a counted noun (`unit`), or None."""
+    lemma = pred.lemma_.lower()
+    cat = lex.predicates.get(lemma)
+    if cat is None and pred.lower_ in lex.predicates:
+        lemma = pred.lower_
+        cat = lex.predicates[lemma]
+    parts = {c.lemma_.lower() for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+    for p in parts:
+        if f"{lemma} {p}" in lex.multiword:
+            cat = lex.multiword[f"{lemma} {p}"]
+            return None if cat == "OTHER" else cat
+    if cat is None or pred.pos_ in NOUN_POS and lemma in lex.verb_only:
+        return None
+    if lemma in lex.phrasal:
+        parts = {c.lower_ for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+        parts |= {c.lemma_.lower() for c in pred.children if c.dep_ in _PHRASAL_LEMMA_DEPS}
+        if not parts & lex.phrasal[lemma]:
+            return None
+    if lemma in lex.object_only and as_subject and pred.tag_ != "VBN":
+        return None
+    if lemma in lex.restricted:
+        allowed = lex.restricted[lemma]
+        head_word = (unit or "").split(" of ")[0].split()[-1:] or [""]
+        ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in lex.person_nouns or unit is None))
+        if not ok:
+            return None
+    return cat
+
+
+def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token,
+             gov: Optional[Token]) -> str:
+    """The claim's category; "OTHER" when nothing names what happened."""
+    if a.currency:
+        return "MONEY"
+    if a.percent:
+        return "PERCENT"
+    if r.light_category:
+        return r.light_category
+    deferred = None
+    if gov is not None and gov.pos_ == "VERB" and anchor_word(anchor) in lex.place_nouns \
+            and any(c.dep_ == "pobj" and c == anchor or c.dep_ == "prep" and anchor in c.children
+                    for c in gov.children) and trigger(lex, gov, None, None, False):
+        return "AFFECTED"   # "affected in nearly 5,000 villages"
+    finite = past_reduced_relative(gov, anchor)
+    if finite is not gov and trigger(lex, finite, anchor, r.unit, is_subject(anchor, finite)):
+        gov = finite
+    if gov is not None:
+        as_subject = is_subject(anchor, gov)
+        cat = _toll(lex, gov, anchor, r)
+        if cat:
+            return cat
+        cat = trigger(lex, gov, anchor, r.unit, as_subject)
+        if cat and requested(lex, gov):
+            deferred, cat = cat, None
+        if cat:
+            return cat
+        cat = _governor_context(lex, gov, anchor, r, as_subject)
+        if cat:
+            return cat
+    for pred in (r.partitive_pred, r.post_pred):
+        if pred is not None:
+            cat = trigger(lex, pred, None, r.unit, False)
+            if cat:
+                return cat
+    cat = _noun_predicates(lex, span, r)
+    if cat:
+        return cat
+    if r.embedded:
+        # "two policemen" in "14 people, including two policemen, were killed"
+        host = embedding_host(lex, anchor)
+        if host is not None and host.head.pos_ in ("VERB", "ADJ"):
+            cat = trigger(lex, host.head, None, r.unit, False)
+            if cat:
+                return cat
+        if host is not None and host.head.pos_ in NOUN_POS:
+            sent = anchor.doc[host.head.sent.start:host.head.sent.end]
+            g = governor(lex, host.head, sent)
+            if g is not None:
+                cat = trigger(lex, g, host.head, r.unit, is_subject(host.head, g))
+                if cat:
+                    return cat
+    head_word = (r.unit or "").split(" of ")[0].split()[-1:] or [""]
+    if r.unit in lex.captive_nouns or head_word[0] in lex.captive_nouns:
+        if r.mod_words & lex.release_modifiers:
+            return "RELEASED"
+    if deferred:
+        return deferred
+    if r.unit in lex.unit_category:
+        return lex.unit_category[r.unit]
+    return "OTHER"
+
+
+def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
+    """A predicate on the figure or its noun: "prisoners released", "survivors who have
+    been rendered homeless", "prisoners involved in the swap"."""
+    for owner in (span.root, r.head):
+        if owner is None:
+            continue
+        for c in owner.children:
+            if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
+                cat = trigger(lex, c, owner, r.unit, False)
+                if cat:
+                    return cat
+                for cc in c.children:
+                    if cc.dep_ in ("acomp", "oprd", "xcomp") and cc.pos_ in ("ADJ", "VERB"):
+                        cat = trigger(lex, cc, owner, r.unit, False)
+                        if cat:
+                            return cat
+                if c.lemma_.lower() in lex.inclusion_verbs:
+                    for p in c.children:
+                        for o in p.children if p.dep_ in ("prep", "agent") else ():
+                            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in lex.predicates:
+                                cat = trigger(lex, o, None, r.unit, False)
+                                if cat:
+                                    return cat
+    return None
+
+
+def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_subject: bool) -> Optional[str]:
+    # "three sustained injuries", "suffered wounds"; "granted the five clemency"
+    for c in gov.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ in ("dobj", "attr", "acomp") and lemma in lex.unit_category and as_subject:
+            return lex.unit_category[lemma]
+        if c.dep_ == "dobj" and c != anchor and not as_subject and c.pos_ == "NOUN" and lemma in lex.predicates \
+                and (gov.lower_ in lex.light_verbs or gov.lemma_.lower() in lex.light_verbs):
+            cat = trigger(lex, c, anchor, r.unit, False)
+            if cat:
+                return cat
+        if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and lemma in lex.predicates and c != anchor:
+            cat = trigger(lex, c, anchor, r.unit, True)
+            if cat:
+                return cat
+    if gov.lemma_.lower() in lex.inclusion_verbs:
+        # "an exchange involving 900 prisoners"
+        if gov.dep_ in ("acl", "relcl") and gov.head.lemma_.lower() in lex.predicates \
+                and gov.head.pos_ == "NOUN":
+            return lex.predicates[gov.head.lemma_.lower()]
+        # "among those released were seven", "included in the released group"
+        own = set(x.i for x in anchor.subtree)
+        for c in gov.children:
+            if c.i in own or c.dep_ in ("aux", "auxpass", "neg", "punct"):
+                continue
+            for cc in c.subtree:
+                if cc.pos_ in ("VERB", "ADJ") and cc.tag_ in ("VBN", "VBD", "JJ") \
+                        and cc.dep_ in ("acl", "amod", "relcl", "pobj"):
+                    cat = trigger(lex, cc, None, r.unit, False)
+                    if cat:
+                        return cat
+    return None
+
+
+def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
+    """'the death toll rose to 50', 'put the number of dead at 73'; a toll counts
+    deaths (or injuries...), the noun it names becomes the unit."""
+    lemma = gov.lemma_.lower()
+    if gov.pos_ not in ("VERB", "AUX") or not (lemma in lex.toll_verbs or lemma in lex.copulas):
+        return None
+    args = list(gov.children)
+    if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
+        args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
+    for c in args:
+        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor and c.lemma_.lower() in lex.toll_nouns:
+            for cc in c.subtree:
+                lemma = cc.lemma_.lower()
+                cat = lex.predicates.get(lemma) or lex.unit_category.get(lemma)
+                if cat in lex.human_categories:
+                    if r.unit is None and r.anaphoric:
+                        named = lemma if cc.pos_ == "NOUN" and lemma in lex.unit_category \
+                            and lemma not in lex.toll_adjectives else None
+                        r.unit = named or lex.toll_default_units.get(cat)
+                    return cat
+    return None

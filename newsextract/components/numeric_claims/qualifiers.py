@@ -1,0 +1,52 @@
+"""The qualifier of a figure: "at least", "nearly", "up to" before it, "or more"
+after it or its noun; a range or a vague amount is "approximate"."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import Lexicon
+from .numbers import Amount
+from .units import NOUN_POS, Reading
+
+# "between" opening a range "between 20 and 30": the claim starts there
+_BETWEEN_BEFORE = re.compile(r"between\s+$", re.I)
+# how far before a figure a qualifier may start, and after it one may end
+_BEFORE_WINDOW = 30
+_AFTER_WINDOW = 20
+_BETWEEN_WINDOW = 12
+
+
+def qualifier(lex: Lexicon, doc: Doc, text: str, span: Span, a: Amount, r: Reading) -> tuple[str, int]:
+    """The qualifier of the figure and where the claim's text starts."""
+    if a.vague or a.low is not None:
+        q_start = span.start_char
+        if a.low is not None:
+            window = text[max(0, span.start_char - _BETWEEN_WINDOW):span.start_char]
+            mb = _BETWEEN_BEFORE.search(window)
+            if mb:
+                q_start = span.start_char - (len(window) - mb.start())
+        return "approximate", q_start
+    window = text[max(0, span.start_char - _BEFORE_WINDOW):span.start_char]
+    window = window[window.rfind("\n") + 1:]   # a qualifier never sits on the line before
+    m = lex.qualifier_before_re.search(window)
+    if m and m.group(1).lower() in lex.qualifier_fillers:
+        # "at least a reported eight": look past the filler
+        inner = window[:m.start(1)]
+        m2 = lex.qualifier_before_re.search(inner)
+        if m2 and m2.group(1).lower() not in lex.qualifier_fillers:
+            m = m2
+    if m:
+        phrase = m.group(1).lower()
+        q_start = span.start_char - (len(window) - m.start(1))
+        first = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+        spatial = phrase in lex.spatial
+        # "crops over 2.1 million hectares": a preposition after a noun, not a qualifier
+        if not (spatial and first is not None and first.start > 0 and doc[first.start - 1].pos_ in NOUN_POS):
+            return lex.qualifier_before[phrase], q_start
+    for pos in (a.end, r.end_char):
+        m = lex.qualifier_after_re.match(text[pos:pos + _AFTER_WINDOW])
+        if m and (pos == a.end or m.group(1).lower() in lex.qualifier_after_noun):
+            return lex.qualifier_after[m.group(1).lower()], span.start_char
+    return "exact", span.start_char

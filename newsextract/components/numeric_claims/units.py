@@ -1,0 +1,254 @@
+"""The counted noun of a figure and the words before it.
+
+From the noun phrase after the figure ("63 Russian servicemen"), a partitive
+("21 of the schoolgirls"), or, where the noun is left out ("30 others", "11 were
+arrested", "87 of those freed"), a `Reading` marked anaphoric: the antecedent
+(subjects.py) then gives the unit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import is_designation
+from .lemmas import lower_lemma, singular
+from .lexicon import Lexicon
+from .numbers import Amount
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+HYPHENS = ("-", "\u2011")
+# dependencies under which a vague word with no noun after it stands for people
+_VAGUE_AS_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
+_MAX_NOUN_RUN = 7
+
+
+@dataclass
+class Reading:
+    """What the parse says about one figure."""
+
+    unit: Optional[str] = None
+    head: Optional[Token] = None        # the counted noun, when written
+    end_char: int = 0                   # where the claim's text ends
+    anaphoric: bool = False             # the noun is left out: take the antecedent's
+    demonym_unit: bool = False          # "248 Russians": a nationality as the noun
+    partitive_pred: Optional[Token] = None  # "87 of those freed": freed
+    distributive: bool = False
+    modifiers: tuple = ()
+    partitive: bool = False             # "21 of the schoolgirls"
+    embedded: bool = False              # inside "including ...": not an antecedent
+    mod_words: frozenset = frozenset()
+    light_category: Optional[str] = None  # "three sustained injuries": WOUNDED
+    post_pred: Optional[Token] = None     # "12 dead": dead
+    category: str = "OTHER"
+
+
+def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
+    """The counted noun of the figure at `span`; None when it counts nothing."""
+    r = Reading(end_char=span.end_char)
+    j = span.end
+    if a.currency or a.percent:
+        r.unit = a.percent or lex.currency_unit.get(a.currency, a.currency.lower())
+        distributive(lex, doc, j, r)
+        return r
+    if a.unit:
+        r.unit = a.unit
+        return r
+    if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 1   # "two out of the five Iranians": a partitive
+    if j < len(doc) and doc[j].lower_ in lex.distributive:
+        r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
+        return r
+    word = doc[j].lower_ if j < len(doc) else ""
+    name = word if word in lex.currency_names else singular(word)
+    if name in lex.currency_names:
+        take_noun(lex, doc, doc[j], (), r)   # "45 billion naira", whatever the tagger made of it
+        r.demonym_unit, r.unit, r.modifiers = False, name, ()
+        return r
+    if j < len(doc) and doc[j].lower_ == "of":
+        r.partitive = True
+        return partitive(lex, doc, j, a, r)
+    if a.vague and lex.vague[a.digits].needs_of:
+        # "displaced millions": the vague word stands for people
+        if span.root.dep_ in _VAGUE_AS_NOUN_DEPS and not (j < len(doc) and doc[j].pos_ in NOUN_POS):
+            r.anaphoric = True
+            return r
+        return None
+    if j + 1 < len(doc) and doc[j].text in HYPHENS and doc[j].idx == span.end_char \
+            and doc[j + 1].pos_ == "NOUN":
+        # "a six-candidate race": the word after the hyphen is what is counted
+        take_noun(lex, doc, doc[j + 1], (), r)
+        return r
+    head, mods = noun_run(lex, doc, j, span)
+    if head is not None and any(tok.lower_ in lex.not_units and tok.pos_ == "NOUN" for tok in mods):
+        return None   # "a 7.8 magnitude earthquake"
+    head = _parse_head(span, head)
+    if head is not None:
+        take_noun(lex, doc, head, mods if head.i > span.end and all(m.i < head.i for m in mods) else
+                  tuple(tok for tok in doc[span.end:head.i] if tok.pos_ in ("ADJ", "PROPN", "NOUN")), r)
+        distributive(lex, doc, head.i + 1, r)
+        return r
+    if a.vague:
+        return None
+    if j < len(doc) and doc[j].lower_ in lex.anaphoric:
+        r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
+        distributive(lex, doc, j + 1, r)
+        return r
+    if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
+            and (doc[j].lemma_.lower() in lex.predicates or doc[j].lower_ in lex.predicates):
+        r.anaphoric, r.post_pred = True, doc[j]   # "12 dead", "14 killed", "about 120 arrested"
+        r.end_char = doc[j].idx + len(doc[j])
+        return r
+    if j + 1 < len(doc) and doc[j].lower_ in lex.light_verbs and doc[j + 1].lemma_.lower() in lex.unit_category:
+        r.anaphoric, r.end_char = True, doc[j + 1].idx + len(doc[j + 1])
+        r.light_category = lex.unit_category[doc[j + 1].lemma_.lower()]
+        return r
+    if is_designation(lex, doc, span):
+        return None
+    # copula: "total valid votes cast are 10,615,361"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lemma_ in lex.copulas:
+        subj = [c for c in prev.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"]
+        if subj and subj[0].i < span.start:
+            r.unit = lower_lemma(lex, subj[0])
+            return r
+    r.anaphoric = True
+    return r
+
+
+def _parse_head(span: Span, head: Optional[Token]) -> Optional[Token]:
+    """Prefer the parse's noun when the surface noun is only a part of its phrase
+    ("27 search and rescue teams" counts teams, not searches)."""
+    root = span.root
+    if head is None or root.dep_ != "nummod" or root.head.pos_ != "NOUN":
+        return head
+    noun = root.head
+    if noun != head and head.i < noun.i <= head.i + 5 and head in noun.subtree \
+            and head.dep_ in ("compound", "conj", "amod", "nmod"):
+        return noun
+    return head
+
+
+def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
+    """The counted noun right after a figure ("63 Russian servicemen" -> servicemen),
+    with the words before it; (None, ()) when no noun follows."""
+    run: list[Token] = []
+    k = j
+    has_verb = False
+    while k < len(doc) and len(run) < _MAX_NOUN_RUN:
+        tok = doc[k]
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        if tok.lower_ in lex.anaphoric:
+            # "10 more hostages", "two other civilians"; but "30 others", "two more"
+            if tok.lower_ in lex.additive and nxt is not None \
+                    and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and not run:
+                run.append(tok)
+                k += 1
+                continue
+            break
+        if tok.lower_ in lex.light_verbs and nxt is not None and nxt.lemma_.lower() in lex.unit_category:
+            break   # "three sustained injuries": a verb the tagger read as an adjective
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound")):
+            has_verb = has_verb or tok.pos_ == "VERB"
+            run.append(tok)
+        elif tok.text in HYPHENS and run and tok.idx == run[-1].idx + len(run[-1]) and nxt is not None \
+                and nxt.idx == tok.idx + 1:
+            run.append(tok)
+        elif tok.text == "." and run and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
+            run.append(tok)   # "U.S" + "."
+        else:
+            break
+        k += 1
+    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_heads]
+    if nouns:
+        i = nouns[0]
+        # walk on through a compound: "police officers", not "prisoners food"
+        while i + 1 < len(run) and (run[i + 1].pos_ in NOUN_POS and run[i].head == run[i + 1]
+                                    or run[i + 1].pos_ == "NOUN" and run[i].dep_ == "compound"):
+            i += 1
+        if run[i].pos_ == "PROPN":
+            i = max(n for n in nouns if n <= i)
+        head = run[i]
+        if has_verb and span is not None and not linked(span.root, head):
+            return None, ()
+        return head, tuple(run[:i])
+    # a nationality as the noun: "248 Russians", "two Americans"
+    for i, tok in enumerate(run):
+        plural_looking = tok.text[:1].isupper() and tok.lower_.endswith(("s", "men")) and len(tok) > 3
+        if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or plural_looking and (
+                tok.ent_type_ == "NORP" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")):
+            if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:
+                return tok, tuple(run[:i])
+    return None, ()
+
+
+def take_noun(lex: Lexicon, doc: Doc, head: Token, mods, r: Reading) -> None:
+    """Set the reading's unit (with its compound), head, end and modifiers."""
+    lemma = lower_lemma(lex, head)
+    if head.pos_ == "PROPN":
+        r.demonym_unit = True
+    compound = []
+    for tok in reversed(mods):
+        if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_alpha:
+            compound.insert(0, tok.lower_)
+        else:
+            break
+    unit = " ".join(compound + [lemma])
+    end = head.idx + len(head)
+    # "prisoners of war"
+    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        cand = f"{lemma} of {doc[head.i + 2].lemma_.lower()}"
+        if cand in lex.of_compounds:
+            unit, end = cand, doc[head.i + 2].idx + len(doc[head.i + 2])
+    r.unit, r.head, r.end_char = unit, head, end
+    r.mod_words = frozenset(tok.lower_ for tok in mods)
+    r.modifiers = tuple(tok for tok in mods if tok.pos_ == "PROPN"
+                        or (tok.text[:1].isupper() and tok.ent_type_ == "NORP")
+                        or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start))
+    if r.demonym_unit:
+        r.modifiers = r.modifiers + (head,)
+
+
+def partitive(lex: Lexicon, doc: Doc, j: int, a: Amount, r: Reading) -> Optional[Reading]:
+    """'21 of the schoolgirls', 'dozens of soldiers', '87 of those freed', 'three of them'."""
+    k = j + 1
+    while k < len(doc) and (doc[k].pos_ in ("DET", "NUM") or doc[k].dep_ == "poss" or doc[k].tag_ == "PRP$"
+                            or doc[k].lower_ in lex.partitive_determiners):
+        if doc[k].lower_ in lex.partitive_pronouns:
+            r.anaphoric, r.end_char = True, doc[k].idx + len(doc[k])
+            return r
+        k += 1
+    if k < len(doc) and doc[k].pos_ in ("VERB", "ADJ") and doc[k].tag_ in ("VBN", "VBD", "JJ") and (
+            k + 1 >= len(doc) or doc[k + 1].pos_ not in NOUN_POS):
+        r.anaphoric, r.partitive_pred, r.end_char = True, doc[k], doc[k].idx + len(doc[k])
+        return r
+    head, mods = noun_run(lex, doc, k)
+    if head is None:
+        # the parse's object of "of": "hundreds of his (...) party supporters"
+        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+        objs += [c for o in objs for c in o.children if c.dep_ == "appos"]
+        objs = [o for o in objs if o.pos_ == "NOUN" and o.i - j <= 12]
+        if objs:
+            head = objs[0]
+            mods = tuple(c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i > j)
+    if head is None:
+        if a.vague:
+            return None
+        r.anaphoric = True
+        return r
+    take_noun(lex, doc, head, mods, r)
+    return r
+
+
+def distributive(lex: Lexicon, doc: Doc, k: int, r: Reading) -> None:
+    """'50 prisoners each': every party counted that many."""
+    if k < len(doc) and doc[k].lower_ in lex.distributive:
+        r.distributive = True
+        r.end_char = doc[k].idx + len(doc[k])
+
+
+def linked(figure: Token, noun: Token) -> bool:
+    """Whether the parse ties a figure to a noun (directly or through its phrase)."""
+    return figure.head == noun or noun in figure.ancestors or figure in noun.children
