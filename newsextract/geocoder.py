@@ -11,15 +11,16 @@ names, too many common words and surnames among them to propose entities.
 Choosing among homonyms (`geocode`): records of one place a few kilometres
 apart count as one. Among the towns of the article's countries, the only one,
 else the one near a place the article locates (`near`), else the most populous
-if it has ten times the people of every other, else the one these rules pick
-in the most-named country that has any; but none when a place known abroad (100,000+) dwarfs them
-("Bali" of an article naming China is not its village of 7,000). When no homonym
-lies in the article's countries, only a dominant place known abroad is taken
-(or, when the article names no country at all, a dominant town named so, not
-one merely known by that as an alternate name). Otherwise nothing: a wrong
-country is worse than no coordinates. A name ending in a generic word ("Markazi
-district", "Bagram airport") that is not itself a town is looked up without it,
-among the towns of the article's countries only.
+if it has ten times the people of every other, else the one these rules pick in
+the most-named country that has any; but none when a place known abroad
+(100,000+) by that very name dwarfs them ("Bali" of an article naming China is
+not its village of 7,000). When no homonym lies in the article's countries,
+only a dominant place known abroad is taken (or, when the article names no
+country at all, a dominant town named so, not one merely known by that as an
+alternate name). Otherwise nothing: a wrong country is worse than no
+coordinates. A name ending in a generic word ("Markazi district", "Bagram
+airport") that is not itself a town is looked up without it, among the towns of
+the article's countries only.
 
 Every worker process loads the index once, lazily, on its first lookup. It is
 kept as the files' bytes plus an array of line offsets, searched by bisection
@@ -243,9 +244,9 @@ def _choose(homonyms: list[Homonym], countries: Sequence[str], near, abroad: boo
     towns = [h.town for h in homonyms]
     local = [t for t in towns if t.country_code in countries]
     if local:
-        foreign = [t for t in towns if t.country_code not in countries]
-        if foreign and _people(foreign[0]) >= max(KNOWN_ABROAD_POPULATION, DOMINANCE * _people(local[0])):
-            return None  # a famous place abroad dwarfs the article's own: which one is meant is unclear
+        famous = [h.town for h in homonyms if h.by_name and h.town.country_code not in countries]
+        if famous and _people(famous[0]) >= max(KNOWN_ABROAD_POPULATION, DOMINANCE * _people(local[0])):
+            return None  # a famous place abroad, so named, dwarfs the article's own: which one is meant is unclear
         found = _one_of(local, near)
         if found is None:
             first = next(c for c in countries if any(t.country_code == c for t in local))

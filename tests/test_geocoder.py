@@ -59,10 +59,12 @@ CASES = [
     # a namesake in the article's country dwarfed by a famous place abroad
     ("Bali", ["CN"], None),
     ("Kabul", ["IL"], None),  # Kābūl in Israel (14,095) against Kabul (4.4 million)
+    ("Bogoro", ["NG"], ("NG", "Bogoro")),  # Bogor (1 million) is "Bogoro" only as an alternate name
     # generic suffixes: the stem, among the towns of the article's countries only
     ("Barkhan district", ["PK"], ("PK", "Barkhan")),
     ("Kunduz airport", ["AF"], ("AF", "Kunduz")),
     ("Kabul International Airport", ["AF"], ("AF", "Kabul")),
+    ("Damaturu LGA", ["NG"], ("NG", "Damaturu")),
     ("Barkhan district", [], None),
     ("Sibi district", ["AF"], None),
     ("Markazi district", ["AF"], None),
