@@ -30,8 +30,8 @@ class _CountryDemonyms(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     iso2: str
-    population: Optional[int]
-    demonyms: list[str]
+    population: Optional[int] = None
+    demonyms: list[str] = []
 
 
 class _CountriesFile(BaseModel):
