@@ -31,17 +31,14 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’‘`´\u02bc]s\b", re.I)
 
 
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def name_key(text: str, *, drop_possessive: bool = False, drop_indefinite: bool = False) -> str:
     """The key two spellings of one name share (see the module docstring)."""
     if drop_possessive:
         text = _POSSESSIVE.sub("", text)
-    text = _SPACED.sub(" ", _DROPPED.sub("", _fold(text)))
-    leading = _LEADING_ARTICLE if drop_indefinite else _LEADING_THE
-    return leading.sub("", " ".join(text.split()))
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(_SPACED.sub(" ", _DROPPED.sub("", text)).split())
+    return (_LEADING_ARTICLE if drop_indefinite else _LEADING_THE).sub("", text)
