@@ -1,5 +1,5 @@
 """One article on its way through the entity component: a `Candidate` per
-mention, and the `Article` every step reads (the Doc, its text and words,
+mention, and the `EntityArticle` every step reads (the Doc, its text and words,
 computed once per Doc, and the tables and gazetteer of the component)."""
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class Candidate:
         return self
 
 
-class Article:
+class EntityArticle:
     """Per-Doc state: `Doc.text` and `Token.sent` are rebuilt on every access in
     spaCy, so what the rules read many times is computed here once."""
 

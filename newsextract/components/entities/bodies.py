@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Optional
 
 from ...gazetteer import Organization, Place
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .tables import POSSESSIVE, word
 
 
-def body_key(art: Article, start: int, end: int, anchor: Optional[str]) -> Optional[tuple]:
+def body_key(art: EntityArticle, start: int, end: int, anchor: Optional[str]) -> Optional[tuple]:
     """(country or body, head noun, portfolio) of a government body's name."""
     tables, gaz = art.tables, art.gaz
     toks = [t for t in art.doc[start:end] if t.is_alpha or t.text.replace(".", "").isalpha() or t.text in POSSESSIVE]
@@ -41,7 +41,7 @@ def body_key(art: Article, start: int, end: int, anchor: Optional[str]) -> Optio
     return (iso, head, portfolio)
 
 
-def generic_body_words(art: Article, start: int, end: int) -> bool:
+def generic_body_words(art: EntityArticle, start: int, end: int) -> bool:
     """Whether a body's name says only what it does ("Foreign Ministry", "Ministry
     of Defence"), not which one it is."""
     tables = art.tables
@@ -49,7 +49,7 @@ def generic_body_words(art: Article, start: int, end: int) -> bool:
                for w in art.words[start:end] if w.isalpha())
 
 
-def anchor_before(art: Article, j: int, anchors: dict):
+def anchor_before(art: EntityArticle, j: int, anchors: dict):
     """The country, demonym or intergovernmental body that ends right before
     token j ("Russia's", "Israeli", "the EU's"): (anchor key, start) or (None, j)."""
     doc = art.doc
@@ -68,7 +68,7 @@ def anchor_before(art: Article, j: int, anchors: dict):
     return None, j
 
 
-def body_mentions(art: Article, cands: list[Candidate]) -> list[Candidate]:
+def body_mentions(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
     """Government bodies named after their country ("Russia's defence ministry",
     "the Israeli army", "the EU's external action office", "South Korea's Foreign
     Ministry") and generic mentions that refer back to one ("the ministry",
@@ -151,7 +151,7 @@ def body_mentions(art: Article, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _key_named_bodies(art: Article, cands: list[Candidate], anchors: dict) -> None:
+def _key_named_bodies(art: EntityArticle, cands: list[Candidate], anchors: dict) -> None:
     """The model's organizations that are government bodies get their key;
     "South Korea's" + "Foreign Ministry" becomes one name."""
     for c in cands:
@@ -171,7 +171,7 @@ def _key_named_bodies(art: Article, cands: list[Candidate], anchors: dict) -> No
             c.body_key, c.role = key, "body"
 
 
-def appositive_org(art: Article, c: Candidate, orgs_by_end: dict, orgs_by_start: dict) -> Optional[Candidate]:
+def appositive_org(art: EntityArticle, c: Candidate, orgs_by_end: dict, orgs_by_start: dict) -> Optional[Candidate]:
     """A body phrase that describes a named organization beside it: "the
     Department of State Services, Nigeria's secret intelligence agency",
     "Swedish news agency TT"."""

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ...gazetteer import Country, Entry, Organization
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .repair import extend_org_names, join_split_names, repair
 from .tables import word
 
@@ -22,7 +22,7 @@ DATELINE_AFTER = ("(", "—", "–", "-", ":", ",")
 HYPHENS = ("-", "‑")
 
 
-def candidates(art: Article, use_gazetteer_matches: bool) -> list[Candidate]:
+def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidate]:
     """Every candidate mention, not overlapping (but for nested ones), in text order."""
     doc = art.doc
     spans: list[Candidate] = []
@@ -51,7 +51,7 @@ def candidates(art: Article, use_gazetteer_matches: bool) -> list[Candidate]:
     return out
 
 
-def plausible(art: Article, c: Candidate) -> bool:
+def plausible(art: EntityArticle, c: Candidate) -> bool:
     """Not a date, a number, a lone title, a headline, a common word or page furniture."""
     doc, tables = art.doc, art.tables
     text = c.text
@@ -78,7 +78,7 @@ def plausible(art: Article, c: Candidate) -> bool:
     return True
 
 
-def dateline(art: Article, c: Candidate) -> bool:
+def dateline(art: EntityArticle, c: Candidate) -> bool:
     """"MOSCOW (Agency) —", "YEREVAN, JANUARY 4, AGENCY.": a place in capitals opening
     a line before a bracket, a dash or a comma, and the agency in brackets after it."""
     doc, text = art.doc, art.text
@@ -94,7 +94,7 @@ def dateline(art: Article, c: Candidate) -> bool:
     return False
 
 
-def byline_lines(art: Article, spans: list[Candidate]) -> set:
+def byline_lines(art: EntityArticle, spans: list[Candidate]) -> set:
     """Lines (char ranges) that are bylines: "By Jane Doe", or a line holding
     only a person's name next to a line holding only a news organization."""
     doc, text = art.doc, art.text
@@ -127,7 +127,7 @@ def byline_lines(art: Article, spans: list[Candidate]) -> set:
     return out
 
 
-def merge_gazetteer(art: Article, spans: list[Candidate]) -> list[Candidate]:
+def merge_gazetteer(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
     """Attach gazetteer readings to the model's spans; add the names it missed."""
     doc, gaz = art.doc, art.gaz
     by_token = {}
@@ -185,7 +185,7 @@ def context_filter(doc: Doc, start: int, entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def gazetteer_only_ok(art: Article, start: int, end: int, entries: list[Entry]) -> bool:
+def gazetteer_only_ok(art: EntityArticle, start: int, end: int, entries: list[Entry]) -> bool:
     """A name the model did not tag is taken when the gazetteer is sure enough."""
     doc = art.doc
     toks = doc[start:end]

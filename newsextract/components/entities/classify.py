@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Optional
 
 from ...gazetteer import Country, Entry, Organization, Place
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .candidates import context_filter
 from .repair import suffix_modifies, title_before
 from .tables import POSSESSIVE, word
@@ -58,7 +58,7 @@ def context_codes(cands: list[Candidate]) -> Counter:
     return codes
 
 
-def classify(art: Article, c: Candidate, context: Counter) -> None:
+def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
     """Set the candidate's type, record and confidence (or leave it untyped: no entity)."""
     doc, tables, gaz = art.doc, art.tables, art.gaz
     entries = c.entries or context_filter(doc, c.start, gaz.lookup(c.text))
@@ -112,7 +112,7 @@ def classify(art: Article, c: Candidate, context: Counter) -> None:
             set_type(c, "PERSON", None, 0.85 if c.person_cue or len(toks) > 1 else 0.7)
 
 
-def _classify_known(art: Article, c: Candidate, entries: list[Entry], context: Counter,
+def _classify_known(art: EntityArticle, c: Candidate, entries: list[Entry], context: Counter,
                     has_org_word: bool, given_first: bool) -> None:
     """A candidate the gazetteer knows: its first reading, unless the context says otherwise."""
     rec, label = entries[0].record, c.label
@@ -140,7 +140,7 @@ def _classify_known(art: Article, c: Candidate, entries: list[Entry], context: C
         set_type(c, "PLACE", place, confidence if label != "GAZ" else min(confidence, 0.85), alternatives=others)
 
 
-def suffixed_place(art: Article, c: Candidate) -> list[Entry]:
+def suffixed_place(art: EntityArticle, c: Candidate) -> list[Entry]:
     """Readings of "Idlib province", "Kursk region": the place without its suffix,
     its region first when the suffix names one."""
     doc = art.doc
@@ -150,7 +150,7 @@ def suffixed_place(art: Article, c: Candidate) -> list[Entry]:
     return places
 
 
-def person_noun_before(art: Article, start: int) -> bool:
+def person_noun_before(art: EntityArticle, start: int) -> bool:
     """"his brother, Babak", "lawyer Jane Doe": a noun for a person right before a name."""
     doc = art.doc
     j = start - 1
@@ -159,7 +159,7 @@ def person_noun_before(art: Article, start: int) -> bool:
     return j >= 0 and doc[j].is_lower and doc[j].lower_ in art.tables.person_nouns
 
 
-def place_context(art: Article, c: Candidate) -> bool:
+def place_context(art: EntityArticle, c: Candidate) -> bool:
     """"in Dolakha", "Dolakha district", "the town of Charikot", "districts of
     Dolakha and X": a place, whatever the model's label."""
     doc, tables = art.doc, art.tables
@@ -173,14 +173,14 @@ def place_context(art: Article, c: Candidate) -> bool:
     return before in tables.locative_preps and (after is None or after.lower_ not in tables.not_place_after)
 
 
-def locative(art: Article, c: Candidate) -> bool:
+def locative(art: EntityArticle, c: Candidate) -> bool:
     doc = art.doc
     before = doc[c.start - 1].lower_ if c.start > 0 else ""
     after = doc[c.end].lower_ if c.end < len(doc) else ""
     return before in art.tables.place_preps or after in art.tables.place_suffixes
 
 
-def disambiguate(art: Article, c: Candidate, entries: list[Entry], context: Counter):
+def disambiguate(art: EntityArticle, c: Candidate, entries: list[Entry], context: Counter):
     """The most likely reading of a name with several (Georgia the country or
     the US state): a prior by kind, plus the countries the article names.
     Returns (record, confidence, descriptions of the other readings)."""
@@ -219,7 +219,7 @@ def disambiguate(art: Article, c: Candidate, entries: list[Entry], context: Coun
     return best, round(0.5 + 0.4 * (best_score - second) / best_score, 2), others
 
 
-def country_cue(art: Article, c: Candidate) -> bool:
+def country_cue(art: EntityArticle, c: Candidate) -> bool:
     """"Colombia's government", "the government of Colombia": said of a country."""
     doc, heads = art.doc, art.tables.country_heads
     n = len(doc)
@@ -228,7 +228,7 @@ def country_cue(art: Article, c: Candidate) -> bool:
     return c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in heads
 
 
-def city_before(art: Article, c: Candidate, country_code: Optional[str]) -> bool:
+def city_before(art: EntityArticle, c: Candidate, country_code: Optional[str]) -> bool:
     """Whether "<a city of country `country_code`>, " comes right before the candidate."""
     doc = art.doc
     if c.start < 2 or doc[c.start - 1].text != "," or not country_code:

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...gazetteer import load_gazetteer, write_gazetteer_tables
-from .article import Article
+from .article import EntityArticle
 from .bodies import body_mentions
 from .candidates import candidates
 from .classify import classify, context_codes
@@ -23,7 +23,7 @@ class EntityRecognizer:
     """Typed, resolved entities of an article in `doc._.ne_entities`.
 
     Holds only what it loaded (its tables and the gazetteer); each Doc's work
-    is done on an `Article` made for it."""
+    is done on an `EntityArticle` made for it."""
 
     def __init__(self, nlp: Language, name: str, *, use_gazetteer_matches: bool = True,
                  tables_path: Optional[Union[str, Path]] = None):
@@ -36,7 +36,7 @@ class EntityRecognizer:
         self.gaz = load_gazetteer(folder)
 
     def __call__(self, doc: Doc) -> Doc:
-        art = Article(doc, self.tables, self.gaz)
+        art = EntityArticle(doc, self.tables, self.gaz)
         cands = candidates(art, self.use_gazetteer_matches)
         context = context_codes(cands)
         for c in cands:
@@ -67,7 +67,9 @@ class EntityRecognizer:
 @Language.factory(
     "newsextract_entities",
     assigns=["doc._.ne_entities"],
-    requires=["doc.ents", "doc.sents", "token.pos", "token.dep", "token.lemma"],
+    # the rules also read token.pos, which English pipelines set in their attribute_ruler
+    # (a component that declares no assigns): listing it would be a false problem
+    requires=["doc.ents", "doc.sents", "token.dep", "token.lemma"],
     default_config={"use_gazetteer_matches": True, "tables_path": None},
 )
 def make_entities(nlp: Language, name: str, use_gazetteer_matches: bool,

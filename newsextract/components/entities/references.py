@@ -8,14 +8,14 @@ from typing import Optional
 
 from ...gazetteer import Organization, Place
 from ...text.names import name_key
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .classify import describe
 from .tables import APOSTROPHES, POSSESSIVE
 
 POSSESSIVE_MARKS = POSSESSIVE | APOSTROPHES
 
 
-def country_references(art: Article, cands: list[Candidate]) -> list[Candidate]:
+def country_references(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
     """Phrases that refer to a country without its name: "the Venezuelan
     government", "the government of Nigeria", "Omani authorities", "the Gulf
     country"; and to its capital: "the Russian capital", "capital of Oman"."""
@@ -67,7 +67,7 @@ def country_references(art: Article, cands: list[Candidate]) -> list[Candidate]:
     return [r for r in out if not art.excluded(r.start_char, r.end_char)]
 
 
-def country_before(art: Article, i: int, by_end: dict):
+def country_before(art: EntityArticle, i: int, by_end: dict):
     """The country named right before token i ("Russia's", "Russian", "U.S."),
     as (ISO code, first token), or (None, i)."""
     doc = art.doc
@@ -84,7 +84,7 @@ def country_before(art: Article, i: int, by_end: dict):
     return None, i
 
 
-def described_country(art: Article, i: int, cands: list[Candidate]) -> Optional[str]:
+def described_country(art: EntityArticle, i: int, cands: list[Candidate]) -> Optional[str]:
     """The country "the Gulf country" points back to: the last one named before
     it that the description fits (or the only one in the article)."""
     doc = art.doc
@@ -105,12 +105,12 @@ def described_country(art: Article, i: int, cands: list[Candidate]) -> Optional[
     return next(iter(later)) if len(later) == 1 else None
 
 
-def reference(art: Article, start: int, end: int, iso: str, role: str) -> Candidate:
+def reference(art: EntityArticle, start: int, end: int, iso: str, role: str) -> Candidate:
     return art.span(Candidate(start, end, "REF", role=role, type="COUNTRY", country=iso,
                               record=art.gaz.countries.get(iso), confidence=0.8, nested=True))
 
 
-def capital_metonyms(art: Article, cands: list[Candidate]) -> None:
+def capital_metonyms(art: EntityArticle, cands: list[Candidate]) -> None:
     """A capital used for its government ("Moscow said", "Tehran's funds",
     "talks between Washington and Caracas", "supplied to Kyiv") is a mention
     of the country; where it is a place ("landed in Tehran", "Moscow time",
@@ -128,7 +128,7 @@ def capital_metonyms(art: Article, cands: list[Candidate]) -> None:
             c.record = gaz.countries[iso]
 
 
-def is_metonym(art: Article, c: Candidate) -> bool:
+def is_metonym(art: EntityArticle, c: Candidate) -> bool:
     doc, tables = art.doc, art.tables
     n = len(doc)
     prev = doc[c.start - 1] if c.start > 0 else None

@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ...gazetteer import Country, Organization
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .tables import APOSTROPHES, POSSESSIVE, word
 
 # a model span is split at these tokens
@@ -19,7 +19,7 @@ SPLIT_POSSESSIVES = POSSESSIVE_MARKS | {"ʼs"}
 HYPHENS = ("-", "‑")
 
 
-def repair(art: Article, c: Candidate) -> list[Candidate]:
+def repair(art: EntityArticle, c: Candidate) -> list[Candidate]:
     """Split a model span at punctuation and line breaks, then trim each part."""
     doc = art.doc
     parts, start, across_lines = [], c.start, False
@@ -44,7 +44,7 @@ def repair(art: Article, c: Candidate) -> list[Candidate]:
     return out
 
 
-def trim(art: Article, c: Candidate) -> list[Candidate]:
+def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
     """Cut determiners, possessives and titles off a span; split a title or an
     organization run into a person ("EC chairperson Jane Doe", "Constitutional
     Court Petr Petrov"); extend a place with its suffix ("Donetsk region")."""
@@ -106,7 +106,7 @@ def suffix_modifies(doc: Doc, i: int) -> bool:
     return nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-def facility_suffix(art: Article, e: int) -> Optional[int]:
+def facility_suffix(art: EntityArticle, e: int) -> Optional[int]:
     """The end of a lower-case facility noun starting at token e ("steel plant"), if any."""
     words = art.words
     if e >= len(words) or words[e] not in art.tables.facility_first_words:
@@ -118,7 +118,7 @@ def facility_suffix(art: Article, e: int) -> Optional[int]:
     return None
 
 
-def last_title(art: Article, s: int, e: int) -> Optional[tuple[int, int]]:
+def last_title(art: EntityArticle, s: int, e: int) -> Optional[tuple[int, int]]:
     """(start, end) of the last title phrase inside tokens [s, e) with a name after it."""
     tables, words, best, i = art.tables, art.words, None, s
     while i < e:
@@ -133,7 +133,7 @@ def last_title(art: Article, s: int, e: int) -> Optional[tuple[int, int]]:
     return best
 
 
-def title_before(art: Article, start: int) -> list[str]:
+def title_before(art: EntityArticle, start: int) -> list[str]:
     """Title phrases written right before a name ("President", "Foreign Minister")."""
     tables, words, titles, i = art.tables, art.words, [], start
     while i > 0:
@@ -147,7 +147,7 @@ def title_before(art: Article, start: int) -> list[str]:
     return titles
 
 
-def org_person_split(art: Article, s: int, e: int, label: str) -> Optional[int]:
+def org_person_split(art: EntityArticle, s: int, e: int, label: str) -> Optional[int]:
     """Where a run-on "<organization, country> <First Last>" splits, if it is one."""
     if e - s < 3 or label not in ("ORG", "GPE", "PERSON"):
         return None
@@ -175,7 +175,7 @@ def org_person_split(art: Article, s: int, e: int, label: str) -> Optional[int]:
     return None
 
 
-def join_split_names(art: Article, spans: list[Candidate]) -> list[Candidate]:
+def join_split_names(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
     """Persons whose name runs on past the model's span: over particles
     ("Ursula von" + "der Leyen") or over one more untagged name ("Iván Duque" +
     "Márquez")."""
@@ -209,7 +209,7 @@ def join_split_names(art: Article, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def extend_org_names(art: Article, spans: list[Candidate]) -> list[Candidate]:
+def extend_org_names(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
     """Organization names that run on past the model's span: "Office of the
     Special Envoy" + "of the Secretary-General for Yemen", "Ministry of Foreign
     Affairs" + "of Ukraine"."""

@@ -10,12 +10,12 @@ from ...gazetteer import Organization, Place
 from ...schema import Entity, Mention
 from ...spans import region_at
 from ...text.names import name_key
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .building import finish
 from .people import NameIndex, acronym_fits, initials, same_person
 
 
-def resolve(art: Article, cands: list[Candidate]) -> list[Entity]:
+def resolve(art: EntityArticle, cands: list[Candidate]) -> list[Entity]:
     """The entities of the article, numbered E1, E2... in order of first mention;
     every candidate gets its `entity`."""
     doc = art.doc
@@ -79,7 +79,7 @@ def _new_entity(entities, groups, info, etype: str, key: tuple) -> Entity:
     return ent
 
 
-def group_key(art: Article, c: Candidate, people: dict) -> tuple:
+def group_key(art: EntityArticle, c: Candidate, people: dict) -> tuple:
     """What mentions of one entity share."""
     if c.type == "COUNTRY":
         return ("COUNTRY", c.country or name_key(c.text))
@@ -106,7 +106,7 @@ def match_body(key: Optional[tuple], bodies: list) -> Optional[Entity]:
     return None
 
 
-def defined_acronyms(art: Article, cands: list[Candidate]) -> dict:
+def defined_acronyms(art: EntityArticle, cands: list[Candidate]) -> dict:
     """Acronyms the article defines ("... Red Crescent Society (YRCS)") or that
     are the initials of a name it uses: id(candidate) -> group key of the name."""
     doc = art.doc
@@ -135,7 +135,7 @@ def defined_acronyms(art: Article, cands: list[Candidate]) -> dict:
     return out
 
 
-def people_groups(art: Article, cands: list[Candidate]) -> dict:
+def people_groups(art: EntityArticle, cands: list[Candidate]) -> dict:
     """id(candidate) -> the full name a person mention belongs to: the surname
     alone, first + last, a variant spelling of the surname, the given name
     alone when only one person has it."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from ...gazetteer import Organization, Place
 from ...text.names import name_key
-from .article import Article, Candidate
+from .article import Candidate, EntityArticle
 from .candidates import OTHER_LABELS, dateline
 from .classify import describe, set_type
 from .people import NameIndex, acronym_fits, same_person
 from .repair import suffix_modifies
 
 
-def retype_by_article(art: Article, cands: list[Candidate]) -> None:
+def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
     """Fix a label with what the rest of the article says: a surname the model
     took for a place is the person named in full elsewhere ("Borrell"); a name
     listed among places is a place ("Mariupol and Kherson")."""
@@ -62,7 +62,7 @@ def retype_by_article(art: Article, cands: list[Candidate]) -> None:
     _places_in_lists(art, cands, fulls)
 
 
-def _places_in_lists(art: Article, cands: list[Candidate], fulls: NameIndex) -> None:
+def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
     """A doubtful person listed next to a place ("Mariupol and Kherson") is a place."""
     doc, tables = art.doc, art.tables
     ordered = sorted(cands, key=lambda c: c.start)
@@ -86,7 +86,7 @@ def _places_in_lists(art: Article, cands: list[Candidate], fulls: NameIndex) -> 
                 break
 
 
-def propagate_names(art: Article, cands: list[Candidate]) -> list[Candidate]:
+def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
     """Other occurrences of a name the article has established ("Azovstal" after
     "the Azovstal steel plant", "Zelenskyy" after "Volodymyr Zelenskyy") that the
     model did not tag."""

@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+import newsextract.components.mediators  # noqa: F401  (registers newsextract_mediators)
 from newsextract.components.entities import EntityRecognizer  # registers the factory
 
 from ..helpers import find
@@ -140,3 +141,10 @@ def test_messy_text_never_breaks_offsets(nlp):
             assert ent.mentions
             for m in ent.mentions:
                 assert doc.text[m.start:m.end] == m.text
+
+
+def test_the_pipeline_order_satisfies_what_the_components_require(nlp):
+    names = nlp.pipe_names
+    assert names.index("newsextract_mediators") == names.index("newsextract_entities") + 1
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert problems["newsextract_entities"] == [] and problems["newsextract_mediators"] == []
