@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import find
+from ..lookup import find
 
 
 def test_place_and_country_attributes(run):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import find, typed
+from ..lookup import find, typed
 
 
 @pytest.mark.parametrize("text, name, etype", [

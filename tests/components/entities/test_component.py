@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 import newsextract.components.mediators  # noqa: F401  (registers newsextract_mediators)
 from newsextract.components.entities import EntityRecognizer  # registers the factory
 
-from ..helpers import find
+from ..lookup import find
 
 
 def test_component_settings_turn_parts_off(base_nlp):

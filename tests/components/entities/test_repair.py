@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import find
+from ..lookup import find
 
 
 def test_split_name_is_joined(run):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import find
+from ..lookup import find
 
 
 def test_surname_and_spelling_variant_are_one_person(run):

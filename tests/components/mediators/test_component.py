@@ -13,7 +13,7 @@ import newsextract.components.entities  # noqa: F401  (registers newsextract_ent
 from newsextract.components.mediators import MediatorRoles  # registers the factory
 from newsextract.schema import Entity, EntityAttributes, Mention
 
-from ..helpers import find
+from ..lookup import find
 
 
 def article(text: str, names: dict[str, str]) -> Doc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import find
+from ..lookup import find
 
 
 @pytest.mark.parametrize("text, mediator", [
