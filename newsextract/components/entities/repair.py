@@ -1,0 +1,243 @@
+"""Repairing the base model's spans: split at punctuation and line breaks, cut
+titles, determiners and possessives off, split "<body> <person>" run-ons, join
+names the model split ("Ursula von" + "der Leyen"), extend organization names
+("Ministry of Foreign Affairs" + "of Ukraine") and places ("Donetsk" + "region")."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ...gazetteer import Country, Organization
+from .article import Candidate, EntityArticle
+from .tables import APOSTROPHES, POSSESSIVE, word
+
+# a model span is split at these tokens
+SPLITTERS = frozenset({",", ";", "|", "•", "/", "(", ")", "[", "]", "—", "–", ":"})
+POSSESSIVE_MARKS = POSSESSIVE | APOSTROPHES
+SPLIT_POSSESSIVES = POSSESSIVE_MARKS | {"ʼs"}
+HYPHENS = ("-", "‑")
+
+
+def repair(art: EntityArticle, c: Candidate) -> list[Candidate]:
+    """Split a model span at punctuation and line breaks, then trim each part."""
+    doc = art.doc
+    parts, start, across_lines = [], c.start, False
+    for i in range(c.start, c.end):
+        t = doc[i]
+        if t.text in SPLITTERS or "\n" in t.text:
+            across_lines = across_lines or "\n" in t.text
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+        elif "\n" in t.whitespace_:
+            across_lines = True
+            parts.append((start, i + 1))
+            start = i + 1
+    if start < c.end:
+        parts.append((start, c.end))
+    out = []
+    for s, e in parts:
+        if across_lines and e - s == 1 and not doc[s].is_upper and not art.gaz.lookup(doc[s].text):
+            continue  # one word left over from a span the model ran across lines ("Nepal // Toll")
+        out.extend(trim(art, Candidate(s, e, c.label)))
+    return out
+
+
+def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
+    """Cut determiners, possessives and titles off a span; split a title or an
+    organization run into a person ("EC chairperson Jane Doe", "Constitutional
+    Court Petr Petrov"); extend a place with its suffix ("Donetsk region")."""
+    doc, tables, gaz = art.doc, art.tables, art.gaz
+    org_words = tables.org_words
+    s, e = c.start, c.end
+    while s < e and (doc[s].lower_ in tables.leading_words or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in POSSESSIVE_MARKS
+                     or doc[e - 1].is_lower and doc[e - 1].is_stop):
+        e -= 1  # "the Gulf on": a preposition the model took along
+    if e <= s:
+        return []
+    c.start, c.end = s, e
+    for p in range(s + 1, e - 1):
+        if doc[p].lower_ in SPLIT_POSSESSIVES and e - p - 1 in (2, 3):
+            tail = doc[p + 1:e]
+            head_body = word(doc[p - 1].text) in org_words or bool(gaz.lookup(doc[s:p].text))
+            if all(t.is_title or t.lower_ in tables.particles for t in tail) and \
+                    not any(t.lower_ in org_words for t in tail) and \
+                    (head_body or tables.is_given_name(tail[0].text)):
+                return trim(art, Candidate(s, p, "ORG" if c.label == "PERSON" else c.label)) + \
+                    [Candidate(p + 1, e, "PERSON")]
+    if e - s >= 2:
+        cut = last_title(art, s, e)
+        if cut is not None and doc[cut[1]].is_title:
+            title_start, title_end = cut
+            person = Candidate(title_end, e, "PERSON", titles=[doc[title_start:title_end].text])
+            before = [] if title_start == s else trim(art, Candidate(s, title_start, "ORG"))
+            keep = [b for b in before if gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()]
+            return keep + [person]
+    split = org_person_split(art, s, e, c.label)
+    if split is not None:
+        first_known = gaz.lookup(doc[s:split].text)
+        keep_first = bool(first_known) or word(doc[split - 1].text) in org_words
+        if s > 0 and doc[s - 1].lower_ in tables.joining_preps and not first_known and title_before(art, s - 1):
+            keep_first = False  # "Commissioner for Crisis Management Jane Doe": part of the title
+        first = Candidate(s, split, "ORG" if c.label == "PERSON" else c.label)
+        return ([first] if keep_first else []) + [Candidate(split, e, "PERSON")]
+    facility = facility_suffix(art, e)
+    known = gaz.lookup(doc[s:e].text) if facility else None
+    if facility and c.label in ("ORG", "FAC", "GPE", "LOC") and not any(t.lower_ in org_words for t in doc[s:e]) \
+            and not (known and known[0].record.kind != "facility"):  # "Stockholm airport" stays Stockholm
+        c.end, c.label = facility, "FAC"
+        return [c]
+    if c.label in ("GPE", "LOC") and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in tables.generic_place_nouns:
+        c.end = e = e - 1
+    if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in tables.place_suffixes:
+        is_country = any(en.is_country for en in gaz.lookup(doc[s:e].text))
+        if not is_country and not suffix_modifies(doc, e):
+            c.end = e + 1
+    return [c]
+
+
+def suffix_modifies(doc: Doc, i: int) -> bool:
+    """Whether the place noun at token i belongs to what follows ("state news
+    agency") rather than to the name before it."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def facility_suffix(art: EntityArticle, e: int) -> Optional[int]:
+    """The end of a lower-case facility noun starting at token e ("steel plant"), if any."""
+    words = art.words
+    if e >= len(words) or words[e] not in art.tables.facility_first_words:
+        return None
+    for suffix in art.tables.facility_suffixes:
+        end = e + len(suffix)
+        if tuple(words[e:end]) == suffix and all(t.is_lower for t in art.doc[e:end]):
+            return end
+    return None
+
+
+def last_title(art: EntityArticle, s: int, e: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the last title phrase inside tokens [s, e) with a name after it."""
+    tables, words, best, i = art.tables, art.words, None, s
+    while i < e:
+        for n in range(min(tables.max_title_len, e - i), 0, -1):
+            if tuple(words[i:i + n]) in tables.title_gender:
+                best = (i, i + n)
+                i += n - 1
+                break
+        i += 1
+    if best is None or best[1] >= e:
+        return None
+    return best
+
+
+def title_before(art: EntityArticle, start: int) -> list[str]:
+    """Title phrases written right before a name ("President", "Foreign Minister")."""
+    tables, words, titles, i = art.tables, art.words, [], start
+    while i > 0:
+        for n in range(min(tables.max_title_len, i), 0, -1):
+            if tuple(words[i - n:i]) in tables.title_gender:
+                titles.insert(0, art.doc[i - n:i].text)
+                i -= n
+                break
+        else:
+            break
+    return titles
+
+
+def org_person_split(art: EntityArticle, s: int, e: int, label: str) -> Optional[int]:
+    """Where a run-on "<organization, country> <First Last>" splits, if it is one."""
+    if e - s < 3 or label not in ("ORG", "GPE", "PERSON"):
+        return None
+    doc, tables = art.doc, art.tables
+    particles = tables.particles
+    for k in (e - 2, e - 3):
+        if k <= s or doc[k - 1].is_punct:
+            continue
+        tail = doc[k:e]
+        if any(t.lower_ in tables.org_words for t in tail) or not tail[0].is_title:
+            continue
+        if not all(t.is_title or t.lower_ in particles for t in tail):
+            continue
+        if k == e - 3 and tail[1].lower_ not in particles and not tables.is_given_name(tail[0].text):
+            continue
+        head = art.gaz.lookup(doc[s:k].text)
+        head_named = bool(head) and isinstance(head[0].record, (Country, Organization))
+        head_body = word(doc[k - 1].text) in tables.org_words
+        head_title = s > 0 and doc[s - 1].lower_ in tables.joining_preps and bool(title_before(art, s - 1))
+        if label == "PERSON":
+            if head_named or head_title:
+                return k
+        elif head_named or head_body or head_title or tables.is_given_name(tail[0].text):
+            return k
+    return None
+
+
+def join_split_names(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
+    """Persons whose name runs on past the model's span: over particles
+    ("Ursula von" + "der Leyen") or over one more untagged name ("Iván Duque" +
+    "Márquez")."""
+    doc = art.doc
+    spans.sort(key=lambda c: c.start)
+    starts = {c.start for c in spans}
+    out: list[Candidate] = []
+    particles = art.tables.particles
+    n = len(doc)
+    i = 0
+    while i < len(spans):
+        c = spans[i]
+        if c.label == "PERSON":
+            j = c.end
+            while j < n and doc[j].lower_ in particles and j - c.end < 3 and doc[j - 1].whitespace_:
+                j += 1
+            ends_in_particle = doc[c.end - 1].lower_ in particles
+            if (j > c.end or ends_in_particle) and j < n and doc[j].is_title:
+                k = j + 1
+                while k < n and doc[k].is_title and k - j < 2 and doc[k - 1].whitespace_ == " ":
+                    k += 1
+                c = Candidate(c.start, k, "PERSON", titles=c.titles)
+                while i + 1 < len(spans) and spans[i + 1].start < k:
+                    i += 1
+            elif (c.end - c.start >= 2 and j < n and j not in starts and doc[j].is_title and doc[j].pos_ == "PROPN"
+                  and doc[j - 1].whitespace_ == " " and doc[j].text not in art.tables.non_entities
+                  and not art.gaz.lookup(doc[j].text) and not doc[j].ent_type_):
+                c = Candidate(c.start, j + 1, "PERSON", titles=c.titles)
+        out.append(c)
+        i += 1
+    return out
+
+
+def extend_org_names(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
+    """Organization names that run on past the model's span: "Office of the
+    Special Envoy" + "of the Secretary-General for Yemen", "Ministry of Foreign
+    Affairs" + "of Ukraine"."""
+    doc, org_words = art.doc, art.tables.org_words
+    starts = {c.start: c for c in spans}
+    n = len(doc)
+    for c in spans:
+        if c.label != "ORG" or c.end <= c.start or not ({word(doc[c.start].text), word(doc[c.end - 1].text)} & org_words):
+            continue
+        for _ in range(2):
+            j = c.end
+            if j + 1 >= n or doc[j].lower_ not in art.tables.joining_preps or "\n" in doc[j - 1].whitespace_:
+                break
+            k = j + 1
+            if doc[k].lower_ == "the":
+                k += 1
+            m = k
+            while m < n and m - k < 5 and (doc[m].is_title or doc[m].text in HYPHENS) and not doc[m].whitespace_.count("\n"):
+                m += 1
+            while m > k and doc[m - 1].text in HYPHENS:
+                m -= 1
+            if m == k:
+                break
+            nxt = starts.get(k)
+            if nxt is not None and nxt.end > m:
+                m = nxt.end
+            for other in spans:
+                if other is not c and k <= other.start < m:
+                    other.end = other.start  # swallowed
+            c.end = m
+    return [c for c in spans if c.end > c.start]
