@@ -19,7 +19,7 @@ MODEL_ENV = "NEWSEXTRACT_MODEL"
 COMPONENTS = (
     ("newsextract_entities", "newsextract.entities"),
     ("newsextract_numeric_claims", "newsextract.numeric_claims"),
-    ("newsextract_quotes", "newsextract.quotes"),
+    ("newsextract_quotes", "newsextract.components.quotes"),
     ("newsextract_events", "newsextract.events"),
 )
 _MODEL_PACKAGES = {

@@ -1,0 +1,1 @@
+"""newsextract's spaCy components, one subpackage per stage."""
