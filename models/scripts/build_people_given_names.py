@@ -10,7 +10,9 @@ Inputs
 
 A name goes to one gender when that gender's census frequency is at least
 DOMINANCE times the other's; names in the extra file's "ambiguous" list, or
-listed under both genders, are left out.
+listed under both genders, are left out of the genders. The extra file's names
+(the ambiguous ones too) are also written as "common": names common enough in
+international news that a capitalized word starting a name tells it is a person's.
 
 Run from the repository root, with the `names` package installed or unpacked:
     python models/scripts/build_people_given_names.py [DIR_WITH_dist_FILES]
@@ -76,9 +78,11 @@ def main(argv: list[str]) -> None:
         "_about": (f"Given names -> usual gender. Built by models/scripts/build_people_given_names.py from "
                    f"the US Census Bureau 1990 first-name lists (public domain) as shipped in the PyPI package "
                    f"{source} (MIT), a name kept when one sex's frequency is >= {DOMINANCE}x the other's, "
-                   f"plus models/people_given_names_extra.json (hand-compiled for newsextract)."),
+                   f"plus models/people_given_names_extra.json (hand-compiled for newsextract). 'common': the "
+                   f"hand-compiled names alone (ambiguous ones too), common enough in news to tell a name is a person's."),
         "male": sorted(n for n, g in genders.items() if g == "male"),
         "female": sorted(n for n, g in genders.items() if g == "female"),
+        "common": sorted({n.lower() for key in ("male", "female", "ambiguous") for n in extra.get(key, [])}),
     }
     (ROOT / "people_given_names.json").write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"{len(out['male'])} male, {len(out['female'])} female names")

@@ -3,5 +3,8 @@
 Every component imports from here instead of keeping a copy, so that two stages
 can never disagree about a name, a sentence border or a quotation mark.
 
-  tables      the one typed loader of the data tables in `models/`
+  tables       the one typed loader of the data tables in `models/`
+  quote_marks  quotation-mark spans, and whether an offset is inside a quotation
+  people       given names, titles, and the gender they tell; person nouns, name particles
+  reporting    reporting and attribution verbs ("said", "according to", "quoted as saying")
 """
