@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import EntityRef
 from ...spans import doc_text
 from ...text.quote_marks import QuoteSpan, paragraphs
-from .phrases import norm_name, quote_tokens
+from .phrases import norm_name
 from .tables import QuoteLexicon
 
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
@@ -52,23 +55,17 @@ class DocState:
         # which quotation (index in `spans`) each token belongs to, marks included; -1 outside
         self.quote_of_token = [-1] * len(doc)
         for qi, qs in enumerate(spans):
-            for t in quote_tokens(doc, qs, with_marks=True):
-                self.quote_of_token[t.i] = qi
-        quoted_before, count = [0], 0
+            span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+            if span is not None:
+                self.quote_of_token[span.start:span.end] = [qi] * len(span)
+        self._quoted_before = list(accumulate((q != -1 for q in self.quote_of_token), initial=0))
         self.quote_token_range: dict[int, tuple[int, int]] = {}   # quotation -> [first, last + 1) of its tokens
         for i, q in enumerate(self.quote_of_token):
             if q != -1:
-                count += 1
                 first = self.quote_token_range.get(q, (i, i))[0]
                 self.quote_token_range[q] = (first, i + 1)
-            quoted_before.append(count)
-        self._quoted_before = quoted_before
-        # tokens that may be a reporting clause's verb ("said", "according" to), and anonymity markers
-        reporting = lex.reporting
-        self.cue_tokens = [t.i for t in doc if (
-            reporting.is_speech_verb(t.lemma_.lower()) and (t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_))
-            or reporting.is_according(t.lower_) and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")]
-        self.anonymity_tokens = [t.i for t in doc if t.lower_ in lex.anonymity_markers]
+        self._cue_token: dict[int, bool] = {}
+        self._anonymity_tokens: Optional[list[int]] = None
         self.para_starts = [lo for lo, _ in paragraphs(self.text)]
         self.entities: list = []
         self.aliases: dict = {}                       # norm name -> entity
@@ -130,14 +127,28 @@ class DocState:
         own = max(0, min(hi, q_hi) - max(lo, q_lo))
         return self._quoted_before[hi] - self._quoted_before[lo] > own
 
+    def _is_cue_token(self, i: int) -> bool:
+        """Whether token i may be a reporting clause's verb ("said", "according" to)."""
+        known = self._cue_token.get(i)
+        if known is None:
+            t, reporting = self.doc[i], self.lex.reporting
+            known = reporting.is_speech_verb(t.lemma_.lower()) and (
+                t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
+                or reporting.is_according(t.lower_) and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to"
+            self._cue_token[i] = known
+        return known
+
     def cue_tokens_in(self, lo: int, hi: int) -> list[int]:
-        """The possible reporting verbs among tokens [lo, hi), in order."""
-        return self.cue_tokens[bisect_left(self.cue_tokens, lo):bisect_left(self.cue_tokens, hi)]
+        """The possible reporting verbs among tokens [lo, hi), in order (each token read once per Doc)."""
+        return [i for i in range(lo, hi) if self._is_cue_token(i)]
 
     def has_anonymity_marker(self, lo: int, hi: int) -> bool:
-        """A word like 'anonymity' among tokens [lo, hi)."""
-        k = bisect_left(self.anonymity_tokens, lo)
-        return k < len(self.anonymity_tokens) and self.anonymity_tokens[k] < hi
+        """A word like 'anonymity' among tokens [lo, hi): found by bisection, not by a scan."""
+        if self._anonymity_tokens is None:
+            lowers = self.doc.to_array([LOWER]).reshape(-1)
+            self._anonymity_tokens = numpy.flatnonzero(numpy.isin(lowers, self.lex.anonymity_hashes)).tolist()
+        k = bisect_left(self._anonymity_tokens, lo)
+        return k < len(self._anonymity_tokens) and self._anonymity_tokens[k] < hi
 
     # ------------------------------------------------------------ entities
     def mention_at(self, t: Token):

@@ -6,6 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
+import numpy
+from spacy.strings import hash_string
+
 from ...text.people import People
 from ...text.reporting import ReportingVerbs
 from ...text.tables import Table, load_table, write_table
@@ -77,6 +80,8 @@ class QuoteLexicon:
         self.document_heads = _words(table.document_heads.words)
         self.scare_markers = _words(table.scare_markers.words)
         self.anonymity_markers = _words(table.anonymity_markers.words)
+        # as the hashes of Doc arrays (LOWER), to find them without making Token objects
+        self.anonymity_hashes = numpy.array(sorted(hash_string(w) for w in self.anonymity_markers), dtype=numpy.uint64)
         self.definite = frozenset(fw.definite)
         self.indefinite = frozenset(fw.indefinite)
         self.relative = frozenset(fw.relative)
