@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...text.quote_marks import QuoteSpan
-from .phrases import gap, next_nominal
+from .phrases import children, gap, next_nominal, rights
 from .speakers import referents, resolve
 from .state import SPEAKER_TYPES, DocState, Referent
 
@@ -81,7 +81,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         h = t.head
         if h.i not in inside and h.i != t.i:
             attach[h] = None
-        for c in t.children:
+        for c in children(t):
             if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX"):
                 cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
     for a in attach:
@@ -121,7 +121,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             prefer = 0 if ends_comma or not before_colon else 1
         else:
             prefer = 0 if before_colon else 1
-        finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in t.children)
+        finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))
         rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
         cands.append(_Candidate(t, rank, "window"))
     if not cands:
@@ -197,11 +197,11 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
     doc, lex = st.doc, st.lex
     reporting = lex.reporting
     if reporting.is_according(cue.lower_):
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        to = next((c for c in children(cue) if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
             to = doc[cue.i + 1]
         if to is not None:
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children(to) if c.dep_ == "pobj"), None)
             if obj is None and to.i + 1 < len(doc):
                 obj = next_nominal(doc, to.i + 1)
             return obj
@@ -209,21 +209,21 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
     # "X quoted Y as saying", "Y was quoted as saying"
     if cue.head.lower_ == "as" and reporting.is_quoting_verb(cue.head.head.lemma_.lower()):
         q = cue.head.head
-        obj = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        obj = next((c for c in children(q) if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
-    if reporting.is_quoting_verb(cue.lemma_.lower()) and any(c.lower_ == "as" for c in cue.children):
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if reporting.is_quoting_verb(cue.lemma_.lower()) and any(c.lower_ == "as" for c in children(cue)):
+        obj = next((c for c in children(cue) if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
     v = cue
     for _ in range(4):
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        agent = next((c for c in children(v) if c.dep_ == "agent"), None)
         if agent is not None:
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = next((c for c in children(v) if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
@@ -232,7 +232,7 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
         if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
                 st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].is_punct and v.i > 1 and st.quote_of_token[v.i - 2] != -1):
             # "...," said X
-            inverted = next((c for c in v.rights if c.dep_ in _INVERTED_SUBJECT_DEPS and c.pos_ in _NOMINAL), None)
+            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.pos_ in _NOMINAL), None)
             if inverted is not None:
                 return inverted
         if v.dep_ in _CLIMB and v.head.i != v.i:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...schema import EntityRef
-from .phrases import strip_titles
+from .phrases import children, strip_titles
 from .state import DocState, Referent
 
 
@@ -66,7 +66,7 @@ def ensure_titles(st: DocState) -> None:
                 if people.is_title_word(tok.lower_):
                     words[tok.lower_] = None
             last = span[-1]
-            for c in last.children:
+            for c in children(last):
                 if c.dep_ == "appos" and c.pos_ == "NOUN":
                     words[c.lemma_.lower()] = None
             if last.dep_ == "appos" and last.head.pos_ == "NOUN":

@@ -3,8 +3,11 @@ phrase as written, its head, titles cut off a name, the name key for comparing."
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
+from weakref import WeakKeyDictionary
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ...text.quote_marks import QuoteSpan
@@ -15,6 +18,50 @@ _POSSESSIVE = re.compile(r"'s\b")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 # dependents that stay part of a mis-parsed subject's phrase, leftward
 _PHRASE_DEPS = ("compound", "amod", "det", "poss", "nmod", "case")
+# spaCy finds a token's children by scanning its whole subtree: beyond this width (a
+# "sentence" of thousands of quotation marks) they are read from an index of the Doc
+_WIDE_SUBTREE = 64
+_CHILDREN: "WeakKeyDictionary[Doc, list[list[int]]]" = WeakKeyDictionary()
+
+
+def _children_index(doc: Doc) -> list[list[int]]:
+    """Each token's children, in order: one pass over the Doc's heads, kept while the Doc lives."""
+    index = _CHILDREN.get(doc)
+    if index is None:
+        index = [[] for _ in range(len(doc))]
+        for i, offset in enumerate(doc.to_array([HEAD]).view(numpy.int64).tolist()):
+            if offset:
+                index[i + offset].append(i)
+        _CHILDREN[doc] = index
+    return index
+
+
+def _wide(t: Token) -> bool:
+    return t.right_edge.i - t.left_edge.i > _WIDE_SUBTREE
+
+
+def children(t: Token) -> Iterator[Token]:
+    """`t.children`, in the same order, without a scan of a wide subtree."""
+    if not _wide(t):
+        return t.children
+    doc = t.doc
+    return (doc[i] for i in _children_index(doc)[t.i])
+
+
+def lefts(t: Token) -> Iterator[Token]:
+    """`t.lefts`, in the same order, without a scan of a wide subtree."""
+    if not _wide(t):
+        return t.lefts
+    doc = t.doc
+    return (doc[i] for i in _children_index(doc)[t.i] if i < t.i)
+
+
+def rights(t: Token) -> Iterator[Token]:
+    """`t.rights`, in the same order, without a scan of a wide subtree."""
+    if not _wide(t):
+        return t.rights
+    doc = t.doc
+    return (doc[i] for i in _children_index(doc)[t.i] if i > t.i)
 
 
 def norm_name(s: str) -> str:
@@ -55,11 +102,11 @@ def np_span(head: Token, lex: QuoteLexicon) -> Span:
     punctuation; an apposition naming the person is kept ("his father, John Smith")."""
     doc = head.doc
     lo, hi = head.i, head.i + 1
-    for c in head.lefts:
+    for c in lefts(head):
         if c.dep_ in ("punct",) or c.is_space:
             continue
         lo = min(lo, c.left_edge.i)
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ in ("relcl", "acl", "advcl", "cc", "conj") or c.lower_ in lex.relative or c.is_space:
             break
         if c.dep_ == "punct":
@@ -79,10 +126,10 @@ def np_span(head: Token, lex: QuoteLexicon) -> Span:
     # stop at a comma unless an apposition follows it
     for k in range(head.i + 1, hi):
         if doc[k].text == "," and not (k + 1 < hi and doc[k + 1].pos_ in ("PROPN", "DET", "NOUN", "ADJ")
-                                       and any(a.dep_ == "appos" for a in head.children if a.i > k)):
+                                       and any(a.dep_ == "appos" for a in children(head) if a.i > k)):
             hi = k
             break
-        if doc[k].text in ",;" and k > head.i and any(a.dep_ == "appos" and a.i < k for a in head.children):
+        if doc[k].text in ",;" and k > head.i and any(a.dep_ == "appos" and a.i < k for a in children(head)):
             hi = k
             break
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
@@ -135,11 +182,11 @@ def strip_titles(tokens: list[Token], lex: QuoteLexicon) -> list[Token]:
 
 def determiner(head: Token) -> Optional[str]:
     """The determiner, possessive or number in front of a head noun, lower case."""
-    det = next((c for c in head.children if c.dep_ in ("det", "poss", "nummod") and c.i < head.i), None)
+    det = next((c for c in children(head) if c.dep_ in ("det", "poss", "nummod") and c.i < head.i), None)
     return det.lower_ if det is not None else None
 
 
 def definite_singular(head: Token) -> bool:
     """'the officer', 'the 45-year-old': one person already named."""
     return head.pos_ in ("NOUN", "ADJ") and head.tag_ in ("NN", "JJ") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        c.dep_ == "det" and c.lower_ == "the" for c in children(head))

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...schema import EntityRef
 from .persons import entity_referent, ensure_titles, fuller_name, name_gender, note_title, titles_of
-from .phrases import determiner, next_nominal, norm_name, np_span, strip_titles
+from .phrases import children, determiner, lefts, next_nominal, norm_name, np_span, rights, strip_titles
 from .state import DocState, Referent
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -65,13 +65,13 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
         ref = entity_referent(st, ent)
         if ref.kind != "person" and head.pos_ == "PROPN":
             # "Mr Novak", "President Novak": a person whatever type the name was given
-            title = next((c.lower_ for c in head.lefts if c.dep_ == "compound" and people.is_person_only_title(c.lower_)),
+            title = next((c.lower_ for c in lefts(head) if c.dep_ == "compound" and people.is_person_only_title(c.lower_)),
                          None)
             if title is not None:
                 ref.kind, ref.etype = "person", "PERSON"
                 ref.gender = people.word_gender(title)
         return ref
-    appos = [c for c in head.children if c.dep_ == "appos"]
+    appos = [c for c in children(head) if c.dep_ == "appos"]
     for a in appos:
         ea = st.mention_at(a)
         person_noun = lemma in lex.person_heads or people.is_title_word(lemma)
@@ -149,7 +149,7 @@ def antecedent_for_role(st: DocState, head: Token, lemma: str, plural: bool) -> 
     ensure_titles(st)
     best_pos, best = -1, None
     if not plural:
-        origin = {c.lower_ for c in head.children if c.ent_type_ in ("NORP", "GPE")}
+        origin = {c.lower_ for c in children(head) if c.ent_type_ in ("NORP", "GPE")}
         titled = [ent for ent in st.entities if ent.type == "PERSON" and titles_of(st, ent).keys() & role_words]
         if origin and any(titles_of(st, e).keys() & origin for e in titled):
             titled = [e for e in titled if titles_of(st, e).keys() & origin]
@@ -222,9 +222,9 @@ def earlier_chunk(st: DocState, head: Token, lemma: str) -> Optional[Referent]:
     for tok in reversed(doc[max(0, head.i - _CHUNK_LOOKBACK):head.i]):
         if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        lo = min([c.left_edge.i for c in tok.lefts if c.dep_ != "punct"] + [tok.i])
+        lo = min([c.left_edge.i for c in lefts(tok) if c.dep_ != "punct"] + [tok.i])
         end = tok.i
-        for x in tok.rights:
+        for x in rights(tok):
             if x.lower_ in lex.body_name_preps:
                 end = x.right_edge.i
         if lo == tok.i and end == tok.i:
@@ -266,7 +266,7 @@ def document_author(st: DocState, head: Token) -> Optional[Referent]:
             if tok.head.dep_ == "prep" or tok.dep_ == "pobj":
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 if lex.reporting.is_speech_verb(verb.lemma_.lower()):
-                    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+                    subj = next((c for c in children(verb) if c.dep_ in _SUBJ), None)
                     if subj is not None and subj.lemma_.lower() not in lex.document_heads:
                         return resolve(st, subj)
     return Referent(None, "document")
@@ -276,16 +276,16 @@ def document_owner(st: DocState, head: Token) -> Optional[Referent]:
     """The author a document's own phrase names: 'Hamas's statement', 'a letter from X'."""
     doc, lex = st.doc, st.lex
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in lex.owner_direct and \
-            not any(c.dep_ == "prep" for c in head.children):
+            not any(c.dep_ == "prep" for c in children(head)):
         # "read a statement from Hamas", the 'from' phrase attached elsewhere by the parser
         obj = next_nominal(doc, head.i + 2)
         if obj is not None and obj.lemma_.lower() not in lex.document_heads:
             return resolve_np(st, obj)
-    for c in head.children:
+    for c in children(head):
         if c.dep_ == "poss" and c.lower_ not in lex.possessive:
             return resolve_np(st, c)
         if c.dep_ == "prep" and c.lower_ in lex.owner_attached:
-            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_.lower() not in lex.document_heads:
                 # "the Official Journal of the European Union": the body it is of, even when
                 # the whole title was taken as one name
