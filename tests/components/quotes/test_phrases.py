@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.components.quotes.phrases import norm_name, np_span, strip_titles
+from newsextract.components.quotes.phrases import children, lefts, norm_name, np_span, rights, strip_titles
 from newsextract.components.quotes.tables import load_lexicon
 
-from .handmade import build
+from .handmade import build, said_quotes
 
 
 @pytest.mark.parametrize("name, key", [
@@ -44,3 +44,14 @@ def test_titles_are_cut_off_a_name():
         ("Lavrov", "NNP", None, None, "ROOT", False),
     ])
     assert [t.text for t in strip_titles(list(doc), load_lexicon())] == ["Lavrov"]
+
+
+def test_children_of_wide_subtrees_come_from_the_index_in_spacy_order():
+    """A chain of clauses makes every verb's subtree span the rest of the Doc: past the
+    width limit the children are read from an index, and must be spaCy's, in its order."""
+    doc = said_quotes(30)
+    assert doc[7].right_edge.i - doc[7].left_edge.i > 64
+    for t in doc:
+        assert [c.i for c in children(t)] == [c.i for c in t.children]
+        assert [c.i for c in lefts(t)] == [c.i for c in t.lefts]
+        assert [c.i for c in rights(t)] == [c.i for c in t.rights]
