@@ -20,7 +20,7 @@ COMPONENTS = (
     ("newsextract_entities", "newsextract.components.entities"),
     ("newsextract_mediators", "newsextract.components.mediators"),
     ("newsextract_numeric_claims", "newsextract.components.numeric_claims"),
-    ("newsextract_quotes", "newsextract.quotes"),
+    ("newsextract_quotes", "newsextract.components.quotes"),
     ("newsextract_events", "newsextract.events"),
 )
 _MODEL_PACKAGES = {

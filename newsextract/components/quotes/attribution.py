@@ -1,0 +1,284 @@
+"""Attribution: the cue (reporting verb or 'according to') that attributes a quote,
+and the head of its speaker phrase.
+
+Tried in order: the reporting verb whose clause holds the quote (dependency path),
+else the reporting clause right beside it ("...," X said / X said: "..." / according
+to X), else a bare name and a colon opening the paragraph. A quote with no cue keeps
+the previous quote's speaker when it continues it (`chained`).
+
+Each quote looks at a bounded stretch of tokens around it (`cue_window_tokens`),
+so that a paragraph of thousands of quotation marks costs time in proportion to
+its length.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...text.quote_marks import QuoteSpan
+from .phrases import children, gap, next_nominal, rights
+from .speakers import referents, resolve
+from .state import SPEAKER_TYPES, DocState, Referent
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "parataxis", "dep", "prep", "pobj")
+_INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass")
+_NOMINAL = ("PROPN", "NOUN", "PRON")
+_SPEAKER_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "PART", "NUM", "ADP", "CCONJ")
+_ENDS_WITH_COMMA = re.compile(r"[,;]\s*$")
+# how many parent steps a quote's attachment is followed up to a reporting verb
+_CLIMB_STEPS = 6
+_ADJACENT_TOKENS = 8
+
+
+@dataclass
+class _Candidate:
+    token: Token
+    rank: tuple
+    via: str
+
+
+def _last_char(text: str, lo: int, hi: int) -> str:
+    """The last non-space character of text[lo:hi], '' if there is none (scans only the spaces)."""
+    k = hi - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    return text[k] if k >= lo else ""
+
+
+def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], partial: bool = False):
+    """(cue token, subject token) for a quote; either may be None."""
+    doc, text, lex = st.doc, st.text, st.lex
+    reporting = lex.reporting
+    para = st.para(qs.outer_start)
+    lo_char, hi_char = st.para_bounds(para)
+    inside = {t.i for t in tokens}
+
+    def outside(t: Token) -> bool:
+        return t.i not in inside and st.quote_of_token[t.i] == -1 and lo_char <= t.idx < hi_char
+
+    cands: list[_Candidate] = []
+    first_i, last_i = tokens[0].i, tokens[-1].i
+    open_i = first_i - 1 if qs.open_mark is not None else first_i
+    close_i = last_i + 1 if qs.close_mark is not None else last_i
+    ends_comma = bool(_ENDS_WITH_COMMA.search(text, qs.start, qs.outer_end)) or text[qs.outer_end:qs.outer_end + 1] == ","
+    before_colon = _last_char(text, lo_char, qs.outer_start) in (":", ",")
+    if not _last_char(text, lo_char, qs.outer_start) and para > 0 and _last_char(text, 0, lo_char) == ":":
+        # 'X said:' closing the paragraph before the quote
+        lo_char = st.para_starts[para - 1]
+        before_colon = True
+
+    # 1. the dependency path: a reporting verb governing the quote, or attached to it;
+    # it outranks the clause beside a partial quote ("X told them that the money
+    # 'will not move', according to aides": X's words)
+    dep_rank = -1 if partial else 1
+    attach: dict[Token, None] = {}        # in the order of the quote's words: never the Doc's address
+    for t in tokens:
+        h = t.head
+        if h.i not in inside and h.i != t.i:
+            attach[h] = None
+        for c in children(t):
+            if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX"):
+                cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
+    for a in attach:
+        v, steps = a, 0
+        while steps < _CLIMB_STEPS and outside(v):
+            if reporting.is_according(v.lower_):
+                cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                break
+            if reporting.is_stance_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
+                cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                break
+            if v.head.i == v.i:
+                break
+            v, steps = v.head, steps + 1
+
+    # 2. reporting clauses beside the quote in the same sentence(s) and paragraph
+    sent_lo = st.sent(open_i)[0]
+    sent_hi = st.sent(close_i)[1]
+    if before_colon and open_i > 0:
+        sent_lo = min(sent_lo, st.sent(open_i - 1)[0])
+    if close_i + 1 < len(doc) and st.sent(close_i)[1] <= close_i + 1:
+        sent_hi = max(sent_hi, st.sent(close_i + 1)[1])
+    window = st.settings.cue_window_tokens
+    for ti in st.cue_tokens_in(max(sent_lo, open_i - 1 - window), min(sent_hi, close_i + 2 + window)):
+        t = doc[ti]
+        if not outside(t):
+            continue
+        is_according = reporting.is_according(t.lower_)
+        after = t.i > close_i
+        t_gap = gap(t, open_i, close_i)
+        between_lo, between_hi = (close_i + 1, t.i) if after else (t.i + 1, open_i)
+        crosses = st.quoted_between(between_lo, between_hi, qi)
+        adjacent = t_gap <= _ADJACENT_TOKENS and not crosses and not any(
+            b.pos_ in ("VERB", "AUX") and b.dep_ not in ("aux", "auxpass") for b in doc[between_lo:between_hi]
+            if not reporting.is_according(b.lower_))
+        if after:
+            prefer = 0 if ends_comma or not before_colon else 1
+        else:
+            prefer = 0 if before_colon else 1
+        finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))
+        rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
+        cands.append(_Candidate(t, rank, "window"))
+    if not cands:
+        return None, colon_speaker(st, lo_char, open_i)
+    cands.sort(key=lambda c: c.rank)
+    for cand in cands:
+        subject = cue_subject(st, cand.token, open_i, close_i)
+        if subject is None:
+            continue
+        if not reporting.is_speech_verb(cand.token.lemma_.lower()) and cand.via == "dep":
+            # a frame verb whose subject is no one ("The U.S. calls for ...", the spokesman added)
+            ref = resolve(st, subject)
+            if ref is None or ref.ref is None or ref.etype not in (None, *SPEAKER_TYPES):
+                stronger = strong_ancestor(st, cand.token, inside, open_i, close_i)
+                if stronger is not None:
+                    return stronger
+        return cand.token, subject
+    return cands[0].token, None
+
+
+def colon_speaker(st: DocState, lo_char: int, open_i: int) -> Optional[Token]:
+    """'Zelensky: "We will win."' - a bare name and a colon opening the paragraph."""
+    doc = st.doc
+    if open_i < 2 or doc[open_i - 1].text != ":":
+        return None
+    words = [t for t in doc[max(0, open_i - 7):open_i - 1] if t.idx >= lo_char and not t.is_space]
+    if not words or len(words) > 5 or words[0].idx > lo_char + 1:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or st.quote_of_token[t.i] != -1 for t in words):
+        return None
+    names = [t for t in words if t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: int):
+    """A speech verb above a frame verb whose subject is no speaker, with its subject."""
+    for _ in range(5):
+        if v.head.i == v.i:
+            return None
+        v = v.head
+        if v.i in inside or st.quote_of_token[v.i] != -1:
+            return None
+        if st.lex.reporting.is_speech_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
+            subject = cue_subject(st, v, open_i, close_i)
+            if subject is not None:
+                return v, subject
+    return None
+
+
+def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional[Token]:
+    """The speaker phrase's head for a cue: from the parse, else from the words beside it."""
+    subj = parsed_subject(st, cue)
+    if subj is not None and st.quote_of_token[subj.i] == -1 and subj.lower_ not in st.lex.first_second:
+        return subj
+    doc = st.doc
+    if st.lex.reporting.is_according(cue.lower_):
+        return None
+    if cue.i > close_i:
+        # "...," X said: only a noun phrase between the quote and the cue
+        between = [t for t in doc[close_i + 1:cue.i] if not t.is_space]
+        nominal = [t for t in between if t.pos_ in _NOMINAL]
+        if nominal and all(t.pos_ in _SPEAKER_PHRASE_POS for t in between):
+            return nominal[-1]
+        # "...," said X
+        if all(t.is_punct for t in between):
+            return next_nominal(doc, cue.i + 1)
+    return None
+
+
+def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
+    """The cue's speaker as the parse has it: subject, agent, 'according to' object, the
+    one 'quoted as saying', the inverted subject of '..., said X'."""
+    doc, lex = st.doc, st.lex
+    reporting = lex.reporting
+    if reporting.is_according(cue.lower_):
+        to = next((c for c in children(cue) if c.lower_ == "to"), None)
+        if to is None and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
+            to = doc[cue.i + 1]
+        if to is not None:
+            obj = next((c for c in children(to) if c.dep_ == "pobj"), None)
+            if obj is None and to.i + 1 < len(doc):
+                obj = next_nominal(doc, to.i + 1)
+            return obj
+        return None
+    # "X quoted Y as saying", "Y was quoted as saying"
+    if cue.head.lower_ == "as" and reporting.is_quoting_verb(cue.head.head.lemma_.lower()):
+        q = cue.head.head
+        obj = next((c for c in children(q) if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj
+    if reporting.is_quoting_verb(cue.lemma_.lower()) and any(c.lower_ == "as" for c in children(cue)):
+        obj = next((c for c in children(cue) if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj
+    v = cue
+    for _ in range(4):
+        agent = next((c for c in children(v) if c.dep_ == "agent"), None)
+        if agent is not None:
+            obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        subj = next((c for c in children(v) if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in lex.relative and v.dep_ == "relcl":
+                return v.head
+            if subj.lower_ not in lex.expletive:
+                return subj
+        if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
+                st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].is_punct and v.i > 1 and st.quote_of_token[v.i - 2] != -1):
+            # "...," said X
+            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.pos_ in _NOMINAL), None)
+            if inverted is not None:
+                return inverted
+        if v.dep_ in _CLIMB and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def chained(st: DocState, prev: QuoteSpan, qs: QuoteSpan, prev_ref: Optional[Referent] = None) -> bool:
+    """A quote with no cue keeps the previous speaker when it continues that quote,
+    or follows it closely (same or next paragraph) with no new speaker named between."""
+    if qs.continues:
+        return True
+    para_gap = qs.paragraph - prev.paragraph
+    if para_gap < 0 or para_gap > st.settings.chain_paragraphs:
+        return False
+    refs = referents(st)
+    doc = st.doc
+    prev_end = doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand").end
+    attribution_end = st.sent(prev_end - 1)[1] if prev_end < len(doc) else prev_end
+    if prev_end < len(doc) and st.sent(prev_end - 1)[1] <= prev_end:
+        attribution_end = st.sent(prev_end)[1]
+    order = st.referent_order
+    for k in range(bisect_left(order, attribution_end), len(order)):
+        i = order[k]
+        if doc[i].idx >= qs.outer_start:
+            break
+        if st.quote_of_token[i] != -1:
+            continue
+        ref = refs[i]
+        if doc[i].pos_ == "PRON" or ref.kind not in ("person", "org"):
+            continue
+        if prev_ref is not None and (ref is prev_ref or ref.ref is not None and prev_ref.ref is not None
+                                     and ref.ref.name == prev_ref.ref.name):
+            continue
+        speaks = st.lex.reporting.is_speech_verb(doc[i].head.lemma_.lower())
+        if ref.ref is not None or speaks:
+            return False
+    return True
+
+
+def anonymous(st: DocState, cue: Optional[Token], subject: Token) -> bool:
+    """'..., the official said on condition of anonymity' (a named speaker stays named)."""
+    if cue is None or subject.pos_ in ("PROPN", "PRON"):
+        return False
+    lo, hi = st.sent(cue.i)
+    return st.has_anonymity_marker(max(lo, subject.i + 1), hi)
+

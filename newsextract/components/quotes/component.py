@@ -1,0 +1,157 @@
+"""The `newsextract_quotes` component: direct quotations and who said them.
+
+1. Spans (`newsextract.text.quote_marks`, text only), cut and filtered into
+   quotations (`spans`).
+2. Attribution (`attribution`): the cue and the head of the speaker phrase.
+3. Speakers (`speakers`, `persons`): the phrase mapped to an entity of
+   `doc._.ne_entities`, a recent compatible subject, or the body a description
+   stands for. Anonymous speakers ("a senior official") keep their text and no entity.
+
+All per-article work happens on a `DocState` made for each Doc: the component
+object holds only its settings and tables, so an article's quotes never depend on
+the articles processed before it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...schema import Quote, RecordWarning
+from ...spans import doc_text, in_caption
+from ...text.quote_marks import QuoteSpan, find_quote_spans
+from .attribution import anonymous, attribution, chained
+from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
+from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
+from .speakers import compatible, resolve
+from .state import DocState, QuoteSettings, Referent
+from .tables import QuoteLexicon, load_lexicon
+
+
+class QuoteExtractor:
+    """Writes `doc._.ne_quotes`: a `Quote` per quotation, with its speaker and cue."""
+
+    def __init__(self, nlp: Language, name: str = "newsextract_quotes", *, min_words: int = 3,
+                 short_quote_words: int = 4, chain_paragraphs: int = 1, pronoun_window_chars: int = 1500,
+                 cue_window_tokens: int = 120, tables_path: Optional[Union[str, Path]] = None):
+        self.name = name
+        self.settings = QuoteSettings(min_words=min_words, short_quote_words=short_quote_words,
+                                      chain_paragraphs=chain_paragraphs, pronoun_window_chars=pronoun_window_chars,
+                                      cue_window_tokens=cue_window_tokens)
+        self.lexicon: QuoteLexicon = load_lexicon(tables_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ne_quotes = extract_quotes(doc, self.lexicon, self.settings)
+        return doc
+
+    def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> None:
+        """Write the tables the component reads (quotes, people, reporting verbs) into `path`."""
+        self.lexicon.to_disk(path)
+
+    def from_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = tuple()) -> "QuoteExtractor":
+        self.lexicon = load_lexicon(path)
+        return self
+
+
+def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list[Quote]:
+    """The quotations of one article, each with its speaker and cue, in text order."""
+    text = doc_text(doc)
+    spans = [end_before_attribution(doc, text, q, lex) if q.recovered and q.close_mark is None else q
+             for q in find_quote_spans(text)]
+    st = DocState(doc, spans, lex, settings)
+    quotes: list[Optional[Quote]] = []
+    previous: Optional[tuple[QuoteSpan, Optional[Referent], object, Optional[str]]] = None
+    seen: dict[str, int] = {}
+    warnings = doc._.ne_warnings
+    for qi, qs in enumerate(spans):
+        if qs.recovered and warnings is not None:
+            warnings.append(RecordWarning(code="quote_mark_recovered",
+                                          message=f"unbalanced quotation mark near offset {qs.outer_start}"))
+        tokens = quote_tokens(doc, qs)
+        if not tokens:
+            continue
+        cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
+        if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
+            qs = cut_at_attribution(text, qs, cue)
+        quoted = text[qs.start:qs.end]
+        partial = is_partial(text, qs, lex)
+        if not is_quotation(text, qs, quoted, partial, cue, lex, settings):
+            continue
+        if in_caption(doc, qs.start, qs.end):
+            continue
+        referent, speaker_span, speaker_text, conf = None, None, None, 0.4
+        if subject is not None:
+            head = semantic_head(subject)
+            speaker_span = np_span(subject, lex)
+            if not (speaker_span.start <= head.i < speaker_span.end):
+                speaker_span = np_span(head, lex)
+            np_override = speaker_span if head is not subject else None
+            subject = head
+            speaker_text = speaker_span.text
+            if subject.lower_ in lex.pronouns and previous is not None and previous[1] is not None \
+                    and qs.paragraph - previous[0].paragraph <= 1:
+                # quote-chain continuity: "he said" after his own quote
+                gender, number = lex.pronouns[subject.lower_]
+                if compatible(previous[1], gender, number == "plur"):
+                    referent = previous[1]
+            if referent is None:
+                referent = resolve(st, subject, np_override)
+            if referent is not None and referent.ref is None and previous is not None \
+                    and previous[1] is not None and previous[1].kind == "person" \
+                    and qs.paragraph - previous[0].paragraph <= 1 and definite_singular(subject) \
+                    and (referent.kind == "other" or referent.unresolved) \
+                    and referent.gender in (None, previous[1].gender):
+                # "the 45-year-old added", "the officer said": the person just quoted
+                referent = previous[1]
+            if anonymous(st, cue, subject):
+                referent = Referent(None, referent.kind if referent else "person")
+            conf = 0.85 if referent is not None and referent.ref is not None else 0.6
+        elif previous is not None and chained(st, previous[0], qs, previous[1]):
+            referent, speaker_span, speaker_text = previous[1], previous[2], previous[3]
+            conf = 0.65 if referent is not None and referent.ref is not None else 0.45
+        if subject is not None or cue is not None or previous is None or \
+                not chained(st, previous[0], qs, previous[1]):
+            previous = (qs, referent, speaker_span, speaker_text)
+        else:
+            previous = (qs, previous[1], previous[2], previous[3])
+        if qs.recovered:
+            conf -= 0.15
+        speaker = referent.ref if referent is not None and referent.ref is not None else None
+        cue_text = None
+        if cue is not None:
+            cue_text = "according to" if lex.reporting.is_according(cue.lower_) else cue.text
+        key = norm_name(quoted)
+        if key in seen:
+            # the same words quoted twice (a lede repeated in the body): keep the better one
+            old = quotes[seen[key]]
+            if old.confidence >= conf:
+                continue
+            quotes[seen[key]] = None
+        seen[key] = len(quotes)
+        quotes.append(Quote(
+            id="", text=quoted, start=qs.start, end=qs.end, speaker=speaker, speaker_text=speaker_text,
+            speaker_start=speaker_span.start_char if speaker_span is not None else None,
+            speaker_end=speaker_span.end_char if speaker_span is not None else None,
+            cue=cue_text, is_partial=partial, confidence=round(max(0.05, min(conf, 0.95)), 2),
+            evidence=quote_evidence(st, qs, cue)))
+    kept = [q for q in quotes if q is not None]
+    for i, q in enumerate(kept, 1):
+        q.id = f"Q{i}"
+    return kept
+
+
+@Language.factory(
+    "newsextract_quotes",
+    assigns=["doc._.ne_quotes"],
+    requires=["doc._.ne_entities", "token.dep", "token.lemma", "token.tag"],
+    default_config={"min_words": 3, "short_quote_words": 4, "chain_paragraphs": 1, "pronoun_window_chars": 1500,
+                    "cue_window_tokens": 120, "tables_path": None},
+)
+def make_quotes(nlp: Language, name: str, min_words: int, short_quote_words: int, chain_paragraphs: int,
+                pronoun_window_chars: int, cue_window_tokens: int,
+                tables_path: Optional[str]) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, min_words=min_words, short_quote_words=short_quote_words,
+                          chain_paragraphs=chain_paragraphs, pronoun_window_chars=pronoun_window_chars,
+                          cue_window_tokens=cue_window_tokens, tables_path=tables_path)

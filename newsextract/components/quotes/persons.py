@@ -1,0 +1,122 @@
+"""People of the article as speakers: an entity as a referent, the titles written
+around a person's mentions and the gender they, or the given name, tell."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...schema import EntityRef
+from .phrases import children, strip_titles
+from .state import DocState, Referent
+
+
+def entity_referent(st: DocState, ent) -> Referent:
+    """An entity of the article as a speaker, with its kind and, for a person, gender."""
+    if ent.type != "PERSON" and " " not in ent.name.strip():
+        # a surname the entities component typed as a place or body: the person named in full
+        fuller = st.person_by_surname.get(ent.name.strip())
+        if fuller is not None:
+            ent = fuller
+    etype = ent.type
+    kind = "person" if etype == "PERSON" else "org" if etype == "ORGANIZATION" else "other"
+    gender = None
+    name = ent.name
+    if etype == "PERSON":
+        ensure_titles(st)
+        name = clean_person_name(st, name)
+        gender = (ent.attributes.gender if ent.attributes else None) or st.person_gender.get(ent.id) \
+            or name_gender(st, name, titles_of(st, ent))
+    return Referent(EntityRef(entity_id=ent.id, name=name), kind, gender, etype=etype)
+
+
+def clean_person_name(st: DocState, name: str) -> str:
+    """A person's name without the titles in front ('EC Chairperson Jane Doe' -> 'Jane Doe')."""
+    people = st.lex.people
+    words = name.split()
+    while len(words) > 2 and (people.is_title_word(words[0]) or words[0].isupper() and len(words[0]) <= 5):
+        words.pop(0)
+    if len(words) == 2 and people.is_title_word(words[0]) and people.given_name_gender(words[0]) != "male":
+        words.pop(0)
+    return " ".join(words)
+
+
+def ensure_titles(st: DocState) -> None:
+    """Titles written before or beside each person's mentions ('Russian President X',
+    'X, his sister'), and the gender they tell."""
+    if st.titles_done:
+        return
+    st.titles_done = True
+    doc, people = st.doc, st.lex.people
+    for ent in st.entities:
+        if ent.type != "PERSON":
+            continue
+        words = st.person_titles.setdefault(ent.id, {})
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            k = span.start - 1
+            while k >= 0 and span.start - k <= 5:
+                tok = doc[k]
+                if people.is_title_word(tok.lower_) or tok.ent_type_ in ("NORP", "GPE") and tok.pos_ != "PUNCT":
+                    words[tok.lower_] = None
+                    k -= 1
+                else:
+                    break
+            for tok in span:
+                if people.is_title_word(tok.lower_):
+                    words[tok.lower_] = None
+            last = span[-1]
+            for c in children(last):
+                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                    words[c.lemma_.lower()] = None
+            if last.dep_ == "appos" and last.head.pos_ == "NOUN":
+                words[last.head.lemma_.lower()] = None
+        for w in words:
+            gender = people.word_gender(w)
+            if gender is not None:
+                st.person_gender.setdefault(ent.id, gender)
+
+
+def note_title(st: DocState, ent, word: str) -> None:
+    """A title or relation noun the article gives a person ('his brother, Babak')."""
+    st.person_titles.setdefault(ent.id, {})[word] = None
+    gender = st.lex.people.word_gender(word)
+    if gender is not None:
+        st.person_gender.setdefault(ent.id, gender)
+
+
+def titles_of(st: DocState, ent) -> dict[str, None]:
+    """The title words of a person, in the order found: the article's, then the entity's."""
+    titles = dict(st.person_titles.get(ent.id, {}))
+    for title in (ent.attributes.titles if ent.attributes else []) or []:
+        titles.update(dict.fromkeys(str(title).lower().split()))
+    return titles
+
+
+def name_gender(st: DocState, name: str, titles=()) -> Optional[str]:
+    """The gender a person's titles tell, else the first given name of the name."""
+    people = st.lex.people
+    for title in titles or ():
+        for w in str(title).lower().split():
+            gender = people.word_gender(w)
+            if gender is not None:
+                return gender
+    for w in name.split():
+        lw = w.lower().strip(".,")
+        if people.is_title_word(lw) and people.given_name_gender(lw) is None:
+            gender = people.word_gender(lw)
+            if gender is not None:
+                return gender
+            continue
+        return people.given_name_gender(lw)
+    return None
+
+
+def fuller_name(st: DocState, name: str) -> str:
+    """'Smith' -> 'John Smith' when the article names him in full."""
+    if " " in name:
+        return name
+    span = st.person_span_by_last.get(name)
+    if span is None:
+        return name
+    return " ".join(t.text for t in strip_titles(list(span), st.lex))

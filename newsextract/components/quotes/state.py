@@ -1,0 +1,206 @@
+"""The per-article state of the quotes component: built for one Doc, dropped with it,
+so that no article's reading can change another's."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Optional
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
+
+from ...schema import EntityRef
+from ...spans import doc_text
+from ...text.quote_marks import QuoteSpan, paragraphs
+from .phrases import norm_name
+from .tables import QuoteLexicon
+
+SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+_NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """The component's config, as the rules read it."""
+
+    min_words: int = 3
+    short_quote_words: int = 4
+    chain_paragraphs: int = 1
+    pronoun_window_chars: int = 1500
+    cue_window_tokens: int = 120
+
+
+@dataclass
+class Referent:
+    """Who a noun phrase stands for, as far as the article tells."""
+
+    ref: Optional[EntityRef]          # the entity (or name as written), None if unknown/anonymous
+    kind: str                         # 'person', 'org', 'document', 'other'
+    gender: Optional[str] = None
+    plural: bool = False
+    etype: Optional[str] = None       # entity type when an entity of the article
+    unresolved: bool = False          # a definite description ('the officer') no earlier phrase matched
+
+
+class DocState:
+    """Per-article lookups, built once per Doc, and the caches of its resolution."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan], lex: QuoteLexicon, settings: QuoteSettings):
+        self.doc, self.lex, self.settings = doc, lex, settings
+        self.text = doc_text(doc)
+        self._sent_starts: Optional[list[int]] = None
+        self._sent_ends: list[int] = []
+        # which quotation (index in `spans`) each token belongs to, marks included; -1 outside
+        self.quote_of_token = [-1] * len(doc)
+        for qi, qs in enumerate(spans):
+            span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+            if span is not None:
+                self.quote_of_token[span.start:span.end] = [qi] * len(span)
+        self._quoted_before = list(accumulate((q != -1 for q in self.quote_of_token), initial=0))
+        self.quote_token_range: dict[int, tuple[int, int]] = {}   # quotation -> [first, last + 1) of its tokens
+        for i, q in enumerate(self.quote_of_token):
+            if q != -1:
+                first = self.quote_token_range.get(q, (i, i))[0]
+                self.quote_token_range[q] = (first, i + 1)
+        self._cue_token: dict[int, bool] = {}
+        self._anonymity_tokens: Optional[list[int]] = None
+        self.para_starts = [lo for lo, _ in paragraphs(self.text)]
+        self.entities: list = []
+        self.aliases: dict = {}                       # norm name -> entity
+        mentions = []
+        for ent in doc._.ne_entities or ():
+            self.entities.append(ent)
+            for m in ent.mentions:
+                mentions.append((m.start, m.end, ent))
+            for alias in [ent.name, *ent.aliases]:
+                key = norm_name(alias)
+                if key and key not in self.aliases:
+                    self.aliases[key] = ent
+        mentions.sort(key=lambda m: (m[0], -m[1]))
+        self.mentions = mentions                      # (start, end, entity)
+        self.mention_starts = [m[0] for m in mentions]
+        self.ner = [(e.start_char, e.end_char, e) for e in doc.ents if e.label_ in _NER_LABELS]
+        self.ner_starts = [m[0] for m in self.ner]
+        # the first multi-word PERSON of the base model ending in a word, and of the article's entities
+        self.person_span_by_last: dict[str, Span] = {}
+        for _, _, span in self.ner:
+            if span.label_ == "PERSON" and len(span) > 1:
+                self.person_span_by_last.setdefault(span[-1].text, span)
+        self.person_by_surname: dict = {}
+        for ent in self.entities:
+            if ent.type == "PERSON" and len(ent.name.split()) > 1:
+                self.person_by_surname.setdefault(ent.name.split()[-1], ent)
+        self._org_words: Optional[dict] = None
+        # subjects of the article, each resolved (filled by speakers.referents)
+        self.referents_built = False
+        self.referent_order: list[int] = []
+        self.referent_at: dict[int, Referent] = {}
+        self.titles_done = False
+        self.documents_open: set[int] = set()         # guards document -> owner -> document cycles
+        self.person_titles: dict[str, dict[str, None]] = {}   # entity id -> title words, in the order found
+        self.person_gender: dict[str, str] = {}
+
+    # ------------------------------------------------------------ sentences, paragraphs
+    def sent(self, i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence holding token i (`Token.sent` scans the Doc)."""
+        if self._sent_starts is None:
+            self._sent_starts = [sent.start for sent in self.doc.sents]
+            self._sent_ends = self._sent_starts[1:] + [len(self.doc)]
+        k = bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[k], self._sent_ends[k]
+
+    def para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def para_bounds(self, para: int) -> tuple[int, int]:
+        hi = self.para_starts[para + 1] if para + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[para], hi
+
+    def quoted_between(self, lo: int, hi: int, qi: int) -> bool:
+        """Whether a token in [lo, hi) belongs to a quotation other than quotation `qi`
+        (counted, not scanned: a run of quotations costs no more than one)."""
+        if hi <= lo:
+            return False
+        q_lo, q_hi = self.quote_token_range.get(qi, (0, 0))
+        own = max(0, min(hi, q_hi) - max(lo, q_lo))
+        return self._quoted_before[hi] - self._quoted_before[lo] > own
+
+    def _is_cue_token(self, i: int) -> bool:
+        """Whether token i may be a reporting clause's verb ("said", "according" to)."""
+        known = self._cue_token.get(i)
+        if known is None:
+            t, reporting = self.doc[i], self.lex.reporting
+            known = reporting.is_speech_verb(t.lemma_.lower()) and (
+                t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
+                or reporting.is_according(t.lower_) and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to"
+            self._cue_token[i] = known
+        return known
+
+    def cue_tokens_in(self, lo: int, hi: int) -> list[int]:
+        """The possible reporting verbs among tokens [lo, hi), in order (each token read once per Doc)."""
+        return [i for i in range(lo, hi) if self._is_cue_token(i)]
+
+    def has_anonymity_marker(self, lo: int, hi: int) -> bool:
+        """A word like 'anonymity' among tokens [lo, hi): found by bisection, not by a scan."""
+        if self._anonymity_tokens is None:
+            lowers = self.doc.to_array([LOWER]).reshape(-1)
+            self._anonymity_tokens = numpy.flatnonzero(numpy.isin(lowers, self.lex.anonymity_hashes)).tolist()
+        k = bisect_left(self._anonymity_tokens, lo)
+        return k < len(self._anonymity_tokens) and self._anonymity_tokens[k] < hi
+
+    # ------------------------------------------------------------ entities
+    def mention_at(self, t: Token):
+        """The entity of the article one of whose mentions covers token `t`."""
+        i = bisect_right(self.mention_starts, t.idx) - 1
+        while i >= 0 and i >= bisect_right(self.mention_starts, t.idx) - 4:
+            s, e, ent = self.mentions[i]
+            if s <= t.idx < e:
+                return ent
+            i -= 1
+        return None
+
+    def ner_at(self, t: Token) -> Optional[Span]:
+        i = bisect_right(self.ner_starts, t.idx) - 1
+        if i >= 0:
+            s, e, span = self.ner[i]
+            if s <= t.idx < e:
+                return span
+        return None
+
+    def recent_entity(self, before: int, types):
+        """The entity of the last mention starting before char `before` whose type is in `types`."""
+        i = bisect_left(self.mention_starts, before) - 1
+        while i >= 0:
+            s, e, ent = self.mentions[i]
+            if ent.type in types:
+                return ent
+            i -= 1
+        return None
+
+    def inner_entity(self, np: Span, head: Token, types=("ORGANIZATION",)):
+        """An entity named inside a phrase, other than by its head or its adjectives."""
+        for tok in np:
+            if tok.i == head.i:
+                continue
+            if tok.dep_ == "amod" and tok.head.i == head.i and tok.pos_ == "ADJ":
+                continue
+            ent = self.mention_at(tok)
+            if ent is not None and ent.type in types:
+                return ent
+        return None
+
+    def organizations_named_with(self, word: str) -> list:
+        """The article's organizations one of whose names has `word` ("ministry"), in article order."""
+        if self._org_words is None:
+            self._org_words = {}
+            for ent in self.entities:
+                if ent.type != "ORGANIZATION":
+                    continue
+                words = set(norm_name(ent.name).split())
+                for alias in ent.aliases:
+                    words.update(norm_name(alias).split())
+                for w in words:
+                    self._org_words.setdefault(w, []).append(ent)
+        return self._org_words.get(word, [])

@@ -1,0 +1,104 @@
+"""Reporting and attribution verbs: the one home of the verbs by which a text says
+who said something ("said", "told", "according to", "quoted ... as saying").
+
+The words live in `models/reporting.json`; a component reads them through its
+`tables_path` as a `ReportingVerbs` (`ReportingVerbs.load(folder)`), and code that
+needs only the packaged table uses the module functions (`is_speech_verb(lemma)`).
+Lookups take a lemma or a word form in lower case.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Union
+
+from .tables import Table, load_table, write_table
+
+FILENAME = "reporting.json"
+
+
+class WordList(Table):
+    words: list[str]
+
+
+class ReportingTable(Table):
+    speech_verbs: WordList
+    stance_verbs: WordList
+    speech_forms: WordList
+    quoting_verbs: WordList
+    addressee_verbs: WordList
+    according_to: WordList
+
+
+class ReportingVerbs:
+    """The reporting-verb table, compiled into sets for lookups."""
+
+    def __init__(self, table: ReportingTable):
+        self.table = table
+        self.speech = frozenset(table.speech_verbs.words)
+        self.stance = frozenset(table.stance_verbs.words) | self.speech
+        self.forms = frozenset(table.speech_forms.words)
+        self.quoting = frozenset(table.quoting_verbs.words)
+        self.addressee = frozenset(table.addressee_verbs.words)
+        self.according = frozenset(table.according_to.words)
+
+    @classmethod
+    def load(cls, folder: Optional[Union[str, Path]] = None) -> "ReportingVerbs":
+        """From `folder`, else the packaged `models/` (read once per process)."""
+        return cls(load_table(FILENAME, ReportingTable, folder)) if folder is not None else packaged()
+
+    def to_disk(self, folder: Union[str, Path]) -> Path:
+        return write_table(self.table, folder, FILENAME)
+
+    def is_speech_verb(self, lemma: str) -> bool:
+        """A verb that introduces or attributes direct speech: say, tell, add, warn..."""
+        return lemma in self.speech
+
+    def is_stance_verb(self, lemma: str) -> bool:
+        """A verb whose clause may hold someone's words: every speech verb, and describe, call..."""
+        return lemma in self.stance
+
+    def is_speech_form(self, word: str) -> bool:
+        """A form read as a speech verb whatever its tag: said, says, told..."""
+        return word in self.forms
+
+    def is_quoting_verb(self, lemma: str) -> bool:
+        """quote, cite: 'X quoted Y as saying' (Y is the speaker)."""
+        return lemma in self.quoting
+
+    def is_addressee_verb(self, lemma: str) -> bool:
+        """tell: the object is the one spoken to, never the speaker."""
+        return lemma in self.addressee
+
+    def is_according(self, word: str) -> bool:
+        """The first word of 'according to X'."""
+        return word in self.according
+
+
+@lru_cache(maxsize=1)
+def packaged() -> ReportingVerbs:
+    return ReportingVerbs(load_table(FILENAME, ReportingTable))
+
+
+def is_speech_verb(lemma: str) -> bool:
+    return packaged().is_speech_verb(lemma)
+
+
+def is_stance_verb(lemma: str) -> bool:
+    return packaged().is_stance_verb(lemma)
+
+
+def is_speech_form(word: str) -> bool:
+    return packaged().is_speech_form(word)
+
+
+def is_quoting_verb(lemma: str) -> bool:
+    return packaged().is_quoting_verb(lemma)
+
+
+def is_addressee_verb(lemma: str) -> bool:
+    return packaged().is_addressee_verb(lemma)
+
+
+def is_according(word: str) -> bool:
+    return packaged().is_according(word)

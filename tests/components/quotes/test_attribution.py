@@ -1,0 +1,115 @@
+"""Attribution: which cue attributes a quote, and the head of its speaker phrase."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsextract.components.quotes import extract_quotes
+from newsextract.components.quotes.state import QuoteSettings
+from newsextract.components.quotes.tables import load_lexicon
+
+from .handmade import build, said_quotes
+from .pipeline import quotes_of, speaker
+
+ATTRIBUTION_PATTERNS = [
+    # (article, quote starts with, speaker name or None, cue)
+    ("“We will not give up the fight,” John Smith said on Monday.", "We will not give up", "John Smith", "said"),
+    ("“We will not give up the fight,” said John Smith, the mayor of the town.", "We will not give up", "John Smith", "said"),
+    ("John Smith said: “We will not give up the fight.”", "We will not give up", "John Smith", "said"),
+    ("“We will not give up the fight,” John Smith told Reuters.", "We will not give up", "John Smith", "told"),
+    ("According to John Smith, “the talks have failed completely.”", "the talks have failed", "John Smith", "according to"),
+    ("John Smith wrote on Telegram: “The talks have failed completely.”", "The talks have failed", "John Smith", "wrote"),
+    ("In a statement, John Smith said: “The talks have failed completely.”", "The talks have failed", "John Smith", "said"),
+    ("“The talks have failed completely,” US Secretary of State John Smith said.", "The talks have failed", "John Smith", "said"),
+    # anonymous speakers keep no entity
+    ("“The talks have failed completely,” a senior official said.", "The talks have failed", None, "said"),
+    ("“The talks have failed completely,” sources said.", "The talks have failed", None, "said"),
+    ("“The talks have failed completely,” the official told reporters on condition of anonymity.",
+     "The talks have failed", None, "told"),
+    # 'X quoted Y as saying'
+    ("“The money has arrived in the accounts,” the news agency quoted an unnamed source as saying.",
+     "The money has arrived", None, ("quoted", "saying")),
+    # a partial quote in reported speech: the speaker of the governing verb
+    ("John Smith described the deal as “an important step toward peace” in his speech.",
+     "an important step toward peace", "John Smith", "described"),
+]
+
+
+@pytest.mark.parametrize("text, start, who, cue", ATTRIBUTION_PATTERNS)
+def test_attribution_patterns(nlp, text, start, who, cue):
+    _, quotes = quotes_of(nlp, text)
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    q = found[0]
+    assert speaker(q) == who
+    assert q.cue in (cue if isinstance(cue, tuple) else (cue,))
+    assert q.speaker_text and text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(nlp):
+    _, quotes = quotes_of(nlp, "“We came here to talk,” Maria Lopez said, “and we will stay until the end.”")
+    assert [q.text for q in quotes] == ["We came here to talk,", "and we will stay until the end."]
+    assert [speaker(q) for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def _two_frame_verbs():
+    """Smith described “a big step forward” called by Jones: the quote hangs from two
+    frame verbs at the same distance, so only the order of its words can choose."""
+    return build([
+        ("Smith", "NNP", None, 1, "nsubj", True),
+        ("described", "VBD", "describe", None, "ROOT", True),
+        ("“", "``", None, 1, "punct", False),
+        ("a", "DT", None, 5, "det", True),
+        ("big", "JJ", None, 5, "amod", True),
+        ("step", "NN", None, 1, "dobj", True),
+        ("forward", "RB", None, 8, "advmod", False),
+        ("”", "''", None, 1, "punct", True),
+        ("called", "VBD", "call", 1, "conj", True),
+        ("by", "IN", None, 8, "agent", True),
+        ("Jones", "NNP", None, 9, "pobj", False),
+        (".", ".", None, 1, "punct", False),
+    ])
+
+
+def test_a_tie_between_cues_is_broken_by_the_quote_not_by_memory():
+    """The same Doc built again lands elsewhere in memory; Tokens hash by their Doc's
+    address, so a set of them iterates in another order: the cue must not follow it."""
+    lexicon, settings = load_lexicon(), QuoteSettings()
+    docs = [_two_frame_verbs() for _ in range(40)]      # all alive at once: 40 addresses
+    cues = [[(q.cue, q.speaker_text) for q in extract_quotes(doc, lexicon, settings)] for doc in docs]
+    assert cues == [[("described", "Smith")]] * len(docs)
+
+
+def _line_events(fn, *args) -> int:
+    """Python lines run in the quotes package and the text kernel: an operation counter."""
+    import newsextract.components.quotes as package
+    import newsextract.text as kernel
+    roots = (str(Path(package.__file__).parent), str(Path(kernel.__file__).parent))
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(roots):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        fn(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_attribution_work_is_linear_in_a_run_of_quotes():
+    """One sentence of many '“...,” he said': each quote looks at a bounded stretch."""
+    lexicon, settings = load_lexicon(), QuoteSettings()
+    small_doc, large_doc = said_quotes(60), said_quotes(120)
+    small = _line_events(extract_quotes, small_doc, lexicon, settings)
+    large = _line_events(extract_quotes, large_doc, lexicon, settings)
+    assert len(extract_quotes(large_doc, lexicon, settings)) == 120
+    assert large <= 2.3 * small, (small, large)

@@ -1,0 +1,45 @@
+"""The reporting-verb kernel: one table, one lookup per question."""
+from __future__ import annotations
+
+import pytest
+
+from newsextract.text import reporting
+from newsextract.text.reporting import ReportingTable, ReportingVerbs
+from newsextract.text.tables import TableError, load_table
+
+
+@pytest.mark.parametrize("question, word, expected", [
+    (reporting.is_speech_verb, "say", True),
+    (reporting.is_speech_verb, "tweet", True),
+    (reporting.is_speech_verb, "describe", False),
+    (reporting.is_speech_verb, "said", False),          # lemmas, not forms
+    (reporting.is_stance_verb, "describe", True),
+    (reporting.is_stance_verb, "say", True),            # every speech verb is a stance verb
+    (reporting.is_stance_verb, "eat", False),
+    (reporting.is_speech_form, "said", True),
+    (reporting.is_speech_form, "say", False),
+    (reporting.is_quoting_verb, "quote", True),
+    (reporting.is_quoting_verb, "say", False),
+    (reporting.is_addressee_verb, "tell", True),
+    (reporting.is_addressee_verb, "say", False),
+    (reporting.is_according, "according", True),
+    (reporting.is_according, "accord", False),
+])
+def test_lookups(question, word, expected):
+    assert question(word) is expected
+
+
+def test_a_customised_table_round_trips(tmp_path):
+    verbs = ReportingVerbs.load()
+    data = verbs.table.model_dump(by_alias=True)
+    data["speech_verbs"]["words"].append("mutter")
+    custom = ReportingVerbs(ReportingTable.model_validate(data))
+    custom.to_disk(tmp_path)
+    again = ReportingVerbs.load(tmp_path)
+    assert again.is_speech_verb("mutter") and not verbs.is_speech_verb("mutter")
+
+
+def test_a_misspelled_key_fails_at_load(tmp_path):
+    (tmp_path / "reporting.json").write_text('{"speech_verb": {"words": []}}', "utf-8")
+    with pytest.raises(TableError, match="reporting.json"):
+        load_table("reporting.json", ReportingTable, tmp_path)
