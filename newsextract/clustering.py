@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,7 +23,9 @@ from pathlib import Path
 from typing import Iterable, Mapping, Optional
 from urllib.parse import urlparse
 
+from .gazetteer import Country, Place, load_gazetteer
 from .schema import ClusterFigure, ClusterMember, ClusterSource, EventCluster, SourceFigure
+from .text.names import name_key
 
 
 # ---------------------------------------------------------------- settings
@@ -55,22 +56,13 @@ def default_settings() -> ClusterSettings:
 
 # ---------------------------------------------------------------- names
 
-_PUNCT = re.compile(r"[^\w\s]")
-
-
 def norm_name(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name or "")
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("\u2019", "'").replace("'s ", " ")
-    s = _PUNCT.sub(" ", s.replace(".", "").replace("'s", ""))
-    s = re.sub(r"^(the|a|an)\s+", "", " ".join(s.split()))
-    return s
+    """A mention's name as the kernel keys it, possessive and leading article dropped."""
+    return name_key(name or "", drop_possessive=True, drop_indefinite=True)
 
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    from .gazetteer import load_gazetteer
-
     return load_gazetteer()
 
 
@@ -81,8 +73,6 @@ _GENERIC_PLACE_WORDS = re.compile(r"\s+(region|province|oblast|state|district|ci
 def gazetteer_key(name: str) -> Optional[str]:
     """A key shared by every name of one country or place ("US" = "America" =
     "United States" -> "c:US"; "Kiev" = "Kyiv"), from the packaged gazetteer."""
-    from .gazetteer import Country, Place
-
     entries = _gazetteer().lookup(name)
     if not entries:
         bare = _GENERIC_PLACE_WORDS.sub("", name).strip()
@@ -97,7 +87,7 @@ def gazetteer_key(name: str) -> Optional[str]:
     return None
 
 
-def name_key(name: str, *, iso2: Optional[str] = None, etype: Optional[str] = None) -> str:
+def entity_key(name: str, *, iso2: Optional[str] = None, etype: Optional[str] = None) -> str:
     """The key two mentions of one entity share across articles."""
     if iso2:
         return "c:" + iso2.upper()
@@ -196,9 +186,9 @@ def events_of_record(rec: Mapping) -> list[ClusterEvent]:
         ent = entities.get(ref.get("entity_id")) if isinstance(ref, dict) else None
         if ent:
             attrs = ent.get("attributes") or {}
-            return name_key(ent.get("name") or name, iso2=attrs.get("iso_alpha2") if ent.get("type") == "COUNTRY" else None,
+            return entity_key(ent.get("name") or name, iso2=attrs.get("iso_alpha2") if ent.get("type") == "COUNTRY" else None,
                             etype=ent.get("type")), ent.get("name") or name, attrs.get("country_code")
-        return name_key(name), name, None
+        return entity_key(name), name, None
 
     for i, ev in enumerate(rec.get("events") or []):
         if str(ev.get("modality") or "asserted").lower() != "asserted":

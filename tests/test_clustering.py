@@ -8,6 +8,7 @@ import random
 import pytest
 
 from newsextract.clustering import (
+    entity_key,
     ClusterEvent, ClusterState, block_keys, cluster_events, cluster_records, dates_compatible,
     default_settings, events_of_record, pair_score,
 )
@@ -247,9 +248,7 @@ def test_dask_clustering_on_a_local_cluster():
     ("UAE", "United Arab Emirates"), ("US", "America"), ("U.S.", "United States"), ("Kiev", "Kyiv"),
 ])
 def test_names_of_one_place_share_a_key_across_articles(a, b):
-    from newsextract.clustering import name_key
-
-    assert name_key(a) == name_key(b)
+    assert entity_key(a) == entity_key(b)
 
 
 def test_one_exchange_named_differently_by_each_outlet_is_one_cluster():
