@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .dates import DateMention, find_dates, resolve_mention
+from .text.dates import DateMention, find_dates, resolve_mention
+from .text.segments import segments
 from .gazetteer import read_model_json
 from .schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
 from .spans import doc_text, evidence, in_caption
@@ -51,22 +52,6 @@ def load_demonyms(name: str = "gazetteer_countries.json") -> dict[str, str]:
         return {d.lower(): row["iso2"] for row in rows for d in row.get("demonyms", ()) if row.get("iso2")}
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}
-
-
-def segments(doc: Doc) -> list[Span]:
-    """The Doc's sentences, cut again at line breaks: a headline or a dateline
-    without a full stop is not one sentence with the paragraph after it."""
-    out = []
-    for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if any(not x.is_space for x in doc[start:t.i]):
-                    out.append(doc[start:t.i])
-                start = t.i + 1
-        if any(not x.is_space for x in doc[start:sent.end]):
-            out.append(doc[start:sent.end])
-    return out
 
 
 class LocalTree:

@@ -57,7 +57,7 @@ def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -
     """Add newsextract's components (after the base model's) to any English pipeline,
     and the line-break sentencizer before its parser."""
     config = config or {}
-    importlib.import_module("newsextract.sentences")
+    importlib.import_module("newsextract.components.line_breaks")
     if "newsextract_line_breaks" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe("newsextract_line_breaks", config=dict(config.get("newsextract_line_breaks", {})), **where)

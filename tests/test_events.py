@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from newsextract.events import EventExtractor, dates_compatible, segments, tree_distance
+from newsextract.events import EventExtractor, dates_compatible, tree_distance
+from newsextract.text.segments import segments
 from newsextract.schema import Entity, Evidence, Mention, NumericClaim, RoleEvidence
 
 PUBLISHED = "2023-02-04"  # a Saturday
