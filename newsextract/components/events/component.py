@@ -48,25 +48,37 @@ def make_events(nlp: Language, name: str, lede_sentences: int, max_participants:
 
 
 class EventExtractor:
-    """Holds the events table, indexed once; each Doc is worked on by its own `ArticleEvents`."""
+    """Holds the events table, indexed once; each Doc is worked on by its own `ArticleEvents`.
+
+    The table is read at construction from `tables_path` (None: the packaged one). A
+    saved pipeline loaded where that folder no longer exists reads the copy it carries
+    (`from_disk`, called by spacy.load); used before that, it fails naming the folder."""
 
     def __init__(self, nlp: Optional[Language] = None, name: str = "newsextract_events",
                  settings: EventSettings = EventSettings(), tables_path: Union[str, Path, None] = None):
         self.name = name
         self.settings = settings
         self.demonym = load_gazetteer().demonym
-        self._load(load_table(TABLE_FILE, EventsTable, tables_path))
+        self.tables_path = tables_path
+        self.table: Optional[EventsTable] = None
+        self.lexicon: Optional[EventLexicon] = None
+        if tables_path is None or (Path(tables_path) / TABLE_FILE).is_file():
+            self._load(load_table(TABLE_FILE, EventsTable, tables_path))
 
     def _load(self, table: EventsTable) -> None:
         self.table = table
         self.lexicon = EventLexicon(table)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            self._load(load_table(TABLE_FILE, EventsTable, self.tables_path))
         doc._.ne_events = extract_events(ArticleEvents(self.lexicon, self.settings, self.demonym, doc))
         return doc
 
     def to_disk(self, path: Union[str, Path], exclude=tuple()) -> None:
         """Write the events table into `path` (nlp.to_disk)."""
+        if self.table is None:
+            self._load(load_table(TABLE_FILE, EventsTable, self.tables_path))
         write_table(self.table, path, TABLE_FILE)
 
     def from_disk(self, path: Union[str, Path], exclude=tuple()) -> "EventExtractor":
