@@ -1,47 +1,11 @@
 """models/events.json indexed for lookups: built once per component, never per article."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional
+from spacy.vocab import Vocab
 
-from .tables import EventsTable, TriggerRow
-
-
-@dataclass(frozen=True)
-class TriggerRule:
-    """One trigger row (or pattern) of the table, as the matcher reads it."""
-
-    type: str
-    pos: frozenset
-    context: tuple = ()
-    context_for: dict = field(default_factory=dict)
-    exclude_context_for: dict = field(default_factory=dict)
-    near: frozenset = frozenset()
-    exclude_near: frozenset = frozenset()
-    lowercase: frozenset = frozenset()
-    noun_only: frozenset = frozenset()
-    needs_date: bool = False
-    needs_money: bool = False
-    needs_count: bool = False
-    needs_agent: bool = False
-    needs_argument: bool = False
-    since_is_start: bool = False
-    absorbed_by: tuple = ()
-    cameo: Optional[str] = None
-    cameo_by_lemma: dict = field(default_factory=dict)
-    __hash__ = object.__hash__
-
-
-def _trigger_rule(row: TriggerRow) -> TriggerRule:
-    return TriggerRule(
-        type=row.type, pos=frozenset(row.pos), context=tuple(row.context), context_for=dict(row.context_for),
-        exclude_context_for=dict(row.exclude_context_for), near=frozenset(row.near),
-        exclude_near=frozenset(row.exclude_near), lowercase=frozenset(row.lowercase),
-        noun_only=frozenset(row.noun_only), needs_date=row.needs_date, needs_money=row.needs_money,
-        needs_count=row.needs_count, needs_agent=row.needs_agent, needs_argument=row.needs_argument,
-        since_is_start=row.since_is_start, absorbed_by=tuple(row.absorbed_by), cameo=row.cameo,
-        cameo_by_lemma=dict(row.cameo_by_lemma),
-    )
+from .patterns import TriggerPatterns
+from .rules import TriggerRule, trigger_rule
+from .tables import EventsTable
 
 
 def _sets(mapping: dict) -> dict:
@@ -51,7 +15,7 @@ def _sets(mapping: dict) -> dict:
 class EventLexicon:
     """Every word list of the table as a frozenset or an index, for one component."""
 
-    def __init__(self, table: EventsTable):
+    def __init__(self, table: EventsTable, vocab: Vocab):
         t = table
         self.cameo = dict(t.cameo)
         self.cameo_refine = [(r.type, frozenset(r.near), r.cameo) for r in t.cameo_refine]
@@ -60,16 +24,10 @@ class EventLexicon:
         self.context_claims = _sets(t.context_claims)
         self.rules: dict[str, list[TriggerRule]] = {}
         for row in t.triggers:
-            rule = _trigger_rule(row)
+            rule = trigger_rule(row)
             for lemma in row.lemmas:
                 self.rules.setdefault(lemma, []).append(rule)
-        self.patterns: dict[str, list[tuple[tuple, tuple, TriggerRule]]] = {}
-        for prow in t.patterns:
-            path = tuple((dep, frozenset(words)) for dep, words in prow.path)
-            also = tuple((dep, frozenset(words)) for dep, words in prow.also)
-            rule = TriggerRule(type=prow.type, pos=frozenset(), cameo=prow.cameo, absorbed_by=tuple(prow.absorbed_by))
-            for head in prow.head:
-                self.patterns.setdefault(head, []).append((path, also, rule))
+        self.patterns = TriggerPatterns(t.patterns, vocab)
         self.verb_suffixes = tuple(t.verb_suffixes)
         mod = t.modality
         self.negation_words = frozenset(mod.negation_words)

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .lexicon import TriggerRule
+from .rules import TriggerRule
 
 
 @dataclass(eq=False)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...text.dates import resolve_mention
 from .article import ArticleEvents
-from .lexicon import TriggerRule
+from .rules import TriggerRule
 from .mentions import Cluster, Mention
 from .modality import modal_children
 

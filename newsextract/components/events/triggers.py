@@ -1,8 +1,8 @@
 """Triggers: the words of an article that tell an event.
 
 A token's lemma (or form) is looked up in the trigger rows of the table, each
-row with the context it needs; multi-word triggers are dependency paths from a
-head lemma; an elliptic mention ('two more took place') takes the type told just
+row with the context it needs; multi-word triggers are DependencyMatcher patterns
+(patterns.py); an elliptic mention ('two more took place') takes the type told just
 before; captives on their way home ('a flight carrying detainees landed') tell a
 release.
 """
@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ...spans import in_caption
 from .article import ArticleEvents
-from .lexicon import TriggerRule
+from .rules import TriggerRule
 from .mentions import Mention
 
 
@@ -78,21 +78,9 @@ def match_rule(art: ArticleEvents, tok: Token, si: int) -> Optional[TriggerRule]
     return None
 
 
-def match_pattern(art: ArticleEvents, tok: Token) -> Optional[TriggerRule]:
-    """A multi-word trigger headed by the token ('took to the streets', 'held talks')."""
-    tree = art.tree
-    for path, also, rule in art.lex.patterns.get(tok.lemma_.lower(), ()):
-        if also and not all(any(c.dep_ == dep and c.lower_ in words for c in tree.children(tok)) for dep, words in also):
-            continue
-        cur = tok
-        for dep, words in path:
-            cur = next((c for c in tree.children(cur)
-                        if c.dep_ == dep and (c.lower_ in words or c.lemma_.lower() in words)), None)
-            if cur is None:
-                break
-        if cur is not None:
-            return rule
-    return None
+def pattern_triggers(art: ArticleEvents) -> dict[int, TriggerRule]:
+    """Multi-word triggers of the article ('took to the streets', 'held talks'), by token index."""
+    return art.lex.patterns.triggers(art.doc, art.sent_of)
 
 
 def captives_moving(art: ArticleEvents, tok: Token) -> Optional[TriggerRule]:
@@ -137,12 +125,13 @@ def elliptic(art: ArticleEvents, tok: Token, si: int, before: list[Mention]) -> 
 def find_mentions(art: ArticleEvents) -> list[Mention]:
     """Every trigger of the article, in text order."""
     lex = art.lex
+    patterns = pattern_triggers(art)
     mentions = []
     for si, sent in enumerate(art.sents):
         for tok in sent:
             if not tok.is_alpha and "-" not in tok.text:
                 continue
-            rule = match_rule(art, tok, si) or match_pattern(art, tok)
+            rule = match_rule(art, tok, si) or patterns.get(tok.i)
             if rule is None and tok.lemma_.lower() in lex.elliptic_verbs:
                 rule = elliptic(art, tok, si, mentions)
             if rule is None and tok.lemma_.lower() in lex.motion_verbs:
