@@ -22,8 +22,8 @@ def line_starts(doc: Doc, min_newlines: int = 1) -> list[int]:
     starts = []
     after_break = False
     for token in doc:
-        if token.is_space:
-            after_break = after_break or is_line_break(token, min_newlines)
+        if token.is_space:  # is_line_break, inlined: this runs on every token
+            after_break = after_break or token.text.count("\n") >= min_newlines
             continue
         if after_break and token.i > 0:
             starts.append(token.i)
@@ -39,7 +39,7 @@ def segments(doc: Doc) -> list[Span]:
     for sent in sents:
         start = sent.start
         for token in sent:
-            if is_line_break(token):
+            if token.is_space and "\n" in token.text:  # is_line_break, inlined: this runs on every token
                 if any(not t.is_space for t in doc[start:token.i]):
                     out.append(doc[start:token.i])
                 start = token.i + 1

@@ -16,7 +16,6 @@ from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from ... import extensions  # noqa: F401  (registers Doc._ extensions)
 from ...gazetteer import load_gazetteer
@@ -58,7 +57,6 @@ class EventExtractor:
     def __init__(self, nlp: Optional[Language] = None, name: str = "newsextract_events",
                  settings: EventSettings = EventSettings(), tables_path: Union[str, Path, None] = None):
         self.name = name
-        self.vocab = nlp.vocab if nlp is not None else Vocab()
         self.settings = settings
         self.demonym = load_gazetteer().demonym
         self.tables_path = tables_path
@@ -69,7 +67,7 @@ class EventExtractor:
 
     def _load(self, table: EventsTable) -> None:
         self.table = table
-        self.lexicon = EventLexicon(table, self.vocab)
+        self.lexicon = EventLexicon(table)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:

@@ -1,8 +1,6 @@
 """models/events.json indexed for lookups: built once per component, never per article."""
 from __future__ import annotations
 
-from spacy.vocab import Vocab
-
 from .patterns import TriggerPatterns
 from .rules import TriggerRule, trigger_rule
 from .tables import EventsTable
@@ -15,7 +13,7 @@ def _sets(mapping: dict) -> dict:
 class EventLexicon:
     """Every word list of the table as a frozenset or an index, for one component."""
 
-    def __init__(self, table: EventsTable, vocab: Vocab):
+    def __init__(self, table: EventsTable):
         t = table
         self.cameo = dict(t.cameo)
         self.cameo_refine = [(r.type, frozenset(r.near), r.cameo) for r in t.cameo_refine]
@@ -27,7 +25,7 @@ class EventLexicon:
             rule = trigger_rule(row)
             for lemma in row.lemmas:
                 self.rules.setdefault(lemma, []).append(rule)
-        self.patterns = TriggerPatterns(t.patterns, vocab)
+        self.patterns = TriggerPatterns(t.patterns)
         self.verb_suffixes = tuple(t.verb_suffixes)
         mod = t.modality
         self.negation_words = frozenset(mod.negation_words)

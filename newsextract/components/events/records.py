@@ -191,7 +191,8 @@ def type_specific(art: ArticleEvents, etype: str, claims: list, participants: li
         out["released_per_side"] = [SideCount(side=EntityRef(entity_id=e.id, name=e.name), value=cl.value, claim_id=cl.id)
                                     for e, cl in best.values()]
         known = {p.entity_id for p in participants}
-        participants.extend(Participant(entity_id=e.id, name=e.name, role="side")
+        side = art.lex.roles.default["PRISONER_EXCHANGE"]
+        participants.extend(Participant(entity_id=e.id, name=e.name, role=side)
                             for e, _ in best.values() if e.id not in known)
     return out
 

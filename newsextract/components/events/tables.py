@@ -5,9 +5,9 @@ at load with the file and the key named (see `newsextract.text.tables`).
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
-from pydantic import AfterValidator, field_validator
+from pydantic import AfterValidator
 
 from ...schema import EVENT_MODELS, EntityType
 from ...text.tables import Table
@@ -21,6 +21,7 @@ def _known_type(value: str) -> str:
 
 EventType = Annotated[str, AfterValidator(_known_type)]
 Words = list[str]
+DepStep = tuple[str, Words]  # a dependency label and the words (forms or lemmas) its token may be
 
 
 class TriggerRow(Table):
@@ -48,20 +49,14 @@ class TriggerRow(Table):
 
 
 class PatternRow(Table):
-    """A multi-word trigger: a spaCy DependencyMatcher pattern whose first node,
-    "trigger", is the word that carries the event."""
+    """A multi-word trigger: a head lemma and a path of dependents below it."""
 
     type: EventType
-    pattern: list[dict[str, Any]]
+    head: Words
+    path: list[DepStep]
+    also: list[DepStep] = []                  # dependents the head must have besides the path
     cameo: Optional[str] = None
     absorbed_by: list[EventType] = []
-
-    @field_validator("pattern")
-    @classmethod
-    def _trigger_first(cls, nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if not nodes or nodes[0].get("RIGHT_ID") != "trigger":
-            raise ValueError('the first node of a pattern is the trigger: {"RIGHT_ID": "trigger", ...}')
-        return nodes
 
 
 class CameoRefinement(Table):

@@ -1,8 +1,8 @@
 """Triggers: the words of an article that tell an event.
 
 A token's lemma (or form) is looked up in the trigger rows of the table, each
-row with the context it needs; multi-word triggers are DependencyMatcher patterns
-(patterns.py); an elliptic mention ('two more took place') takes the type told just
+row with the context it needs; multi-word triggers are dependency paths from a
+head lemma (patterns.py); an elliptic mention ('two more took place') takes the type told just
 before; captives on their way home ('a flight carrying detainees landed') tell a
 release.
 """
@@ -78,9 +78,9 @@ def match_rule(art: ArticleEvents, tok: Token, si: int) -> Optional[TriggerRule]
     return None
 
 
-def pattern_triggers(art: ArticleEvents) -> dict[int, TriggerRule]:
-    """Multi-word triggers of the article ('took to the streets', 'held talks'), by token index."""
-    return art.lex.patterns.triggers(art.doc, art.sent_of)
+def match_pattern(art: ArticleEvents, tok: Token) -> Optional[TriggerRule]:
+    """A multi-word trigger headed by the token ('took to the streets', 'held talks')."""
+    return art.lex.patterns.match(art.tree, tok)
 
 
 def captives_moving(art: ArticleEvents, tok: Token) -> Optional[TriggerRule]:
@@ -124,14 +124,13 @@ def elliptic(art: ArticleEvents, tok: Token, si: int, before: list[Mention]) -> 
 
 def find_mentions(art: ArticleEvents) -> list[Mention]:
     """Every trigger of the article, in text order."""
-    lex = art.lex
-    patterns = pattern_triggers(art)
+    lex, tree = art.lex, art.tree
     mentions = []
     for si, sent in enumerate(art.sents):
         for tok in sent:
             if not tok.is_alpha and "-" not in tok.text:
                 continue
-            rule = match_rule(art, tok, si) or patterns.get(tok.i)
+            rule = match_rule(art, tok, si) or lex.patterns.match(tree, tok)
             if rule is None and tok.lemma_.lower() in lex.elliptic_verbs:
                 rule = elliptic(art, tok, si, mentions)
             if rule is None and tok.lemma_.lower() in lex.motion_verbs:
@@ -141,7 +140,7 @@ def find_mentions(art: ArticleEvents) -> list[Mention]:
             if in_caption(art.doc, tok.idx, tok.idx + len(tok)):
                 continue
             if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
-                    and art.tree.head(tok).lemma_.lower() in lex.attribution_verbs):
+                    and tree.head(tok).lemma_.lower() in lex.attribution_verbs):
                 continue  # 'the conference said': a body speaking, not an event
             cameo = rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or lex.cameo.get(rule.type)
             art.types_seen.add(rule.type)

@@ -9,12 +9,12 @@ from newsextract.components.events.tables import EventsTable
 from newsextract.gazetteer import load_gazetteer
 from newsextract.text.tables import load_table
 
-from .docs import VOCAB, build_doc, entities_of
+from .docs import build_doc, entities_of
 
 
 @pytest.fixture(scope="session")
 def lexicon() -> EventLexicon:
-    return EventLexicon(load_table("events.json", EventsTable), VOCAB)
+    return EventLexicon(load_table("events.json", EventsTable))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.components.events.triggers import find_mentions, match_rule, pattern_triggers
+from newsextract.components.events.triggers import find_mentions, match_pattern, match_rule
 
 STRIKE_BY_WORKERS = [("Workers", "worker", "NOUN", "NNS", "nsubj", 1), ("went", "go", "VERB", "VBD", "ROOT", 1),
                      ("on", "on", "ADP", "IN", "prep", 1), ("strike", "strike", "NOUN", "NN", "pobj", 2),
@@ -30,7 +30,7 @@ def _streets(place: str) -> list[tuple]:
 @pytest.mark.parametrize("place,expected", [("streets", ("PROTEST", "141")), ("hills", None)])
 def test_a_dependency_path_is_a_trigger(article, place, expected):
     art = article(_streets(place))
-    rule = pattern_triggers(art).get(1)
+    rule = match_pattern(art, art.doc[1])
     assert ((rule.type, rule.cameo) if rule else None) == expected
 
 
