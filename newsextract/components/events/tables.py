@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, field_validator, model_validator
 
 from ...schema import EVENT_MODELS, EntityType
 from ...text.tables import Table
@@ -210,3 +210,25 @@ class EventsTable(Table):
     multi_day_types: list[EventType]
     actor_roles: dict[EventType, Words]
     roles: RoleCues
+
+    @field_validator("participant_types")
+    @classmethod
+    def _default_and_event_types(cls, value: dict[str, list]) -> dict[str, list]:
+        """A `default` row, and the others named by event type."""
+        if "default" not in value:
+            raise ValueError("a 'default' row is needed")
+        for key in value:
+            if key != "default":
+                _known_type(key)
+        return value
+
+    @model_validator(mode="after")
+    def _contexts_named(self) -> "EventsTable":
+        """Every context a trigger row names is a section of `contexts` (or `near:` one)."""
+        for i, row in enumerate(self.triggers):
+            names = [*row.context, *(n for ns in row.context_for.values() for n in ns),
+                     *(n for ns in row.exclude_context_for.values() for n in ns)]
+            for name in names:
+                if name.removeprefix("near:") not in self.contexts:
+                    raise ValueError(f"triggers.{i}: unknown context {name!r} (known: {', '.join(self.contexts)})")
+        return self

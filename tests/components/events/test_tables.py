@@ -29,6 +29,9 @@ def _write(folder, data) -> None:
     ("trigger", lambda d: d["triggers"][0].update(lemma=d["triggers"][0].pop("lemmas")), "lemma"),
     ("type", lambda d: d["triggers"][0].update(type="SWAP"), "SWAP"),
     ("role", lambda d: d["roles"]["by_relation"]["ATTACK"][0].update(entity_types=["TOWN"]), "entity_types"),
+    ("participants", lambda d: d["participant_types"].update(DISASTR=[]), "DISASTR"),
+    ("default", lambda d: d["participant_types"].pop("default"), "default"),
+    ("context", lambda d: d["triggers"][0].update(context=["captve"]), "captve"),
 ])
 def test_a_misspelled_key_or_value_fails_at_load(tmp_path, where, change, message):
     data = read_json("events.json")
