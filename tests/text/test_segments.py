@@ -58,3 +58,10 @@ def test_line_starts(words, min_newlines, expected):
 def test_is_line_break(text, newlines, expected):
     doc = make_doc(["A", text, "B"])
     assert is_line_break(doc[1], newlines) is expected
+
+
+def test_segments_of_a_parsed_article(base_nlp):
+    """With the statistical parser: a headline without a full stop is a segment of its own."""
+    doc = base_nlp("Russia, Ukraine swap prisoners\n\nThe ministry said it was done. More came later.")
+    assert [s.text for s in segments(doc)] == ["Russia, Ukraine swap prisoners", "The ministry said it was done.",
+                                               "More came later."]
