@@ -36,7 +36,7 @@ TABLE_FILE = "events.json"
 @Language.factory(
     "newsextract_events",
     assigns=["doc._.ne_events"],
-    requires=["doc._.ne_entities", "doc._.ne_claims", "token.dep", "token.lemma", "token.pos", "token.tag"],
+    requires=["doc._.ne_entities", "doc._.ne_claims", "token.dep", "token.lemma", "token.tag"],
     default_config={"lede_sentences": 3, "max_participants": 4, "participant_distance": 5, "main_date_slack": 7,
                     "tables_path": None},
 )
