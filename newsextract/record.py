@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import dates
+from .text import dates
 from .cleaning import CleanedText, clean, scrub_surrogates
 from .pipeline import text_hash
 from .schema import Article, ArticleRecord, Evidence, Published, RecordWarning

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+
+import newsextract.components.line_breaks  # noqa: F401  (registers the factory)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -19,11 +22,7 @@ def test_added_before_the_parser(nlp):
     assert names.index("newsextract_line_breaks") < names.index("parser")
 
 
-def test_works_in_a_pipeline_without_parser(base_nlp):
-    import spacy
-
-    import newsextract.sentences  # noqa: F401  (registers the factory)
-
+def test_works_in_a_pipeline_without_parser():
     blank = spacy.blank("en")
     blank.add_pipe("newsextract_line_breaks")
     blank.add_pipe("sentencizer")

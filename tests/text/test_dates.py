@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsextract.dates import find_dates, infer_published, parse_published, resolve_mention
+from newsextract.text.dates import find_dates, infer_published, parse_published, resolve_mention
 
 # published 2023-02-04 is a Saturday
 RESOLUTION = [
@@ -115,3 +115,42 @@ def test_resolution_is_cached_and_cheap():
     for d in found:
         resolve_mention(d, "2023-02-04")
     assert time.perf_counter() - start < 0.5
+
+
+# ------------------------------------------------------------------ the table
+
+def test_the_table_holds_the_words_of_the_patterns():
+    """Every word list of the date patterns comes from models/dates.json."""
+    from newsextract.text.dates import BOUND_WORDS, TABLE
+
+    assert "September" in TABLE.months and "Sept" in TABLE.month_abbreviations
+    assert BOUND_WORDS == {"since", "until", "till", "before"}
+    assert TABLE.modifiers["last"] == "previous" and TABLE.relative_days["yesterday"] == -1
+
+
+@pytest.mark.parametrize("key", ["months", "modifiers", "relative_days", "bound_words"])
+def test_a_misspelled_or_missing_key_fails_at_load(tmp_path, key):
+    import json
+
+    from newsextract.text.dates import DatesTable
+    from newsextract.text.tables import TableError, load_table, read_json
+
+    data = read_json("dates.json")
+    data[key + "_"] = data.pop(key)
+    (tmp_path / "dates.json").write_text(json.dumps(data), "utf-8")
+    with pytest.raises(TableError, match=key):
+        load_table("dates.json", DatesTable, tmp_path)
+
+
+@pytest.mark.parametrize("sentence,expression,expected", [
+    ("Talks were held earlier this month.", "earlier this month", "2023-02"),
+    ("Elections are due next year.", "next year", "2024"),
+    ("Shelling resumed Late Monday.", "Late Monday", "2023-01-30"),
+    ("It ended this morning.", "this morning", "2023-02-04"),
+    ("It ended Yesterday, officials said.", "Yesterday", "2023-02-03"),
+    ("The vote is due this March.", "this March", "2023-03"),
+])
+def test_relative_expressions_resolve_by_direction(sentence, expression, expected):
+    (d,) = find_dates(sentence)
+    assert d.text == expression
+    assert resolve_mention(d, "2023-02-04") == expected

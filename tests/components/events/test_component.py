@@ -2,17 +2,20 @@
 
 Most tests run the events component alone on a Doc whose entities and numeric
 claims are given by the test (as the earlier components would leave them), so
-that they pin down what events.py does with its inputs; a few run the whole
-Extractor end to end.
+that they pin down what the component does with its inputs; a few run the whole
+Extractor end to end. This is the component's contract: the module tests beside
+it pin down its parts on hand-built Docs.
 """
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from newsextract.events import EventExtractor, dates_compatible, segments, tree_distance
-from newsextract.schema import Entity, Evidence, Mention, NumericClaim, RoleEvidence
+from newsextract.components.events import EventExtractor
+from newsextract.schema import Entity, EntityAttributes, Evidence, Mention, Modifier, NumericClaim, RoleEvidence
 
 PUBLISHED = "2023-02-04"  # a Saturday
 
@@ -93,8 +96,6 @@ def test_prisoner_exchange_told_three_times_is_one_record(run):
 
 
 def test_released_per_side_from_the_counts_modifiers(base_nlp, events_pipe):
-    from newsextract.schema import Modifier
-
     text = "230 Ukrainians and 248 Russians released in swap\n\nThe swap was mediated by the Gulf state, Kyiv said."
     doc = base_nlp(text)
     doc._.ne_regions, doc._.ne_published = [], PUBLISHED
@@ -336,8 +337,6 @@ def test_actor_named_by_a_definite_description(run):
 
 def test_sides_named_by_demonyms(base_nlp, events_pipe):
     """'The Russian invasion': Russia takes part, when the article names it."""
-    from newsextract.schema import EntityAttributes
-
     text = "Russia is a large country. The Russian invasion of Ukraine began in February 2022."
     doc = base_nlp(text)
     doc._.ne_regions, doc._.ne_published, doc._.ne_claims = [], PUBLISHED, []
@@ -394,29 +393,6 @@ def test_mediator_from_entity_roles_goes_to_the_main_story(run):
     assert ev.mediator.name == "Oman"
 
 
-# ------------------------------------------------------------------ helpers
-
-def test_dates_compatible():
-    assert dates_compatible("2022-09", "2022-09-14")
-    assert not dates_compatible("2022-09", "2022-10")
-    assert dates_compatible("2023-02-01", "2023-02-04", slack_days=3)
-    assert not dates_compatible("2023-02-01", "2023-02-04")
-    assert dates_compatible(None, "2022")
-
-
-def test_segments_cut_at_line_breaks(base_nlp):
-    doc = base_nlp("Russia, Ukraine swap prisoners\n\nThe ministry said it was done. More came later.")
-    assert [s.text for s in segments(doc)] == ["Russia, Ukraine swap prisoners", "The ministry said it was done.",
-                                               "More came later."]
-
-
-def test_tree_distance(base_nlp):
-    doc = base_nlp("Russia attacked the town.")
-    assert tree_distance(doc[0], doc[1]) == 1
-    assert tree_distance(doc[0], doc[3]) == 2
-    assert tree_distance(doc[1], doc[1]) == 0
-
-
 # ------------------------------------------------------------------ end to end
 
 def test_extractor_writes_valid_event_records(extractor):
@@ -441,9 +417,6 @@ def test_extractor_on_text_without_events(extractor):
 
 
 # ------------------------------------------------------------------ robustness
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _WORDS = ["Russia", "Ukraine", "swapped", "prisoners", "on", "Saturday", "in", "September", "2016", "the", "talks",
           "attack", "killed", "were", "not", "will", "released", "since", "last", "October", "Jan.", "3,", "\n", "\n\n",
