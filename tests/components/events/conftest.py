@@ -6,7 +6,7 @@ import pytest
 from newsextract.components.events.article import ArticleEvents, EventSettings
 from newsextract.components.events.lexicon import EventLexicon
 from newsextract.components.events.tables import EventsTable
-from newsextract.gazetteer import load_gazetteer
+from newsextract.text.demonyms import load_demonyms
 from newsextract.text.tables import load_table
 
 from .docs import build_doc, entities_of
@@ -26,6 +26,6 @@ def article(lexicon):
         doc._.ne_published, doc._.ne_regions = published, []
         doc._.ne_entities = entities_of(doc, entities or {}, roles)
         doc._.ne_claims = list(claims)
-        return ArticleEvents(lexicon, EventSettings(), load_gazetteer().demonym, doc)
+        return ArticleEvents(lexicon, EventSettings(), load_demonyms().country, doc)
 
     return make
