@@ -36,7 +36,6 @@ UNITS = ["a", "A", " ", "\n", "1", ",", ".", "-", "'", '"', "“", "(", "[", "\t
 # it is used; prefixing a leading `\s*`/`\d+` with `(?<!\s)`/`(?<!\d)` makes a
 # pattern linear in both modes and its row unnecessary.
 ANCHORED_ONLY = {
-    "newsextract.clustering._GENERIC_PLACE_WORDS": "sub() on one entity name",
     "newsextract.text.dates._PREV_WORD_RE": "search() in the 16 characters before a date",
     "newsextract.text.dates._CLOCK_AFTER_RE": "match() right after a date",
     "reader.range_gap": "match() on the text between two number tokens",
