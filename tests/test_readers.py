@@ -167,6 +167,73 @@ def test_json_line_sequence_resumes_after_a_bad_value(tmp_path):
     assert [(i.line, i.id, bool(i.error)) for i in items] == [(1, "a", False), (2, None, True), (3, "c", False)]
 
 
+# ------------------------------------------------------------------ valid JSON beyond the decoder
+
+# a row nested deeper than the recursion limit (RecursionError), and numbers longer than
+# int's digit limit (ValueError): each used to end the run with a traceback
+DEEP = '{"id": "deep", "text": "x", "meta": ' + "[" * 1000 + "]" * 1000 + "}"
+DEEP_OBJECTS = ('{"id": "deep", "text": "x", "meta": ['
+                + '{"a": "]}[{\\"", "b": ' * 1000 + "1" + "}" * 1000 + "]}")  # brackets inside strings
+HUGE_NUMBER = '{"id": "huge", "text": "x", "count": ' + "9" * 5000 + "}"
+HUGE_ID = '{"id": ' + "1" * 4301 + ', "text": "x"}'
+BEYOND_DECODER = [
+    pytest.param(DEEP, "nested too deeply", id="deep"),
+    pytest.param(DEEP_OBJECTS, "nested too deeply", id="deep-objects"),
+    pytest.param(HUGE_NUMBER, "more than 4300 digits", id="huge-number"),
+    pytest.param(HUGE_ID, "more than 4300 digits", id="huge-id"),
+    pytest.param("9" * 5000, "more than 4300 digits", id="bare-number"),
+]
+
+
+def _three_rows(bad: str, layout: str) -> str:
+    good = [json.dumps(r) for r in _rows(2)]
+    rows = [good[0], bad, good[1]]
+    return "[\n" + ",\n".join(rows) + "\n]" if layout == "array" else "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("bad, message", BEYOND_DECODER)
+@pytest.mark.parametrize("name, layout", [("dump.jsonl", "lines"), ("dump.json", "lines"), ("dump.json", "array")])
+def test_json_beyond_the_decoder_is_a_row_error_with_its_line(tmp_path, monkeypatch, bad, message, name, layout):
+    monkeypatch.setattr(readers, "_CHUNK", 256)  # the bad row spans many chunks
+    path = tmp_path / name
+    path.write_text(_three_rows(bad, layout))
+    items = _items(path)
+    first = 2 if layout == "array" else 1
+    assert [(i.line, i.id, bool(i.error)) for i in items] == [
+        (first, "s0", False), (first + 1, None, True), (first + 2, "s1", False)]
+    assert message in items[1].error
+
+
+@pytest.mark.parametrize("bad, message", BEYOND_DECODER)
+def test_json_beyond_the_decoder_last_in_the_file(tmp_path, bad, message):
+    path = tmp_path / "dump.json"
+    path.write_text("[" + json.dumps(_rows(1)[0]) + ",\n" + bad + "]")
+    items = _items(path)
+    assert [(i.line, bool(i.error)) for i in items] == [(1, False), (2, True)]
+    assert message in items[1].error
+
+
+def test_deep_json_on_stdin(monkeypatch):
+    class FakeStdin:
+        buffer = io.BufferedReader(io.BytesIO((json.dumps(_rows(1)[0]) + "\n" + DEEP + "\n").encode()))
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    items = list(iter_inputs(["-"]))
+    assert [(i.line, bool(i.error)) for i in items] == [(1, False), (2, True)]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"a": 1}', None), ("[" * 1000 + "]" * 1000, "nested too deeply"), ("-" + "7" * 4400, "4300 digits"),
+    ('{"a": }', "bad JSON: Expecting value"),
+])
+def test_loads_json_raises_one_error_type(text, message):
+    if message is None:
+        assert readers.loads_json(text) == {"a": 1}
+        return
+    with pytest.raises(readers.JsonError, match=message):
+        readers.loads_json(text)
+
+
 # ------------------------------------------------------------------ CSV / TSV
 
 def test_csv_quoted_multiline_fields_and_line_numbers(tmp_path):
