@@ -10,6 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strategies import GOOD_ROW_TEXT, hostile_json_rows
 
 from newsextract.io import readers
 from newsextract.io.readers import FieldMap, HtmlPage, ReadOptions, iter_inputs, read_file
@@ -232,6 +236,23 @@ def test_loads_json_raises_one_error_type(text, message):
         return
     with pytest.raises(readers.JsonError, match=message):
         readers.loads_json(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(rows=hostile_json_rows(), layout=st.sampled_from(["jsonl", "json-lines", "json-array"]))
+def test_a_dump_of_hostile_rows_gives_one_item_per_row(rows, layout):
+    """Every row is read, in order and with its line: the good ones as articles, the
+    ones Python's decoder cannot hold as errors; none ends the run."""
+    lines = [line for _, line in rows]
+    if layout == "json-array":
+        data, first_line, fmt = "[\n" + ",\n".join(lines) + "\n]", 2, "json"
+    else:
+        data, first_line, fmt = "\n".join(lines) + "\n", 1, "jsonl" if layout == "jsonl" else "json"
+    items = list(readers.read_stream(io.BytesIO(data.encode()), "dump", ReadOptions(), fmt))
+    expected = [(first_line + k, kind == "good") for k, (kind, _) in enumerate(rows)]
+    assert [(i.line, i.article is not None) for i in items] == expected
+    assert [i.article.text for i in items if i.article] == [GOOD_ROW_TEXT] * sum(ok for _, ok in expected)
+    assert all(i.error.startswith("bad JSON: ") for i in items if i.article is None)
 
 
 # ------------------------------------------------------------------ CSV / TSV
