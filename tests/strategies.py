@@ -81,8 +81,10 @@ def huge_integer(min_digits: int = 4301, max_digits: int = 6000) -> st.SearchStr
     return st.builds(lambda d, n: d * n, st.sampled_from(["9", "1", "12", "7"]), st.integers(min_digits, max_digits))
 
 
-def hostile_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
-    """Any unicode, mixed with the characters above and plain words."""
+@st.composite
+def hostile_text(draw, max_pieces: int = 60) -> str:
+    """Any unicode, mixed with the characters above and plain words; one text in
+    four also holds one long piece (a run of marks, deep JSON, a huge integer)."""
     piece = st.one_of(
         st.sampled_from(ATOMS),
         st.text(max_size=12),
@@ -90,11 +92,12 @@ def hostile_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
         st.sampled_from(["Russia", "said", "the", "Kyiv", "63", "1,200", "prisoners", "on Saturday", "Mr."]),
         st.builds(lambda c, n: c * n, st.sampled_from(["a", " ", "\n", "1", '"', "Ã", "â€", "."]),
                   st.integers(1, 200)),
-        punctuation_run(max_size=300),
-        deep_json(max_depth=40),
-        huge_integer(max_digits=4600),
     )
-    return st.lists(piece, max_size=max_pieces).map("".join)
+    pieces = draw(st.lists(piece, max_size=max_pieces))
+    if draw(st.integers(0, 3)) == 0:
+        long_piece = st.one_of(punctuation_run(max_size=600), deep_json(max_depth=60), huge_integer(max_digits=4600))
+        pieces.insert(draw(st.integers(0, len(pieces))), draw(long_piece))
+    return "".join(pieces)
 
 
 # ---------------------------------------------------------------- dump lines
