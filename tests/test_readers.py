@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from strategies import GOOD_ROW_TEXT, hostile_json_rows
 
-from newsextract.io import readers
+from newsextract.io import json_values, readers
 from newsextract.io.readers import FieldMap, HtmlPage, ReadOptions, iter_inputs, read_file
 
 STORY = "The council met on Tuesday and approved a new budget for the harbour district."
@@ -120,7 +120,7 @@ def test_a_file_over_the_size_limit_is_an_error(tmp_path, name):
 # ------------------------------------------------------------------ JSON documents
 
 def test_json_array_is_read_element_by_element(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_CHUNK", 64)  # chunk boundaries fall inside elements
+    monkeypatch.setattr(json_values, "_CHUNK", 64)  # chunk boundaries fall inside elements
     rows = _rows(2000)
     path = tmp_path / "dump.json"
     path.write_text(json.dumps(rows, indent=1))
@@ -135,7 +135,7 @@ def test_json_array_is_read_element_by_element(tmp_path, monkeypatch):
 
 
 def test_json_array_broken_element_is_an_error_and_the_next_ones_are_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_CHUNK", 16)
+    monkeypatch.setattr(json_values, "_CHUNK", 16)
     path = tmp_path / "dump.json"
     path.write_text('[\n{"id": "a", "text": "one"},\n{"id": "b", "text": "bad \\q escape"},\n'
                     '{"id": "c", "text": "three"},\n7,\n{"id": "e", "text": "five"}\n]')
@@ -198,7 +198,7 @@ def _three_rows(bad: str, layout: str) -> str:
 @pytest.mark.parametrize("bad, message", BEYOND_DECODER)
 @pytest.mark.parametrize("name, layout", [("dump.jsonl", "lines"), ("dump.json", "lines"), ("dump.json", "array")])
 def test_json_beyond_the_decoder_is_a_row_error_with_its_line(tmp_path, monkeypatch, bad, message, name, layout):
-    monkeypatch.setattr(readers, "_CHUNK", 256)  # the bad row spans many chunks
+    monkeypatch.setattr(json_values, "_CHUNK", 256)  # the bad row spans many chunks
     path = tmp_path / name
     path.write_text(_three_rows(bad, layout))
     items = _items(path)
