@@ -2,6 +2,7 @@
 cleaner sets aside (chrome, credits, bylines, datelines, captions)."""
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -60,6 +61,27 @@ def test_normalize_is_idempotent_on_every_nesting_of_the_mojibake_table():
             for text in cases:
                 once = normalize(text)
                 assert normalize(once) == once, (text, once)
+
+
+@pytest.mark.parametrize("run", ["Â" * 50_000 + "»", "Â" * 50_000 + " x", "Ã" * 50_000 + "©", "â€" * 25_000 + "œ"])
+def test_mojibake_repair_is_linear_on_long_runs(run):
+    """Why the repair is not ftfy: ftfy undoes one level per pass, and 10,000 "Â"
+    before a character took it 100 s; one regex pass takes milliseconds."""
+    started = time.perf_counter()
+    once = normalize(run)
+    assert time.perf_counter() - started < 2.0
+    assert normalize(once) == once
+
+
+def test_the_cleaning_table_is_typed():
+    """models/cleaning.json goes through the typed loader: a misspelled key fails naming it."""
+    from newsextract.cleaning import CleaningTable
+    from newsextract.text.tables import TableError, parse_table, read_json
+
+    data = read_json("cleaning.json")
+    assert parse_table(data, CleaningTable, "cleaning.json").chrome_lines == data["chrome_lines"]
+    with pytest.raises(TableError, match="chrome_line"):
+        parse_table({**data, "chrome_line": []}, CleaningTable, "cleaning.json")
 
 
 def test_scrub_surrogates():
