@@ -89,14 +89,27 @@ class ArticleClaims:
                     and (reading.head is None or reading.head.lemma_.lower() in lex.time_units):
                 continue
             claim = self._build(span, amount, reading, si, kind)
-            if claim is not None:
-                self.taken.append((si, reading, claim))
-                claims.append(claim)
+            if claim is None:
+                continue
+            for part in (self._split_range(claim, amount) if amount.low is not None else (claim,)):
+                self.taken.append((si, reading, part))
+                claims.append(part)
         if zero_claims:
             claims = sorted(claims + self._zeros(), key=lambda c: c.start)
         for i, c in enumerate(claims, 1):
             c.id = f"N{i}"
         return claims
+
+    def _split_range(self, claim: NumericClaim, a: Amount) -> tuple[NumericClaim, NumericClaim]:
+        """A range ("between 20 and 30 soldiers") as two claims: its low end (at_least)
+        and its high end (at_most), each keeping `low` and `high`."""
+        low_end = max(claim.start, min(a.low_end, claim.end))
+        high_start = min(max(a.high_start, claim.start), claim.end)
+        low = claim.model_copy(update={"value": a.low, "qualifier": "at_least", "end": low_end,
+                                       "text": self.text[claim.start:low_end]})
+        high = claim.model_copy(update={"value": a.high, "qualifier": "at_most", "start": high_start,
+                                        "text": self.text[high_start:claim.end]})
+        return low, high
 
     def _evidence(self, si: int) -> Evidence:
         ev = self.evidences.get(si)

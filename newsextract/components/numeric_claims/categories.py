@@ -18,6 +18,8 @@ from .units import NOUN_POS, SUBJECT_DEPS, Reading
 # the children of a predicate that may be its particle or the rest of a phrasal predicate
 _PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
 _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
+# the parts of speech of a particle written right after its verb
+_PARTICLE_POS = ("ADP", "ADV", "PART")
 
 
 def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str], as_subject: bool) -> Optional[str]:
@@ -28,6 +30,9 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
         lemma = pred.lower_
         cat = lex.predicates[lemma]
     parts = {c.lemma_.lower() for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+    after = _word_after(pred)
+    if after:
+        parts.add(after)
     for p in parts:
         if f"{lemma} {p}" in lex.multiword:
             cat = lex.multiword[f"{lemma} {p}"]
@@ -37,6 +42,8 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
     if lemma in lex.phrasal:
         parts = {c.lower_ for c in pred.children if c.dep_ in _PARTICLE_DEPS}
         parts |= {c.lemma_.lower() for c in pred.children if c.dep_ in _PHRASAL_LEMMA_DEPS}
+        if after:
+            parts.add(after)
         if not parts & lex.phrasal[lemma]:
             return None
     if lemma in lex.object_only and as_subject and pred.tag_ != "VBN":
@@ -48,6 +55,15 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
         if not ok:
             return None
     return cat
+
+
+def _word_after(pred: Token) -> Optional[str]:
+    """The particle right after a verb, whatever the parse made of it ("hands over 10
+    detainees": the parser reads "over 10" as a qualified figure)."""
+    if pred.pos_ != "VERB" or pred.i + 1 >= len(pred.doc):
+        return None
+    nxt = pred.doc[pred.i + 1]
+    return nxt.lower_ if nxt.pos_ in _PARTICLE_POS else None
 
 
 def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token,

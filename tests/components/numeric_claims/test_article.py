@@ -54,7 +54,13 @@ POSITIVE = [
     ("The talks ended in a six-candidate race.", 6, "candidate", "exact", "OTHER"),
     ("The court sentenced 20 men to prison.", 20, "man", "exact", "DETAINED"),
     ("The package will provide some 10 million people with food.", 10e6, "person", "approximate", "AFFECTED"),
-    ("Between 20 and 30 soldiers died in the ambush.", None, "soldier", "approximate", "KILLED"),
+    ("Between 20 and 30 soldiers died in the ambush.", 20, "soldier", "at_least", "KILLED"),
+    ("Between 20 and 30 soldiers died in the ambush.", 30, "soldier", "at_most", "KILLED"),
+    ("Azerbaijan hands over 10 Armenian detainees.", 10, "detainee", "exact", "RELEASED"),
+    ("Officials said the crowd numbered no more than several dozen people.", None, "person", "at_most", "OTHER"),
+    ("The army said several dozen insurgents were killed.", None, "insurgent", "approximate", "KILLED"),
+    ("At least 37,58,096 people have been affected.", 3758096, "person", "at_least", "AFFECTED"),
+    ("The candidate holds a 10-percent lead.", 10, "percent", "exact", "PERCENT"),
     ("Clashes leave 12 dead in northern city", 12, "person", "exact", "KILLED"),
     ("The militants killed eight and wounded 15 villagers.", 8, "person", "exact", "KILLED"),
     ("Some 380,000 people have taken refuge in shelters.", 380000, "person", "approximate", "DISPLACED"),
@@ -99,6 +105,8 @@ NEGATIVE = [
     "At least 7 out of 10 voters backed the measure.",
     "A 7.8 magnitude earthquake struck the coast.",
     "Call +44 20 7946 0958 or (555) 123-4567.",
+    "The plan covers the 2020-2025 period.",
+    "The programme ran from 1998 to 2004.",
 ]
 
 
@@ -140,9 +148,15 @@ def test_a_change_is_two_figures_not_a_range(nlp):
     assert [(c.value, c.low, c.high) for c in cs] == [(2.10, None, None), (84.50, None, None)]
 
 
-def test_range_fields(nlp):
-    c = find(claims_of(nlp, "Between 20 and 30 soldiers died in the ambush."), None, "soldier")
-    assert (c.low, c.high, c.text) == (20, 30, "Between 20 and 30 soldiers")
+def test_a_range_is_two_claims_its_low_and_its_high_end(nlp):
+    cs = claims_of(nlp, "Between 20 and 30 soldiers died in the ambush.")
+    assert [(c.value, c.low, c.high, c.qualifier, c.text) for c in cs] == [
+        (20, 20, 30, "at_least", "Between 20"), (30, 20, 30, "at_most", "30 soldiers")]
+
+
+def test_a_range_of_money_takes_the_magnitude_on_both_ends(nlp):
+    cs = claims_of(nlp, "The fund needs $5-10 million this year.")
+    assert [(c.value, c.currency, c.qualifier) for c in cs] == [(5e6, "USD", "at_least"), (10e6, "USD", "at_most")]
 
 
 def test_money_fields(nlp):
