@@ -17,8 +17,9 @@ from ...schema import Evidence, Modifier, NumericClaim
 from ...spans import OffsetIndex, doc_text, evidence, region_at
 from ._shared import quote_ranges, segments
 from .candidates import is_candidate
-from .categories import category as claim_category, trigger
+from .categories import category as claim_category, counts_people, trigger
 from .governors import embedded, governor
+from .lemmas import singular
 from .lexicon import Lexicon
 from .modality import modality
 from .numbers import Amount
@@ -118,9 +119,16 @@ class ArticleClaims:
         return ev
 
     def _amounts(self) -> Iterator[Amount]:
-        """The figures of the text; "rose $2.10 to $84.50" is a change, not a range."""
+        """The figures of the text; "rose $2.10 to $84.50" is a change, not a range;
+        "another" right before a predicate ("one was killed and another arrested") is one."""
         doc, lex = self.doc, self.lex
-        for a in lex.reader.find(self.text):
+        amounts = lex.reader.find(self.text)
+        singles = [Amount(t.idx, t.idx + len(t), 1.0, digits=t.lower_) for t in doc[:-1]
+                   if t.lower_ in lex.single_words and doc[t.i + 1].tag_ in ("VBN", "VBD", "JJ")
+                   and (doc[t.i + 1].lemma_.lower() in lex.predicates or doc[t.i + 1].lower_ in lex.predicates)]
+        if singles:
+            amounts = sorted(amounts + singles, key=lambda a: a.start)
+        for a in amounts:
             if a.parts:
                 before = doc.char_span(a.start, a.end, alignment_mode="expand")
                 if before is not None and before.start > 0 and doc[before.start - 1].lemma_.lower() in lex.toll_verbs:
@@ -163,12 +171,15 @@ class ArticleClaims:
             wanted = category
             if r.partitive_pred is not None:
                 wanted = trigger(lex, r.partitive_pred, None, None, False) or category
+            others = not r.partitive and span.end < len(doc) and singular(doc[span.end].lower_) in lex.additive
             unit, source = antecedent(lex, doc, span, self.taken, si, self.sents, gov, wanted,
-                                      self.antecedent_sentences)
-            if source is not None and category == "OTHER" and r.partitive_pred is None and gapped(lex, gov):
-                # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too
+                                      self.antecedent_sentences, people_only=others)
+            if source is not None and category == "OTHER" and r.partitive_pred is None \
+                    and (gapped(lex, gov) or r.partitive):
+                # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too;
+                # "26 fatalities, 20 of them in the town": a part of the group has its category
                 category = source.category
-            if unit is None and category in lex.human_categories:
+            if unit is None and (category in lex.human_categories or counts_people(lex, gov)):
                 unit = lex.default_unit
             if unit is None:
                 return None
@@ -188,7 +199,7 @@ class ArticleClaims:
         if unit in lex.measure_units or head_word in lex.measure_units:
             category = "OTHER"
         currency = a.currency
-        if currency is None and not a.percent and head_word in lex.currency_names:
+        if currency is None and not a.percent and head_word in lex.currency_names and not self._weighs(r):
             currency = lex.currency_qualified.get(self._qualified_currency(r), lex.currency_names[head_word])
         if currency:
             category = "MONEY"
@@ -229,6 +240,16 @@ class ArticleClaims:
             qualifier=qualifier_, category=category, distributive=r.distributive,
             in_quote=self.quotes.at(span.start_char) is not None, in_caption=region == "caption",
             negated=negated, hypothetical=hypothetical, evidence=ev)
+
+    def _weighs(self, r: Reading) -> bool:
+        """'300 pounds of explosives': a currency name that is also a weight, weighing goods."""
+        head = r.head
+        if head is None or head.lemma_.lower() not in self.lex.weight_names or head.i + 2 >= len(self.doc) \
+                or self.doc[head.i + 1].lower_ != "of":
+            return False
+        goods = next((t for t in self.doc[head.i + 2:head.i + 6] if t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ != "compound"), None)
+        return goods is not None and goods.lemma_.lower() not in self.lex.money_nouns
 
     def _qualified_currency(self, r: Reading) -> str:
         """'Hong Kong dollars': the modifiers that narrow a currency name to one code."""

@@ -18,6 +18,9 @@ from .units import NOUN_POS, SUBJECT_DEPS, Reading
 # the children of a predicate that may be its particle or the rest of a phrasal predicate
 _PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
 _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
+_PREPOSITION_DEPS = ("prep", "dative")
+# how many words before its verb a toll noun the parser gave to another verb may be
+_MAX_TOLL_DISTANCE = 16
 # the parts of speech of a particle written right after its verb
 _PARTICLE_POS = ("ADP", "ADV", "PART")
 
@@ -33,6 +36,8 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
     after = _word_after(pred)
     if after:
         parts.add(after)
+    # "taken into custody", "forced from their homes": a preposition and its object
+    parts |= _prepositional_objects(pred)
     for p in parts:
         if f"{lemma} {p}" in lex.multiword:
             cat = lex.multiword[f"{lemma} {p}"]
@@ -51,10 +56,31 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
     if lemma in lex.restricted:
         allowed = lex.restricted[lemma]
         head_word = (unit or "").split(" of ")[0].split()[-1:] or [""]
-        ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in lex.person_nouns or unit is None))
+        ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in lex.person_nouns or unit is None)) \
+            or "@captive" in allowed and noun is not None and _held(lex, noun)
         if not ok:
             return None
     return cat
+
+
+def counts_people(lex: Lexicon, pred: Optional[Token]) -> bool:
+    """Whether `pred` only counts people ("33 went missing"): a left-out noun under it is 'person'."""
+    if pred is None:
+        return False
+    allowed = lex.restricted.get(pred.lemma_.lower()) or lex.restricted.get(pred.lower_)
+    return allowed == {"@person"}
+
+
+def _held(lex: Lexicon, noun: Token) -> bool:
+    """'18 kidnapped villagers', 'abducted schoolgirls': a noun its modifier says is held."""
+    return any(c.dep_ in ("amod", "compound") and lex.predicates.get(c.lemma_.lower()) == "DETAINED"
+               and c.lemma_.lower() not in lex.verb_only for c in noun.children)
+
+
+def _prepositional_objects(pred: Token) -> set[str]:
+    """'into custody', 'from home': each preposition of `pred` with its object's lemma."""
+    return {f"{c.lower_} {o.lemma_.lower()}" for c in pred.children if c.dep_ in _PREPOSITION_DEPS
+            for o in c.children if o.dep_ == "pobj"}
 
 
 def _word_after(pred: Token) -> Optional[str]:
@@ -73,6 +99,33 @@ def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: 
         return "MONEY"
     if a.percent:
         return "PERCENT"
+    cat = _category(lex, doc, span, a, r, anchor, gov)
+    head_word = (r.unit or "").split(" of ")[0].split()[-1:] or [""]
+    if r.unit in lex.thing_nouns or head_word[0] in lex.thing_nouns:
+        # objects and places: "lost four trucks" -> AFFECTED; "seized 40 kilograms" -> OTHER
+        if gov is not None and _harms_things(lex, gov):
+            return "AFFECTED"
+        if cat in lex.human_categories:
+            return "OTHER"
+    return cat
+
+
+def _harms_things(lex: Lexicon, pred: Token) -> bool:
+    """Whether `pred` destroys, damages or takes out what it governs ("disabled", "shot down")."""
+    lemma = pred.lemma_.lower()
+    if lemma in lex.thing_harm or pred.lower_ in lex.thing_harm:
+        return True
+    return any(f"{lemma} {p}" in lex.thing_harm for p in _particles(pred))
+
+
+def _particles(pred: Token) -> set[str]:
+    parts = {c.lower_ for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+    after = _word_after(pred)
+    return parts | {after} if after else parts
+
+
+def _category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token,
+              gov: Optional[Token]) -> str:
     if r.light_category:
         return r.light_category
     deferred = None
@@ -131,10 +184,13 @@ def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: 
 
 def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     """A predicate on the figure or its noun: "prisoners released", "survivors who have
-    been rendered homeless", "prisoners involved in the swap"."""
+    been rendered homeless", "prisoners involved in the swap", "prisoners in detention"."""
     for owner in (span.root, r.head):
         if owner is None:
             continue
+        cat = state(lex, owner, r)
+        if cat:
+            return cat
         for c in owner.children:
             if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
                 cat = trigger(lex, c, owner, r.unit, False)
@@ -155,6 +211,18 @@ def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     return None
 
 
+def state(lex: Lexicon, owner: Token, r: Reading) -> Optional[str]:
+    """'in detention', 'in captivity' on `owner`: the state the counted things are in."""
+    for c in owner.children:
+        if c.dep_ == "prep" and c.lower_ in lex.state_prepositions:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in NOUN_POS:
+                    cat = trigger(lex, o, None, r.unit, False)
+                    if cat:
+                        return cat
+    return None
+
+
 def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_subject: bool) -> Optional[str]:
     # "three sustained injuries", "suffered wounds"; "granted the five clemency"
     for c in gov.children:
@@ -171,6 +239,10 @@ def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_su
             if cat:
                 return cat
     if gov.lemma_.lower() in lex.inclusion_verbs:
+        # "there are 431 prisoners in detention"
+        cat = state(lex, gov, r)
+        if cat:
+            return cat
         # "an exchange involving 900 prisoners"
         if gov.dep_ in ("acl", "relcl") and gov.head.lemma_.lower() in lex.predicates \
                 and gov.head.pos_ == "NOUN":
@@ -198,8 +270,21 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     args = list(gov.children)
     if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
         args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
+    if not any(c.dep_ in SUBJECT_DEPS for c in args):
+        # "said the death toll from the floods experienced in ... stands at 194": the parser
+        # gave the toll to another verb; the nearest toll subject before the verb is its subject
+        for k in range(gov.i - 1, max(gov.sent.start, gov.i - _MAX_TOLL_DISTANCE) - 1, -1):
+            tok = gov.doc[k]
+            if tok.dep_ in SUBJECT_DEPS and tok.lemma_.lower() in lex.toll_nouns:
+                args.append(tok)
+                break
     for c in args:
-        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor and c.lemma_.lower() in lex.toll_nouns:
+        lemma = c.lemma_.lower()
+        if c.dep_ in SUBJECT_DEPS and c != anchor and r.anaphoric and r.unit is None \
+                and lex.unit_category.get(lemma) in lex.human_categories:
+            r.unit = lemma   # "the casualties rose to 25": the subject is the counted noun
+            return lex.unit_category[lemma]
+        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor and lemma in lex.toll_nouns:
             for cc in c.subtree:
                 lemma = cc.lemma_.lower()
                 cat = lex.predicates.get(lemma) or lex.unit_category.get(lemma)

@@ -47,6 +47,27 @@ PARSES = {
                  ["NOUN", "AUX", "VERB", "ADP", "NUM", "NOUN"], [2, 2, 2, 2, 5, 3],
                  ["nsubjpass", "auxpass", "ROOT", "prep", "nummod", "pobj"],
                  ["crop", "be", "affect", "in", "5,000", "village"], None),
+    "lost trucks": (["The", "army", "lost", "four", "trucks"], ["DET", "NOUN", "VERB", "NUM", "NOUN"],
+                    [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "nummod", "dobj"],
+                    ["the", "army", "lose", "four", "truck"], None),
+    "seized kilograms": (["Police", "seized", "40", "kilograms"], ["NOUN", "VERB", "NUM", "NOUN"], [1, 1, 3, 1],
+                         ["nsubj", "ROOT", "nummod", "dobj"], ["police", "seize", "40", "kilogram"], None),
+    "liberated villages": (["They", "liberated", "300", "villages"], ["PRON", "VERB", "NUM", "NOUN"], [1, 1, 3, 1],
+                           ["nsubj", "ROOT", "nummod", "dobj"], ["they", "liberate", "300", "village"], None),
+    "casualties rose": (["The", "casualties", "rose", "to", "25"], ["DET", "NOUN", "VERB", "ADP", "NUM"],
+                        [1, 2, 2, 2, 3], ["det", "nsubj", "ROOT", "prep", "pobj"],
+                        ["the", "casualty", "rise", "to", "25"], None),
+    # the parser gives the toll to a participle; "stands" has no subject of its own
+    "toll far": (["said", "the", "death", "toll", "from", "floods", "experienced", "there", "stands", "at", "194"],
+                 ["VERB", "DET", "NOUN", "NOUN", "ADP", "NOUN", "VERB", "ADV", "VERB", "ADP", "NUM"],
+                 [0, 3, 3, 6, 3, 4, 0, 6, 0, 8, 9],
+                 ["ROOT", "det", "compound", "nsubj", "prep", "pobj", "ccomp", "advmod", "ccomp", "prep", "pobj"],
+                 ["say", "the", "death", "toll", "from", "flood", "experience", "there", "stand", "at", "194"],
+                 ["VBD", "DT", "NN", "NN", "IN", "NNS", "VBN", "RB", "VBZ", "IN", "CD"]),
+    "in detention": (["There", "are", "431", "prisoners", "in", "detention"],
+                     ["PRON", "VERB", "NUM", "NOUN", "ADP", "NOUN"], [1, 1, 3, 1, 1, 4],
+                     ["expl", "ROOT", "nummod", "attr", "prep", "pobj"],
+                     ["there", "be", "431", "prisoner", "in", "detention"], None),
 }
 
 

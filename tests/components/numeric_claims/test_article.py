@@ -167,6 +167,17 @@ def test_money_fields(nlp):
     assert hk.category == usd.category == "MONEY"
 
 
+@pytest.mark.parametrize("sentence, value, currency, category", [
+    ("A car loaded with 300 pounds of explosives blew up.", 300, None, "OTHER"),
+    ("The agency will deliver 100,000 pounds of food aid supplies.", 100000, None, "OTHER"),
+    ("Britain pledged 30 million pounds of aid.", 30e6, "GBP", "MONEY"),
+    ("The club paid 50 million pounds for the striker.", 50e6, "GBP", "MONEY"),
+])
+def test_pounds_weigh_goods_and_pay_for_things(nlp, sentence, value, currency, category):
+    c = find(claims_of(nlp, sentence), value, "pound")
+    assert (c.currency, c.category) == (currency, category)
+
+
 def test_qualified_currency_name(nlp):
     c = find(claims_of(nlp, "Bail was set at 20,000 Hong Kong dollars."), 20000, "dollar")
     assert c.currency == "HKD"
