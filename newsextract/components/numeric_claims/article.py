@@ -32,6 +32,15 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _OPEN_BRACKET_BETWEEN = re.compile(r"(?<!\s)\s*\(\s*")
 # a sentence shorter than this (in its words' letters) may repeat without being dropped
 _MIN_REPEATED_KEY = 12
+# how far before a noun its describing words may start ("one self-propelled artillery system")
+_MAX_DESCRIBED = 6
+
+
+def _described(r: Reading) -> bool:
+    """'one self-propelled artillery system', 'one Singaporean entity': "one" before a
+    described noun counts it ("in one place", "one app" do not)."""
+    return r.head is not None and any(t.pos_ in ("ADJ", "PROPN") or t.pos_ in ("NOUN", "VERB") and t.dep_ in
+                                      ("amod", "compound") for t in r.head.lefts if t.i > r.head.i - _MAX_DESCRIBED)
 
 
 def repeated_sentences(sents) -> set[int]:
@@ -175,7 +184,7 @@ class ArticleClaims:
             unit, source = antecedent(lex, doc, span, self.taken, si, self.sents, gov, wanted,
                                       self.antecedent_sentences, people_only=others)
             if source is not None and category == "OTHER" and r.partitive_pred is None \
-                    and (gapped(lex, gov) or r.partitive):
+                    and (gapped(lex, gov) or r.partitive and self._inside(span, source)):
                 # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too;
                 # "26 fatalities, 20 of them in the town": a part of the group has its category
                 category = source.category
@@ -207,20 +216,22 @@ class ArticleClaims:
             category = "PERCENT"
         elif a.magnitude and lex.reader.magnitudes[a.magnitude].money_only:
             return None
-        if a.vague and head_word in lex.vague_not_counted:
-            return None
+        if a.vague and (head_word in lex.vague_not_counted or head_word in lex.event_nouns):
+            return None   # "several stages", "several attacks": no people, objects or money
         # "one": a pronoun far more often than a count; keep it where it counts casualties
         # and the like, or comes with a magnitude
         if a.word_number and a.value == 1 and a.magnitude is None and not currency and (
-                category in ("OTHER", "AFFECTED") or r.head is None):
+                category in ("OTHER", "AFFECTED") and not _described(r) or r.head is None):
             return None
         # "one of the Americans": singles out a member, counts nothing
         if a.value == 1 and r.partitive and a.magnitude is None and not currency:
             return None
-        # "between the two countries": the parties of a relation, not a count
-        if a.value == 2 and r.head is not None and span.start > 0 \
+        # "between the two countries": the parties of a relation, not a count; so are
+        # "the three countries" (but "these three people" are counted)
+        if a.value is not None and a.value >= 2 and r.head is not None and span.start > 0 \
                 and doc[span.start - 1].lower_ in lex.relation_determiners \
-                and (head_word in lex.relational or unit in lex.relational):
+                and (head_word in lex.relational or unit in lex.relational) \
+                and (a.value == 2 or doc[span.start - 1].lower_ == "the" and head_word not in lex.person_nouns):
             return None
         qualifier_, q_start = qualifier(lex, doc, text, span, a, r)
         if qualifier_ == "exact" and self.taken \
@@ -240,6 +251,12 @@ class ArticleClaims:
             qualifier=qualifier_, category=category, distributive=r.distributive,
             in_quote=self.quotes.at(span.start_char) is not None, in_caption=region == "caption",
             negated=negated, hypothetical=hypothetical, evidence=ev)
+
+    def _inside(self, span: Span, source: NumericClaim) -> bool:
+        """Whether the figure hangs under the noun of `source` ("26 fatalities, 20 of them
+        in the town"), so that it shares its predicate."""
+        head = next((rd.head for _, rd, c in reversed(self.taken) if c is source), None)
+        return head is not None and head in span.root.ancestors
 
     def _weighs(self, r: Reading) -> bool:
         """'300 pounds of explosives': a currency name that is also a weight, weighing goods."""

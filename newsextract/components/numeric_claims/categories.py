@@ -21,6 +21,8 @@ _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
 _PREPOSITION_DEPS = ("prep", "dative")
 # how many words before its verb a toll noun the parser gave to another verb may be
 _MAX_TOLL_DISTANCE = 16
+# a verb under these takes its subject from its head ("scramble to reach thousands"), never from a toll
+_OWN_SUBJECT_DEPS = ("xcomp", "advcl", "acl", "relcl", "pcomp", "csubj")
 # the parts of speech of a particle written right after its verb
 _PARTICLE_POS = ("ADP", "ADV", "PART")
 
@@ -65,10 +67,7 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
 
 def counts_people(lex: Lexicon, pred: Optional[Token]) -> bool:
     """Whether `pred` only counts people ("33 went missing"): a left-out noun under it is 'person'."""
-    if pred is None:
-        return False
-    allowed = lex.restricted.get(pred.lemma_.lower()) or lex.restricted.get(pred.lower_)
-    return allowed == {"@person"}
+    return pred is not None and (pred.lemma_.lower() in lex.person_predicates or pred.lower_ in lex.person_predicates)
 
 
 def _held(lex: Lexicon, noun: Token) -> bool:
@@ -270,7 +269,8 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     args = list(gov.children)
     if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
         args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
-    if not any(c.dep_ in SUBJECT_DEPS for c in args):
+    if not any(c.dep_ in SUBJECT_DEPS for c in args) and anchor.dep_ == "pobj" \
+            and gov.dep_ not in _OWN_SUBJECT_DEPS:
         # "said the death toll from the floods experienced in ... stands at 194": the parser
         # gave the toll to another verb; the nearest toll subject before the verb is its subject
         for k in range(gov.i - 1, max(gov.sent.start, gov.i - _MAX_TOLL_DISTANCE) - 1, -1):

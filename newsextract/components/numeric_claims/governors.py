@@ -68,6 +68,10 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             if owner.pos_ == "VERB" and prep.lower_ in lex.place_prepositions \
                     and anchor_word(tok) in lex.place_nouns:
                 return owner
+            if owner.pos_ in NOUN_POS and prep.lower_ in lex.place_prepositions \
+                    and anchor_word(tok) in lex.place_nouns:
+                tok = owner   # "people in 19 districts have been affected": the people's predicate
+                continue
             return None
         if dep in ("relcl", "acl"):
             return head if head.pos_ in ("VERB",) else None

@@ -49,6 +49,7 @@ class Lexicon:
             for lemma in lemmas:
                 self.predicates.setdefault(lemma, cat)
         self.human_categories = frozenset(categories.human_categories)
+        self.person_predicates = _lower_set(categories.person_predicates)
         self.phrasal = {k: frozenset(v) for k, v in categories.phrasal.items()}
         self.multiword = categories.multiword
         self.verb_only = frozenset(categories.verb_only)
@@ -113,6 +114,7 @@ class Lexicon:
         self.person_nouns = _lower_set(units.person_nouns)
         self.lemma_fixes = units.lemma_fixes
         self.measure_units = _lower_set(units.measure_units)
+        self.calibre_units = _lower_set(units.calibre_units)
         self.magnitude_nouns = _lower_set(units.magnitude_nouns)
         self.compass = _lower_set(units.compass)
         self.coordinate_units = _lower_set(units.coordinate_units)

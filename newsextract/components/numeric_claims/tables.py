@@ -114,6 +114,8 @@ class UnitsTable(Table):
     lemma_fixes: dict[str, str]
     length_note: Optional[str] = _note("_length_note")
     measure_units: list[str]
+    calibre_note: Optional[str] = _note("_calibre_note")
+    calibre_units: list[str]
     magnitude_note: Optional[str] = _note("_magnitude_note")
     magnitude_nouns: list[str]
     compass_note: Optional[str] = _note("_compass_note")
@@ -142,6 +144,8 @@ class CategoriesTable(Table):
     predicates: dict[ClaimCategory, list[str]]
     human_note: Optional[str] = _note("_human_note")
     human_categories: list[ClaimCategory]
+    person_predicates_note: Optional[str] = _note("_person_predicates_note")
+    person_predicates: list[str]
     phrasal_note: Optional[str] = _note("_phrasal_note")
     phrasal: dict[str, list[str]]
     object_only_note: Optional[str] = _note("_object_only_note")

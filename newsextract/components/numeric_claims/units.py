@@ -22,7 +22,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 HYPHENS = ("-", "\u2011")
 # dependencies under which a vague word with no noun after it stands for people
 _VAGUE_AS_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
-_MAX_NOUN_RUN = 7
+_MAX_NOUN_RUN = 16
+# how many figures a list of counts sharing one plural noun may hold
+_MAX_LIST = 6
 
 
 @dataclass
@@ -54,7 +56,15 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         distributive(lex, doc, j, r)
         return r
     if a.unit:
+        if a.unit in lex.calibre_units and j < len(doc) and doc[j].pos_ == "NOUN":
+            return None   # "120mm mortar shells": a calibre
         r.unit = a.unit
+        return r
+    if j + 1 < len(doc) and doc[j].text in HYPHENS and doc[j + 1].lower_ in lex.strength_words:
+        # "a 5,000-strong force", "thousands-strong protests": people
+        r.unit, r.end_char = lex.default_unit, doc[j + 1].idx + len(doc[j + 1])
+        if j + 2 < len(doc) and doc[j + 2].pos_ == "NOUN":
+            r.head, r.end_char = doc[j + 2], doc[j + 2].idx + len(doc[j + 2])
         return r
     if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
         j += 1   # "two out of the five Iranians": a partitive
@@ -84,22 +94,35 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
     head, mods = noun_run(lex, doc, j, span)
     if head is not None and any(tok.lower_ in lex.not_units and tok.pos_ == "NOUN" for tok in mods):
         return None   # "a 7.8 magnitude earthquake"
+    if head is not None and lower_lemma(lex, doc[j]) in lex.calibre_units and j + 1 < len(doc) \
+            and doc[j + 1].pos_ == "NOUN":
+        return None   # "9 mm ammunition"
     head = _parse_head(span, head)
     if head is not None:
         take_noun(lex, doc, head, mods if head.i > span.end and all(m.i < head.i for m in mods) else
                   tuple(tok for tok in doc[span.end:head.i] if tok.pos_ in ("ADJ", "PROPN", "NOUN")), r)
+        shared = shared_head(doc, head, a)
+        if shared is not None:
+            # "42 navy, 16 army and 39 police teams": each figure counts teams
+            r.unit, r.head = lower_lemma(lex, shared), shared
         distributive(lex, doc, head.i + 1, r)
+        return r
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in lex.group_of_nouns and not a.vague:
+        # "a family of four": people, and the family's predicate
+        r.unit, r.head = lex.default_unit, doc[span.start - 2]
+        return r
+    if j < len(doc) and doc[j].lower_ in lex.anaphoric and (not a.vague or singular(doc[j].lower_) in lex.additive):
+        # "30 others", "several others injured"
+        r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
+        distributive(lex, doc, j + 1, r)
+        if j + 1 < len(doc) and doc[j + 1].tag_ in ("VBN", "JJ"):   # not a finite verb: "two more took place"
+            _post_predicate(lex, doc, j + 1, r)
         return r
     if a.vague:
         return None
-    if j < len(doc) and doc[j].lower_ in lex.anaphoric:
-        r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
-        distributive(lex, doc, j + 1, r)
-        return r
-    if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
-            and (doc[j].lemma_.lower() in lex.predicates or doc[j].lower_ in lex.predicates):
-        r.anaphoric, r.post_pred = True, doc[j]   # "12 dead", "14 killed", "about 120 arrested"
-        r.end_char = doc[j].idx + len(doc[j])
+    if _post_predicate(lex, doc, j, r):
+        r.anaphoric = True   # "12 dead", "14 killed", "about 120 arrested"
         return r
     if j + 1 < len(doc) and doc[j].lower_ in lex.light_verbs and doc[j + 1].lemma_.lower() in lex.unit_category:
         r.anaphoric, r.end_char = True, doc[j + 1].idx + len(doc[j + 1])
@@ -116,6 +139,41 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
             return r
     r.anaphoric = True
     return r
+
+
+def _post_predicate(lex: Lexicon, doc: Doc, j: int, r: Reading) -> bool:
+    """A participle or adjective right after the figure that says what happened ("14
+    killed", "four others injured"): the reading's `post_pred`."""
+    if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
+            and (doc[j].lemma_.lower() in lex.predicates or doc[j].lower_ in lex.predicates):
+        r.post_pred, r.end_char = doc[j], doc[j].idx + len(doc[j])
+        return True
+    return False
+
+
+def shared_head(doc: Doc, head: Token, a: Amount) -> Optional[Token]:
+    """'42 navy, 16 army, 28 coast guard and 39 police teams': a singular noun after a
+    figure above one, in a list of figures whose last noun is plural, modifies that
+    plural noun; None where the list does not end so."""
+    if head.tag_ != "NN" or a.value is None or a.value <= 1:
+        return None
+    k = head.i + 1
+    for _ in range(_MAX_LIST):
+        start = k
+        while k < len(doc) and doc[k].text in (",", "and", "or"):
+            k += 1
+        if k == start or k >= len(doc) or doc[k].pos_ != "NUM":
+            return None
+        k += 1
+        last = None
+        while k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+            last = doc[k] if doc[k].pos_ == "NOUN" else last
+            k += 1
+        if last is None or last.tag_ not in ("NN", "NNS"):
+            return None
+        if last.tag_ == "NNS":
+            return last
+    return None
 
 
 def _parse_head(span: Span, head: Optional[Token]) -> Optional[Token]:
@@ -137,6 +195,7 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
     run: list[Token] = []
     k = j
     has_verb = False
+    owned_from = 0   # after a possessive, the counted noun is the possessed one
     while k < len(doc) and len(run) < _MAX_NOUN_RUN:
         tok = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
@@ -158,10 +217,19 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             run.append(tok)
         elif tok.text == "." and run and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
             run.append(tok)   # "U.S" + "."
+        elif tok.pos_ == "CCONJ" and run and run[-1].pos_ == "ADJ" and nxt is not None and nxt.pos_ == "ADJ":
+            run.append(tok)   # "four current and former officials"
+        elif tok.text == "/" and run and run[-1].pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN":
+            run.append(tok)   # "Boko Haram/Islamic State fighters"
+        elif tok.tag_ == "POS" and run and run[-1].pos_ in NOUN_POS and nxt is not None \
+                and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            run.append(tok)   # "two suspected terrorists' collaborators": collaborators
+            owned_from = len(run)
         else:
             break
         k += 1
-    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_heads]
+    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_heads
+             and i >= owned_from]
     if nouns:
         i = nouns[0]
         # walk on through a compound: "police officers", not "prisoners food"
@@ -172,11 +240,17 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             i = max(n for n in nouns if n <= i)
         head = run[i]
         if has_verb and span is not None and not linked(span.root, head):
-            return None, ()
+            # "one self-propelled artillery system": the parse's noun of the figure, if in the run
+            noun = span.root.head
+            if span.root.dep_ != "nummod" or noun not in run:
+                return None, ()
+            i = run.index(noun)
+            head = noun
         return head, tuple(run[:i])
     # a nationality as the noun: "248 Russians", "two Americans"
     for i, tok in enumerate(run):
-        plural_looking = tok.text[:1].isupper() and tok.lower_.endswith(("s", "men")) and len(tok) > 3
+        plural_looking = tok.text[:1].isupper() and len(tok) > 3 and (
+            tok.lower_.endswith(("s", "men")) or tok.ent_type_ == "NORP" and tok.lower_.endswith(lex.invariant_demonym_endings))
         if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or plural_looking and (
                 tok.ent_type_ == "NORP" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")):
             if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:
