@@ -231,7 +231,8 @@ class ArticleClaims:
         if a.value is not None and a.value >= 2 and r.head is not None and span.start > 0 \
                 and doc[span.start - 1].lower_ in lex.relation_determiners \
                 and (head_word in lex.relational or unit in lex.relational) \
-                and (a.value == 2 or doc[span.start - 1].lower_ == "the" and head_word not in lex.person_nouns):
+                and (a.value == 2 or doc[span.start - 1].lower_ == "the" and head_word not in lex.person_nouns
+                     and a.word_number and r.head.i == span.end):
             return None
         qualifier_, q_start = qualifier(lex, doc, text, span, a, r)
         if qualifier_ == "exact" and self.taken \

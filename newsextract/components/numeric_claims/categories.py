@@ -11,6 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .governors import anchor_word, embedding_host, governor, is_subject, past_reduced_relative, requested
+from .lemmas import lower_lemma
 from .lexicon import Lexicon
 from .numbers import Amount
 from .units import NOUN_POS, SUBJECT_DEPS, Reading
@@ -19,10 +20,12 @@ from .units import NOUN_POS, SUBJECT_DEPS, Reading
 _PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
 _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
 _PREPOSITION_DEPS = ("prep", "dative")
+_COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp")
 # how many words before its verb a toll noun the parser gave to another verb may be
 _MAX_TOLL_DISTANCE = 16
-# a verb under these takes its subject from its head ("scramble to reach thousands"), never from a toll
-_OWN_SUBJECT_DEPS = ("xcomp", "advcl", "acl", "relcl", "pcomp", "csubj")
+# a finite verb has a subject of its own; one the parser left without is missing it (an infinitive,
+# "scramble to reach thousands", takes its head's)
+_FINITE_TAGS = ("VBZ", "VBD", "VBP")
 # the parts of speech of a particle written right after its verb
 _PARTICLE_POS = ("ADP", "ADV", "PART")
 
@@ -67,7 +70,11 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
 
 def counts_people(lex: Lexicon, pred: Optional[Token]) -> bool:
     """Whether `pred` only counts people ("33 went missing"): a left-out noun under it is 'person'."""
-    return pred is not None and (pred.lemma_.lower() in lex.person_predicates or pred.lower_ in lex.person_predicates)
+    if pred is None:
+        return False
+    # "left millions hungry": the predicate is the verb's complement
+    return any(p.lemma_.lower() in lex.person_predicates or p.lower_ in lex.person_predicates
+               for p in [pred, *(c for c in pred.children if c.dep_ in _COMPLEMENT_DEPS)])
 
 
 def _held(lex: Lexicon, noun: Token) -> bool:
@@ -260,6 +267,16 @@ def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_su
     return None
 
 
+def _counted(lex: Lexicon, toll: Token) -> Optional[str]:
+    """'the number of people killed': the noun a toll counts, after its 'of'."""
+    for prep in toll.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() not in lex.toll_adjectives:
+                    return lower_lemma(lex, o)
+    return None
+
+
 def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     """'the death toll rose to 50', 'put the number of dead at 73'; a toll counts
     deaths (or injuries...), the noun it names becomes the unit."""
@@ -269,8 +286,7 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     args = list(gov.children)
     if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
         args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
-    if not any(c.dep_ in SUBJECT_DEPS for c in args) and anchor.dep_ == "pobj" \
-            and gov.dep_ not in _OWN_SUBJECT_DEPS:
+    if not any(c.dep_ in SUBJECT_DEPS for c in args) and anchor.dep_ == "pobj" and gov.tag_ in _FINITE_TAGS:
         # "said the death toll from the floods experienced in ... stands at 194": the parser
         # gave the toll to another verb; the nearest toll subject before the verb is its subject
         for k in range(gov.i - 1, max(gov.sent.start, gov.i - _MAX_TOLL_DISTANCE) - 1, -1):
@@ -292,6 +308,6 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
                     if r.unit is None and r.anaphoric:
                         named = lemma if cc.pos_ == "NOUN" and lemma in lex.unit_category \
                             and lemma not in lex.toll_adjectives else None
-                        r.unit = named or lex.toll_default_units.get(cat)
+                        r.unit = named or _counted(lex, c) or lex.toll_default_units.get(cat)
                     return cat
     return None

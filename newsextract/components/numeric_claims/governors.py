@@ -13,6 +13,8 @@ from .units import NOUN_POS, SUBJECT_DEPS
 _CLIMB_DEPS = ("conj", "appos", "nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "advmod")
 # dependencies whose head is the governing predicate
 _ARGUMENT_DEPS = ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp")
+# the objects a noun coordinated onto a verb may be a second one of
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
 _MAX_CLIMB = 6
 _MAX_EMBEDDING_DEPTH = 12
 
@@ -32,6 +34,10 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             return None
         if dep in _CLIMB_DEPS:
             if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+                # "killed 33 in Gaza and two people in Israel": the parser hung the second
+                # object on the verb; a noun after the verb's object shares it
+                if tok.pos_ in NOUN_POS and any(c.dep_ in _OBJECT_DEPS and c.i < tok.i for c in head.children):
+                    return head
                 return None
             tok = head
             continue

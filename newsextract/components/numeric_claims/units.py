@@ -20,6 +20,8 @@ from .numbers import Amount
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 HYPHENS = ("-", "\u2011")
+# a possessive written as a bare apostrophe ("terrorists’ collaborators"), which the tagger may not call POS
+_APOSTROPHES = ("'", "\u2019")
 # dependencies under which a vague word with no noun after it stands for people
 _VAGUE_AS_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
 _MAX_NOUN_RUN = 16
@@ -221,7 +223,8 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             run.append(tok)   # "four current and former officials"
         elif tok.text == "/" and run and run[-1].pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN":
             run.append(tok)   # "Boko Haram/Islamic State fighters"
-        elif tok.tag_ == "POS" and run and run[-1].pos_ in NOUN_POS and nxt is not None \
+        elif (tok.tag_ == "POS" or tok.dep_ == "case" and tok.text in _APOSTROPHES) \
+                and run and run[-1].pos_ in NOUN_POS and nxt is not None \
                 and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
             run.append(tok)   # "two suspected terrorists' collaborators": collaborators
             owned_from = len(run)

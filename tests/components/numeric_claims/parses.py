@@ -68,6 +68,23 @@ PARSES = {
                      ["PRON", "VERB", "NUM", "NOUN", "ADP", "NOUN"], [1, 1, 3, 1, 1, 4],
                      ["expl", "ROOT", "nummod", "attr", "prep", "pobj"],
                      ["there", "be", "431", "prisoner", "in", "detention"], None),
+    # the parser hangs a second object on the verb
+    "object on verb": (["killed", "33", "soldiers", "and", "two", "people"], ["VERB", "NUM", "NOUN", "CCONJ", "NUM", "NOUN"],
+                       [0, 2, 0, 0, 5, 0], ["ROOT", "nummod", "dobj", "cc", "nummod", "conj"],
+                       ["kill", "33", "soldier", "and", "two", "people"], None),
+    "clause on verb": (["They", "left", "and", "two", "people", "stayed"],
+                       ["PRON", "VERB", "CCONJ", "NUM", "NOUN", "VERB"], [1, 1, 1, 4, 1, 1],
+                       ["nsubj", "ROOT", "cc", "nummod", "conj", "conj"], ["they", "leave", "and", "two", "people", "stay"],
+                       None),
+    "people in districts": (["People", "in", "12", "districts", "were", "affected"],
+                            ["NOUN", "ADP", "NUM", "NOUN", "AUX", "VERB"], [5, 0, 3, 1, 5, 5],
+                            ["nsubjpass", "prep", "nummod", "pobj", "auxpass", "ROOT"],
+                            ["people", "in", "12", "district", "be", "affect"], None),
+    "number of people": (["The", "number", "of", "people", "killed", "rose", "to", "200"],
+                         ["DET", "NOUN", "ADP", "NOUN", "VERB", "VERB", "ADP", "NUM"], [1, 5, 1, 2, 3, 5, 5, 6],
+                         ["det", "nsubj", "prep", "pobj", "acl", "ROOT", "prep", "pobj"],
+                         ["the", "number", "of", "people", "kill", "rise", "to", "200"],
+                         ["DT", "NN", "IN", "NNS", "VBN", "VBD", "IN", "CD"]),
 }
 
 

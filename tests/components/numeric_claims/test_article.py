@@ -70,6 +70,8 @@ POSITIVE = [
     ("Egypt has taken in a quarter of a million Sudanese.", 250000, "sudanese", "exact", "OTHER"),
     ("Five rebels were killed and several others injured.", None, "rebel", "approximate", "WOUNDED"),
     ("The Treasury named four current and former officials.", 4, "official", "exact", "OTHER"),
+    ("The war has left millions hungry.", None, "person", "approximate", "AFFECTED"),
+    ("The number of people killed by the floods has jumped to nearly 200.", 200, "person", "approximate", "KILLED"),
     ("Clashes leave 12 dead in northern city", 12, "person", "exact", "KILLED"),
     ("The militants killed eight and wounded 15 villagers.", 8, "person", "exact", "KILLED"),
     ("Some 380,000 people have taken refuge in shelters.", 380000, "person", "approximate", "DISPLACED"),

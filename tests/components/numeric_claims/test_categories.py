@@ -41,6 +41,11 @@ def test_a_toll_names_its_unit():
     assert (cat, r.unit) == ("KILLED", "death")
 
 
+def test_a_toll_of_a_noun_counts_that_noun():
+    cat, r = category_of("number of people")
+    assert (cat, r.unit) == ("KILLED", "person")
+
+
 def test_a_counted_noun_as_the_subject_of_a_toll_verb_is_the_unit():
     cat, r = category_of("casualties rose")
     assert (cat, r.unit) == ("KILLED", "casualty")
