@@ -191,13 +191,17 @@ def _category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor:
 def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     """A predicate on the figure or its noun: "prisoners released", "survivors who have
     been rendered homeless", "prisoners involved in the swap", "prisoners in detention"."""
-    for owner in (span.root, r.head):
+    # "230 Ukrainians and 248 Russians released": the last conjunct's participle is every one's
+    later = [c for c in r.head.conjuncts if c.i > r.head.i] if r.head is not None else []
+    for owner in (span.root, r.head, *later):
         if owner is None:
             continue
         cat = state(lex, owner, r)
         if cat:
             return cat
         for c in owner.children:
+            if owner in later and (c.dep_ == "amod" or c.i < owner.i):
+                continue   # a later conjunct's own adjective is its own
             if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
                 cat = trigger(lex, c, owner, r.unit, False)
                 if cat:

@@ -88,7 +88,9 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
 def past_reduced_relative(governor: Optional[Token], anchor: Token) -> Optional[Token]:
     """'2,800 Ukrainians taken captive in the war have been released': the parser made
     the participle the predicate; the finite verb it is coordinated with is."""
-    if governor is None or governor.pos_ != "VERB" or governor.tag_ != "VBN" or governor.i != anchor.i + 1:
+    # the tagger often reads such a participle as a past tense ("taken" VBD)
+    if governor is None or governor.pos_ != "VERB" or governor.tag_ not in ("VBN", "VBD") \
+            or governor.i != anchor.i + 1:
         return governor
     if any(c.dep_ in ("aux", "auxpass") for c in governor.children):
         return governor

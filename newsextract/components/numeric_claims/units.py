@@ -241,6 +241,10 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             i += 1
         if run[i].pos_ == "PROPN":
             i = max(n for n in nouns if n <= i)
+        # "248 Russian Soldiers Return Home": in title case the parse's plural name is the noun
+        if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" \
+                and span.root.head in run[:i]:
+            i = run.index(span.root.head)
         head = run[i]
         if has_verb and span is not None and not linked(span.root, head):
             # "one self-propelled artillery system": the parse's noun of the figure, if in the run
@@ -250,6 +254,9 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             i = run.index(noun)
             head = noun
         return head, tuple(run[:i])
+    if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" and span.root.head in run:
+        i = run.index(span.root.head)   # "52 Ukrainian Sailors Return Home": title case, no noun tagged
+        return run[i], tuple(run[:i])
     # a nationality as the noun: "248 Russians", "two Americans"
     for i, tok in enumerate(run):
         plural_looking = tok.text[:1].isupper() and len(tok) > 3 and (
