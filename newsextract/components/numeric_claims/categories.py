@@ -27,7 +27,7 @@ _MAX_TOLL_DISTANCE = 16
 # "scramble to reach thousands", takes its head's)
 _FINITE_TAGS = ("VBZ", "VBD", "VBP")
 # the parts of speech of a particle written right after its verb
-_PARTICLE_POS = ("ADP", "ADV", "PART")
+_PARTICLE_POS = ("ADP", "ADV", "PART", "ADJ")
 
 
 def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str], as_subject: bool) -> Optional[str]:
@@ -90,8 +90,9 @@ def _prepositional_objects(pred: Token) -> set[str]:
 
 
 def _word_after(pred: Token) -> Optional[str]:
-    """The particle right after a verb, whatever the parse made of it ("hands over 10
-    detainees": the parser reads "over 10" as a qualified figure)."""
+    """The particle or complement right after a verb, whatever the parse made of it
+    ("hands over 10 detainees": the parser reads "over 10" as a qualified figure; "went
+    missing": an adverbial clause); only the phrase tables give it a meaning."""
     if pred.pos_ != "VERB" or pred.i + 1 >= len(pred.doc):
         return None
     nxt = pred.doc[pred.i + 1]
