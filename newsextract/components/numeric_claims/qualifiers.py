@@ -1,5 +1,7 @@
 """The qualifier of a figure: "at least", "nearly", "up to" before it, "or more"
-after it or its noun; a range or a vague amount is "approximate"."""
+after it or its noun; a range or a vague amount is "approximate" (a vague amount
+keeps a bound: "no more than several dozen"; a range is split into its two ends
+later, in article.py)."""
 from __future__ import annotations
 
 import re
