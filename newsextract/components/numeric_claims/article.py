@@ -96,7 +96,8 @@ class ArticleClaims:
             # the model's DATE/TIME reading wins unless a counted noun follows ("the same day 116 servicemen")
             if not (amount.currency or amount.percent or amount.vague) \
                     and {t.ent_type_ for t in span} & lex.time_labels \
-                    and (reading.head is None or reading.head.lemma_.lower() in lex.time_units):
+                    and (reading.head is None or reading.head.lemma_.lower() in lex.time_units) \
+                    and not self._toll_figure(span):
                 continue
             claim = self._build(span, amount, reading, si, kind)
             if claim is None:
@@ -252,6 +253,17 @@ class ArticleClaims:
             qualifier=qualifier_, category=category, distributive=r.distributive,
             in_quote=self.quotes.at(span.start_char) is not None, in_caption=region == "caption",
             negated=negated, hypothetical=hypothetical, evidence=ev)
+
+    def _toll_figure(self, span: Span) -> bool:
+        """'a death toll of more than 45', 'the toll rose to 45': a count, whatever
+        entity label the model gave it."""
+        root = span.root
+        if root.dep_ != "pobj":
+            return False
+        prep, owner = root.head, root.head.head
+        lemma = owner.lemma_.lower()
+        return prep.lower_ == "of" and lemma in self.lex.toll_nouns \
+            or prep.lower_ in self.lex.toll_prepositions and lemma in self.lex.toll_verbs
 
     def _inside(self, span: Span, source: NumericClaim) -> bool:
         """Whether the figure hangs under the noun of `source` ("26 fatalities, 20 of them

@@ -228,6 +228,8 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
                 and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
             run.append(tok)   # "two suspected terrorists' collaborators": collaborators
             owned_from = len(run)
+        elif tok.is_quote and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            run.append(tok)   # 'three "Kozak" armored vehicles': a quoted name before the noun
         else:
             break
         k += 1

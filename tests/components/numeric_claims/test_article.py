@@ -72,6 +72,10 @@ POSITIVE = [
     ("The Treasury named four current and former officials.", 4, "official", "exact", "OTHER"),
     ("The war has left millions hungry.", None, "person", "approximate", "AFFECTED"),
     ("120 Kenyans and 85 Somalis freed in Qatar-brokered deal", 120, "kenyan", "exact", "RELEASED"),
+    # the model reads "more than 45" as a date; under a toll it is a count
+    ("The clashes left a death toll of more than 45 and the injury of 100 others.", 45, "person", "more_than",
+     "KILLED"),
+    ("Forces disabled three \u201cKozak\u201d armored vehicles.", 3, "vehicle", "exact", "AFFECTED"),
     ("52 Ukrainian Sailors Return Home", 52, "sailor", "exact", "RELEASED"),
     ("The ministry said 60 soldiers taken captive in the east have been freed.", 60, "soldier", "exact", "RELEASED"),
     ("The number of people killed by the floods has jumped to nearly 200.", 200, "person", "approximate", "KILLED"),
