@@ -248,7 +248,7 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
                 and span.root.head in run[:i]:
             i = run.index(span.root.head)
         head = run[i]
-        if has_verb and span is not None and not linked(span.root, head):
+        if has_verb and span is not None and not owned_from and not linked(span.root, head):
             # "one self-propelled artillery system": the parse's noun of the figure, if in the run
             noun = span.root.head
             if span.root.dep_ != "nummod" or noun not in run:
