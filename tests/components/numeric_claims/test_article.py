@@ -72,6 +72,12 @@ POSITIVE = [
     ("The Treasury named four current and former officials.", 4, "official", "exact", "OTHER"),
     ("The war has left millions hungry.", None, "person", "approximate", "AFFECTED"),
     ("120 Kenyans and 85 Somalis freed in Qatar-brokered deal", 120, "kenyan", "exact", "RELEASED"),
+    # seats, shares, thresholds; lakh and crore
+    ("The party won 45 of the 120 seats in parliament.", 45, "seat", "exact", "OTHER"),
+    ("The ruling party lost 12 seats.", 12, "seat", "exact", "OTHER"),
+    ("Parties must pass a 5 percent threshold to enter parliament.", 5, "percent", "exact", "PERCENT"),
+    ("Over 37 lakh people have been affected.", 3.7e6, "person", "more_than", "AFFECTED"),
+    ("The state released Rs 500 crore for relief.", 5e9, "rupee", "exact", "MONEY"),
     # the model reads "more than 45" as a date; under a toll it is a count
     ("The clashes left a death toll of more than 45 and the injury of 100 others.", 45, "person", "more_than",
      "KILLED"),
