@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import islice
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span
@@ -24,7 +25,7 @@ from .lexicon import Lexicon
 from .modality import modality
 from .numbers import Amount
 from .qualifiers import qualifier
-from .subjects import Taken, antecedent, entity_index, gapped, group_modifiers, link_modifier
+from .subjects import MAX_ANTECEDENT_LOOKBACK, Taken, antecedent, entity_index, gapped, group_modifiers, link_modifier
 from .units import Reading, read
 
 _WORD = re.compile(r"\w+")
@@ -268,7 +269,8 @@ class ArticleClaims:
     def _inside(self, span: Span, source: NumericClaim) -> bool:
         """Whether the figure hangs under the noun of `source` ("26 fatalities, 20 of them
         in the town"), so that it shares its predicate."""
-        head = next((rd.head for _, rd, c in reversed(self.taken) if c is source), None)
+        recent = islice(reversed(self.taken), MAX_ANTECEDENT_LOOKBACK)   # where antecedents are looked for
+        head = next((rd.head for _, rd, c in recent if c is source), None)
         return head is not None and head in span.root.ancestors
 
     def _weighs(self, r: Reading) -> bool:

@@ -21,6 +21,8 @@ _PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
 _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
 _PREPOSITION_DEPS = ("prep", "dative")
 _COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp")
+# how many coordination links the participle of a last conjunct is looked for through
+_MAX_CONJUNCTS = 4
 # how many words before its verb a toll noun the parser gave to another verb may be
 _MAX_TOLL_DISTANCE = 16
 # a finite verb has a subject of its own; one the parser left without is missing it (an infinitive,
@@ -193,16 +195,16 @@ def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     """A predicate on the figure or its noun: "prisoners released", "survivors who have
     been rendered homeless", "prisoners involved in the swap", "prisoners in detention"."""
     # "230 Ukrainians and 248 Russians released": the last conjunct's participle is every one's
-    later = [c for c in r.head.conjuncts if c.i > r.head.i] if r.head is not None else []
-    for owner in (span.root, r.head, *later):
+    last = _last_conjunct(r.head) if r.head is not None else None
+    for owner in (span.root, r.head, last):
         if owner is None:
             continue
         cat = state(lex, owner, r)
         if cat:
             return cat
         for c in owner.children:
-            if owner in later and (c.dep_ == "amod" or c.i < owner.i):
-                continue   # a later conjunct's own adjective is its own
+            if owner is last and (c.dep_ == "amod" or c.i < owner.i):
+                continue   # the last conjunct's own adjective is its own
             if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
                 cat = trigger(lex, c, owner, r.unit, False)
                 if cat:
@@ -220,6 +222,18 @@ def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
                                 if cat:
                                     return cat
     return None
+
+
+def _last_conjunct(noun: Token) -> Optional[Token]:
+    """The last noun coordinated after `noun` ("230 Ukrainians and 248 Russians"), a few
+    links down at most: a list of a thousand figures must not make every one walk it."""
+    last, tok = None, noun
+    for _ in range(_MAX_CONJUNCTS):
+        nxt = next((c for c in tok.rights if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        last = tok = nxt
+    return last
 
 
 def state(lex: Lexicon, owner: Token, r: Reading) -> Optional[str]:

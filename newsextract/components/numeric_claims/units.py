@@ -167,8 +167,8 @@ def shared_head(doc: Doc, head: Token, a: Amount) -> Optional[Token]:
         if k == start or k >= len(doc) or doc[k].pos_ != "NUM":
             return None
         k += 1
-        last = None
-        while k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        last, end = None, min(len(doc), k + _MAX_NOUN_RUN)
+        while k < end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
             last = doc[k] if doc[k].pos_ == "NOUN" else last
             k += 1
         if last is None or last.tag_ not in ("NN", "NNS"):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.components.numeric_claims.categories import category, counts_people, trigger
+from newsextract.components.numeric_claims.categories import (_MAX_CONJUNCTS, _last_conjunct, category,
+                                                                counts_people, trigger)
 from newsextract.components.numeric_claims.governors import embedded, governor
 
 from .docs import build, lex
@@ -95,3 +96,11 @@ def test_counts_people(lemma, expected):
 def test_trigger(words, pos, deps, lemmas, unit, as_subject, expected):
     doc = build(words, pos, heads=[0] * len(words), deps=deps, lemmas=lemmas)
     assert trigger(lex(), doc[0], None, unit, as_subject) == expected
+
+
+def test_the_last_conjunct_is_looked_for_a_few_links_down_only():
+    """A list of a thousand coordinated figures must not make every figure walk it."""
+    words = ["prisoners"] * 10
+    doc = build(words, ["NOUN"] * 10, heads=[max(0, i - 1) for i in range(10)], deps=["ROOT"] + ["conj"] * 9)
+    assert _last_conjunct(doc[0]).i == _MAX_CONJUNCTS
+    assert _last_conjunct(doc[9]) is None
