@@ -40,8 +40,10 @@ _MAX_DESCRIBED = 6
 def _described(r: Reading) -> bool:
     """'one self-propelled artillery system', 'one Singaporean entity': "one" before a
     described noun counts it ("in one place", "one app" do not)."""
-    return r.head is not None and any(t.pos_ in ("ADJ", "PROPN") or t.pos_ in ("NOUN", "VERB") and t.dep_ in
-                                      ("amod", "compound") for t in r.head.lefts if t.i > r.head.i - _MAX_DESCRIBED)
+    head = r.head
+    return head is not None and any(
+        t.head == head and (t.pos_ in ("ADJ", "PROPN") or t.pos_ in ("NOUN", "VERB") and t.dep_ in ("amod", "compound"))
+        for t in head.doc[max(0, head.i - _MAX_DESCRIBED):head.i])
 
 
 def repeated_sentences(sents) -> set[int]:

@@ -2,6 +2,7 @@
 positions around it that change what it says (subject, "including ...", a request)."""
 from __future__ import annotations
 
+from itertools import islice
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -15,6 +16,8 @@ _CLIMB_DEPS = ("conj", "appos", "nummod", "quantmod", "compound", "nmod", "amod"
 _ARGUMENT_DEPS = ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp")
 # the objects a noun coordinated onto a verb may be a second one of
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+# how many of the verb's children are looked at for that object (a verb may have thousands)
+_MAX_OBJECT_LOOK = 12
 _MAX_CLIMB = 6
 _MAX_EMBEDDING_DEPTH = 12
 
@@ -36,7 +39,8 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             if dep == "conj" and head.pos_ in ("VERB", "AUX"):
                 # "killed 33 in Gaza and two people in Israel": the parser hung the second
                 # object on the verb; a noun after the verb's object shares it
-                if tok.pos_ in NOUN_POS and any(c.dep_ in _OBJECT_DEPS and c.i < tok.i for c in head.children):
+                if tok.pos_ in NOUN_POS and any(c.dep_ in _OBJECT_DEPS and c.i < tok.i
+                                                for c in islice(head.children, _MAX_OBJECT_LOOK)):
                     return head
                 return None
             tok = head
