@@ -33,12 +33,12 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _OPEN_BRACKET_BETWEEN = re.compile(r"(?<!\s)\s*\(\s*")
 # a sentence shorter than this (in its words' letters) may repeat without being dropped
 _MIN_REPEATED_KEY = 12
-# how far before a noun its describing words may start ("one self-propelled artillery system")
+# how far before a noun its describing words may start ("one self-propelled howitzer")
 _MAX_DESCRIBED = 6
 
 
 def _described(r: Reading) -> bool:
-    """'one self-propelled artillery system', 'one Singaporean entity': "one" before a
+    """'one self-propelled howitzer', 'one Panamanian firm': "one" before a
     described noun counts it ("in one place", "one app" do not)."""
     head = r.head
     return head is not None and any(
@@ -190,7 +190,7 @@ class ArticleClaims:
             if source is not None and category == "OTHER" and r.partitive_pred is None \
                     and (gapped(lex, gov) or r.partitive and self._inside(span, source)):
                 # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too;
-                # "26 fatalities, 20 of them in the town": a part of the group has its category
+                # "40 deaths, 12 of them in the capital": a part of the group has its category
                 category = source.category
             if unit is None and (category in lex.human_categories or counts_people(lex, gov)):
                 unit = lex.default_unit
@@ -231,7 +231,7 @@ class ArticleClaims:
         if a.value == 1 and r.partitive and a.magnitude is None and not currency:
             return None
         # "between the two countries": the parties of a relation, not a count; so are
-        # "the three countries" (but "these three people" are counted)
+        # "the three states" (but "these four people" are counted)
         if a.value is not None and a.value >= 2 and r.head is not None and span.start > 0 \
                 and doc[span.start - 1].lower_ in lex.relation_determiners \
                 and (head_word in lex.relational or unit in lex.relational) \
@@ -258,7 +258,7 @@ class ArticleClaims:
             negated=negated, hypothetical=hypothetical, evidence=ev)
 
     def _toll_figure(self, span: Span) -> bool:
-        """'a death toll of more than 45', 'the toll rose to 45': a count, whatever
+        """'a death toll of over 60', 'the toll rose to 45': a count, whatever
         entity label the model gave it."""
         root = span.root
         if root.dep_ != "pobj":
@@ -269,14 +269,14 @@ class ArticleClaims:
             or prep.lower_ in self.lex.toll_prepositions and lemma in self.lex.toll_verbs
 
     def _inside(self, span: Span, source: NumericClaim) -> bool:
-        """Whether the figure hangs under the noun of `source` ("26 fatalities, 20 of them
-        in the town"), so that it shares its predicate."""
+        """Whether the figure hangs under the noun of `source` ("40 deaths, 12 of them
+        in the capital"), so that it shares its predicate."""
         recent = islice(reversed(self.taken), MAX_ANTECEDENT_LOOKBACK)   # where antecedents are looked for
         head = next((rd.head for _, rd, c in recent if c is source), None)
         return head is not None and head in span.root.ancestors
 
     def _weighs(self, r: Reading) -> bool:
-        """'300 pounds of explosives': a currency name that is also a weight, weighing goods."""
+        """'500 pounds of fertiliser': a currency name that is also a weight, weighing goods."""
         head = r.head
         if head is None or head.lemma_.lower() not in self.lex.weight_names or head.i + 2 >= len(self.doc) \
                 or self.doc[head.i + 1].lower_ != "of":

@@ -37,7 +37,7 @@ def is_candidate(lex: Lexicon, doc: Doc, span: Span, a: Amount, text: str) -> bo
     for tok in (prev_tok, next_tok):
         if tok is not None and tok.is_title and tok.lower_.rstrip(".") in lex.months:
             return False
-    # a span of years: "the 2020-2025 period", "1990 to 1995"
+    # a span of years: "the 2019-2024 period", "1990 to 1995"
     if a.low is not None and not a.word_number and _YEAR.fullmatch(a.digits) \
             and a.high == int(a.high) and _YEAR.fullmatch(str(int(a.high))):
         return False

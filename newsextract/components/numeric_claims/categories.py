@@ -194,7 +194,7 @@ def _category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor:
 def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     """A predicate on the figure or its noun: "prisoners released", "survivors who have
     been rendered homeless", "prisoners involved in the swap", "prisoners in detention"."""
-    # "230 Ukrainians and 248 Russians released": the last conjunct's participle is every one's
+    # "120 Kenyans and 85 Somalis freed": the last conjunct's participle is every one's
     last = _last_conjunct(r.head) if r.head is not None else None
     for owner in (span.root, r.head, last):
         if owner is None:
@@ -225,7 +225,7 @@ def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
 
 
 def _last_conjunct(noun: Token) -> Optional[Token]:
-    """The last noun coordinated after `noun` ("230 Ukrainians and 248 Russians"), a few
+    """The last noun coordinated after `noun` ("120 Kenyans and 85 Somalis"), a few
     links down at most: a list of a thousand figures must not make every one walk it."""
     last, tok = None, noun
     for _ in range(_MAX_CONJUNCTS):
@@ -264,7 +264,7 @@ def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_su
             if cat:
                 return cat
     if gov.lemma_.lower() in lex.inclusion_verbs:
-        # "there are 431 prisoners in detention"
+        # "there are 275 prisoners in detention"
         cat = state(lex, gov, r)
         if cat:
             return cat
@@ -306,7 +306,7 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
         args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
     if not any(c.dep_ in SUBJECT_DEPS for c in args) and anchor.dep_ == "pobj" and gov.tag_ in _FINITE_TAGS:
-        # "said the death toll from the floods experienced in ... stands at 194": the parser
+        # "said the toll from the storms recorded in ... stands at 88": the parser
         # gave the toll to another verb; the nearest toll subject before the verb is its subject
         for k in range(gov.i - 1, max(gov.sent.start, gov.i - _MAX_TOLL_DISTANCE) - 1, -1):
             tok = gov.doc[k]

@@ -37,7 +37,7 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             return None
         if dep in _CLIMB_DEPS:
             if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-                # "killed 33 in Gaza and two people in Israel": the parser hung the second
+                # "killed 14 in the north and three people in the south": the parser hung the second
                 # object on the verb; a noun after the verb's object shares it
                 if tok.pos_ in NOUN_POS and any(c.dep_ in _OBJECT_DEPS and c.i < tok.i
                                                 for c in islice(head.children, _MAX_OBJECT_LOOK)):
@@ -80,7 +80,7 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
                 return owner
             if owner.pos_ in NOUN_POS and prep.lower_ in lex.place_prepositions \
                     and anchor_word(tok) in lex.place_nouns:
-                tok = owner   # "people in 19 districts have been affected": the people's predicate
+                tok = owner   # "people in 12 districts were affected": the people's predicate
                 continue
             return None
         if dep in ("relcl", "acl"):

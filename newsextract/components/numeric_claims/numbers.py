@@ -74,7 +74,7 @@ class NumberReader:
         sign = alternation(self.signs)
         code = alternation(self.codes)
         mag = alternation(self.magnitudes)
-        # thousands grouping, South-Asian lakh grouping ("37,58,096"), or none
+        # thousands grouping, South-Asian lakh grouping ("12,45,300"), or none
         digits = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
         # "and" joins number words only after these scales: "two hundred and fifty"
         joined = "".join(rf"|(?<={re.escape(w)})\s+and\s+" for w in self.and_after)

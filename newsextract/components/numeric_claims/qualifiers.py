@@ -1,6 +1,6 @@
 """The qualifier of a figure: "at least", "nearly", "up to" before it, "or more"
 after it or its noun; a range or a vague amount is "approximate" (a vague amount
-keeps a bound: "no more than several dozen"; a range is split into its two ends
+keeps a bound: "no more than a few hundred"; a range is split into its two ends
 later, in article.py)."""
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _BETWEEN_WINDOW = 12
 def qualifier(lex: Lexicon, doc: Doc, text: str, span: Span, a: Amount, r: Reading) -> tuple[str, int]:
     """The qualifier of the figure and where the claim's text starts."""
     if a.vague:
-        # "no more than several dozen": a bound on a vague amount is kept; else approximate
+        # "no more than a few hundred": a bound on a vague amount is kept; else approximate
         phrase, q_start = _before(lex, doc, text, span)
         if phrase is not None and lex.qualifier_before[phrase] not in ("exact", "approximate"):
             return lex.qualifier_before[phrase], q_start

@@ -27,7 +27,7 @@ def antecedent(lex: Lexicon, doc: Doc, span: Span, taken: list[Taken], si: int, 
     """The counted noun a figure stands for when it is left out: an event noun for
     'two more took place', else the nearest earlier claim of the same category,
     else the nearest earlier claim; never a claim inside 'including ...', and, for
-    `people_only` ("33 others"), never a count of deaths or injuries.
+    `people_only` ("19 others"), never a count of deaths or injuries.
     The claim is returned with the unit when it is in the same sentence."""
     if governor is not None and governor.pos_ == "VERB":
         phrase = governor.lemma_.lower()

@@ -59,11 +59,11 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         return r
     if a.unit:
         if a.unit in lex.calibre_units and j < len(doc) and doc[j].pos_ == "NOUN":
-            return None   # "120mm mortar shells": a calibre
+            return None   # "155mm shells": a calibre
         r.unit = a.unit
         return r
     if j + 1 < len(doc) and doc[j].text in HYPHENS and doc[j + 1].lower_ in lex.strength_words:
-        # "a 5,000-strong force", "thousands-strong protests": people
+        # "a 5,000-strong force", "thousands-strong crowds": people
         r.unit, r.end_char = lex.default_unit, doc[j + 1].idx + len(doc[j + 1])
         if j + 2 < len(doc) and doc[j + 2].pos_ == "NOUN":
             r.head, r.end_char = doc[j + 2], doc[j + 2].idx + len(doc[j + 2])
@@ -98,14 +98,14 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         return None   # "a 7.8 magnitude earthquake"
     if head is not None and lower_lemma(lex, doc[j]) in lex.calibre_units and j + 1 < len(doc) \
             and doc[j + 1].pos_ == "NOUN":
-        return None   # "9 mm ammunition"
+        return None   # "7.62 mm rounds"
     head = _parse_head(span, head)
     if head is not None:
         take_noun(lex, doc, head, mods if head.i > span.end and all(m.i < head.i for m in mods) else
                   tuple(tok for tok in doc[span.end:head.i] if tok.pos_ in ("ADJ", "PROPN", "NOUN")), r)
         shared = shared_head(doc, head, a)
         if shared is not None:
-            # "42 navy, 16 army and 39 police teams": each figure counts teams
+            # "14 army, 9 navy and 22 rescue teams": each figure counts teams
             r.unit, r.head = lower_lemma(lex, shared), shared
         distributive(lex, doc, head.i + 1, r)
         return r
@@ -154,7 +154,7 @@ def _post_predicate(lex: Lexicon, doc: Doc, j: int, r: Reading) -> bool:
 
 
 def shared_head(doc: Doc, head: Token, a: Amount) -> Optional[Token]:
-    """'42 navy, 16 army, 28 coast guard and 39 police teams': a singular noun after a
+    """'14 army, 9 navy, 5 fire and 22 rescue teams': a singular noun after a
     figure above one, in a list of figures whose last noun is plural, modifies that
     plural noun; None where the list does not end so."""
     if head.tag_ != "NN" or a.value is None or a.value <= 1:
@@ -220,16 +220,16 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
         elif tok.text == "." and run and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
             run.append(tok)   # "U.S" + "."
         elif tok.pos_ == "CCONJ" and run and run[-1].pos_ == "ADJ" and nxt is not None and nxt.pos_ == "ADJ":
-            run.append(tok)   # "four current and former officials"
+            run.append(tok)   # "three serving and retired officers"
         elif tok.text == "/" and run and run[-1].pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN":
             run.append(tok)   # "Boko Haram/Islamic State fighters"
         elif (tok.tag_ == "POS" or tok.dep_ == "case" and tok.text in _APOSTROPHES) \
                 and run and run[-1].pos_ in NOUN_POS and nxt is not None \
                 and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
-            run.append(tok)   # "two suspected terrorists' collaborators": collaborators
+            run.append(tok)   # "three suspected smugglers' accomplices": accomplices
             owned_from = len(run)
         elif tok.is_quote and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
-            run.append(tok)   # 'three "Kozak" armored vehicles': a quoted name before the noun
+            run.append(tok)   # 'four "Bastion" armoured trucks': a quoted name before the noun
         else:
             break
         k += 1
@@ -243,13 +243,13 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             i += 1
         if run[i].pos_ == "PROPN":
             i = max(n for n in nouns if n <= i)
-        # "248 Russian Soldiers Return Home": in title case the parse's plural name is the noun
+        # "52 Ukrainian Sailors Freed In Swap": in title case the parse's plural name is the noun
         if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" \
                 and span.root.head in run[:i]:
             i = run.index(span.root.head)
         head = run[i]
         if has_verb and span is not None and not owned_from and not linked(span.root, head):
-            # "one self-propelled artillery system": the parse's noun of the figure, if in the run
+            # "one self-propelled howitzer": the parse's noun of the figure, if in the run
             noun = span.root.head
             if span.root.dep_ != "nummod" or noun not in run:
                 return None, ()
@@ -257,12 +257,13 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             head = noun
         return head, tuple(run[:i])
     if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" and span.root.head in run:
-        i = run.index(span.root.head)   # "52 Ukrainian Sailors Return Home": title case, no noun tagged
+        i = run.index(span.root.head)   # "52 Ukrainian Sailors Freed In Swap": title case, no noun tagged
         return run[i], tuple(run[:i])
     # a nationality as the noun: "248 Russians", "two Americans"
     for i, tok in enumerate(run):
         plural_looking = tok.text[:1].isupper() and len(tok) > 3 and (
-            tok.lower_.endswith(("s", "men")) or tok.ent_type_ == "NORP" and tok.lower_.endswith(lex.invariant_demonym_endings))
+            tok.lower_.endswith(("s", "men"))
+            or tok.ent_type_ == "NORP" and tok.lower_.endswith(lex.invariant_demonym_endings))
         if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or plural_looking and (
                 tok.ent_type_ == "NORP" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")):
             if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:

@@ -63,9 +63,10 @@ def test_a_counted_noun_as_the_subject_of_a_toll_verb_is_the_unit():
     (["shifted", "to", "offices"], ["VERB", "ADP", "NOUN"], [0, 0, 1], ["ROOT", "prep", "pobj"],
      ["shift", "to", "office"], None),
     # the particle right after the verb, whatever the parse hangs it on
-    (["hands", "over", "10"], ["VERB", "ADP", "NUM"], [0, 2, 0], ["ROOT", "quantmod", "dobj"],
-     ["hand", "over", "10"], "RELEASED"),
-    (["picked", "up", "3"], ["VERB", "ADP", "NUM"], [0, 0, 0], ["ROOT", "prt", "dobj"], ["pick", "up", "3"], "DETAINED"),
+    (["hands", "over", "7"], ["VERB", "ADP", "NUM"], [0, 2, 0], ["ROOT", "quantmod", "dobj"],
+     ["hand", "over", "7"], "RELEASED"),
+    (["picked", "up", "3"], ["VERB", "ADP", "NUM"], [0, 0, 0], ["ROOT", "prt", "dobj"], ["pick", "up", "3"],
+     "DETAINED"),
 ])
 def test_trigger_phrases(words, pos, heads, deps, lemmas, expected):
     doc = build(words, pos, heads=heads, deps=deps, lemmas=lemmas)

@@ -63,9 +63,9 @@ def test_words_value_stops_where_the_number_ends(words, value, used):
     ("rates up 50 basis points", 50, None, "basis point"),
     ("1,994 of them", 1994, None, None),
     ("5,716,026 votes", 5716026, None, None),
-    ("37,58,096 people", 3758096, None, None),     # lakh grouping
-    ("1,14,992 houses", 114992, None, None),
-    ("a 10-percent lead", 10, None, "percent"),
+    ("12,45,300 people", 1245300, None, None),     # lakh grouping
+    ("2,07,815 houses", 207815, None, None),
+    ("a 7-percent lead", 7, None, "percent"),
     ("a quarter of a million refugees", 250_000, None, None),
 ])
 def test_reader_amounts(text, value, currency, percent):

@@ -23,7 +23,7 @@ from .docs import build, figure, lex
     (["between", "20", "and", "30", "soldiers"], ["ADP", "NUM", "CCONJ", "NUM", "NOUN"], 5, "approximate", "between"),
     (["dozens", "of", "soldiers"], ["NOUN", "ADP", "NOUN"], 3, "approximate", "dozens"),
     # a bound on a vague amount is kept
-    (["no", "more", "than", "several", "dozen", "people"], ["DET", "ADJ", "ADP", "ADJ", "NOUN", "NOUN"], 6,
+    (["no", "more", "than", "a", "few", "hundred", "people"], ["DET", "ADJ", "ADP", "DET", "ADJ", "NUM", "NOUN"], 7,
      "at_most", "no more than"),
     (["up", "to", "several", "thousand", "people"], ["ADP", "ADP", "ADJ", "NUM", "NOUN"], 5, "at_most", "up to"),
     (["nearly", "several", "dozen", "people"], ["ADV", "ADJ", "NOUN", "NOUN"], 4, "approximate", "several"),
@@ -45,8 +45,8 @@ def test_a_qualifier_never_comes_from_the_line_before():
 
 
 @pytest.mark.parametrize("words, lemmas, expected, starts_with", [
-    (["They", "hand", "over", "10", "detainees"], ["they", "hand", "over", "10", "detainee"], "exact", "10"),
-    (["They", "handed", "over", "10", "detainees"], ["they", "hand", "over", "10", "detainee"], "exact", "10"),
+    (["They", "hand", "over", "7", "detainees"], ["they", "hand", "over", "7", "detainee"], "exact", "7"),
+    (["They", "handed", "over", "7", "detainees"], ["they", "hand", "over", "7", "detainee"], "exact", "7"),
     (["They", "sent", "over", "10", "trucks"], ["they", "send", "over", "10", "truck"], "more_than", "over"),
 ])
 def test_the_particle_of_a_phrasal_verb_is_no_qualifier(words, lemmas, expected, starts_with):
