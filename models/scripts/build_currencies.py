@@ -152,6 +152,10 @@ def build_tables(extras: dict) -> dict:
         "_names_note": NAMES_NOTE,
         "names": dict(sorted(names.items())),
         "qualified_names": dict(sorted(qualified.items())),
+        # passed through from the extras: currency names that are also weights
+        "_weight_note": extras["_weight_note"],
+        "weight_names": extras["weight_names"],
+        "money_nouns": extras["money_nouns"],
     }
 
 

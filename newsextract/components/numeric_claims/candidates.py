@@ -37,6 +37,10 @@ def is_candidate(lex: Lexicon, doc: Doc, span: Span, a: Amount, text: str) -> bo
     for tok in (prev_tok, next_tok):
         if tok is not None and tok.is_title and tok.lower_.rstrip(".") in lex.months:
             return False
+    # a span of years: "the 2019-2024 period", "1990 to 1995"
+    if a.low is not None and not a.word_number and _YEAR.fullmatch(a.digits) \
+            and a.high == int(a.high) and _YEAR.fullmatch(str(int(a.high))):
+        return False
     if a.value is not None and not a.word_number and _YEAR.fullmatch(a.digits):
         if next_tok is None or next_tok.tag_ not in ("NNS", "NNPS"):
             return False

@@ -33,6 +33,8 @@ class Lexicon:
         self.currency_names = currencies.names
         self.currency_qualified = currencies.qualified_names
         self.currency_unit = currencies.unit_names
+        self.weight_names = _lower_set(currencies.weight_names)
+        self.money_nouns = _lower_set(currencies.money_nouns)
         # qualifiers
         self.qualifier_before = {k.lower(): v for k, v in qualifiers.before.items()}
         self.qualifier_before_re = re.compile(rf"(?:^|[^\w])({alternation(self.qualifier_before)})\s*$", re.I)
@@ -47,6 +49,7 @@ class Lexicon:
             for lemma in lemmas:
                 self.predicates.setdefault(lemma, cat)
         self.human_categories = frozenset(categories.human_categories)
+        self.person_predicates = _lower_set(categories.person_predicates)
         self.phrasal = {k: frozenset(v) for k, v in categories.phrasal.items()}
         self.multiword = categories.multiword
         self.verb_only = frozenset(categories.verb_only)
@@ -55,6 +58,7 @@ class Lexicon:
         self.unit_category = {u: cat for cat, us in categories.units.items() for u in us}
         self.inclusion_verbs = frozenset(categories.inclusion_verbs)
         self.embedding_words = frozenset(categories.embedding_words)
+        self.state_prepositions = _lower_set(categories.state_prepositions)
         self.release_modifiers = frozenset(categories.release_modifiers)
         self.captive_nouns = frozenset(categories.captive_nouns)
         self.request_verbs = frozenset(categories.request_verbs)
@@ -68,6 +72,8 @@ class Lexicon:
         self.recipient_prepositions = frozenset(categories.recipient_prepositions)
         self.place_nouns = frozenset(categories.place_nouns)
         self.place_prepositions = frozenset(categories.place_prepositions)
+        self.thing_nouns = _lower_set(categories.thing_nouns) | self.place_nouns
+        self.thing_harm = _lower_set(categories.thing_harm)
         modality = categories.modality
         self.modals = frozenset(modality.modals)
         self.hypothetical_verbs = frozenset(modality.forecast_verbs) | self.request_verbs
@@ -88,7 +94,12 @@ class Lexicon:
         self.partitive_determiners = _lower_set(units.partitive_determiners)
         self.partitive_pronouns = _lower_set(units.partitive_pronouns)
         self.no_antecedent = _lower_set(units.no_antecedent)
+        self.count_nouns = _lower_set(units.count_nouns)
         self.default_unit = units.default_unit
+        self.group_of_nouns = _lower_set(units.group_of_nouns)
+        self.strength_words = _lower_set(units.strength_words)
+        self.single_words = _lower_set(units.single_words)
+        self.invariant_demonym_endings = tuple(w.lower() for w in units.invariant_demonym_endings)
         self.of_compounds = _lower_set(units.of_compounds)
         self.event_verbs = _lower_set(units.event_verbs)
         self.event_nouns = _lower_set(units.event_nouns)
@@ -103,6 +114,7 @@ class Lexicon:
         self.person_nouns = _lower_set(units.person_nouns)
         self.lemma_fixes = units.lemma_fixes
         self.measure_units = _lower_set(units.measure_units)
+        self.calibre_units = _lower_set(units.calibre_units)
         self.magnitude_nouns = _lower_set(units.magnitude_nouns)
         self.compass = _lower_set(units.compass)
         self.coordinate_units = _lower_set(units.coordinate_units)

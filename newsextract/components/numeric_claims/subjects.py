@@ -23,10 +23,11 @@ Taken = tuple[int, Reading, NumericClaim]
 
 
 def antecedent(lex: Lexicon, doc: Doc, span: Span, taken: list[Taken], si: int, sents, governor, category,
-               max_sentences: int) -> tuple[Optional[str], Optional[NumericClaim]]:
+               max_sentences: int, people_only: bool = False) -> tuple[Optional[str], Optional[NumericClaim]]:
     """The counted noun a figure stands for when it is left out: an event noun for
     'two more took place', else the nearest earlier claim of the same category,
-    else the nearest earlier claim; never a claim inside 'including ...'.
+    else the nearest earlier claim; never a claim inside 'including ...', and, for
+    `people_only` ("19 others"), never a count of deaths or injuries.
     The claim is returned with the unit when it is in the same sentence."""
     if governor is not None and governor.pos_ == "VERB":
         phrase = governor.lemma_.lower()
@@ -41,6 +42,8 @@ def antecedent(lex: Lexicon, doc: Doc, span: Span, taken: list[Taken], si: int, 
     for looked, (msi, reading, claim) in enumerate(reversed(taken)):
         if looked >= MAX_ANTECEDENT_LOOKBACK:
             break  # bounded: a page of figures without sentence ends must stay linear
+        if people_only and claim.unit and claim.unit.split()[-1] in lex.count_nouns:
+            continue
         if msi == si and claim.end <= span.start_char and claim.unit and not reading.demonym_unit \
                 and not reading.embedded and claim.category not in ("MONEY", "PERCENT") \
                 and claim.unit not in lex.no_antecedent and not usable:

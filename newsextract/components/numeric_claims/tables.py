@@ -82,7 +82,17 @@ class UnitsTable(Table):
     partitive_pronouns: list[str]
     no_antecedent_note: Optional[str] = _note("_no_antecedent_note")
     no_antecedent: list[str]
+    count_nouns_note: Optional[str] = _note("_count_nouns_note")
+    count_nouns: list[str]
     default_unit: str
+    group_of_note: Optional[str] = _note("_group_of_note")
+    group_of_nouns: list[str]
+    strength_note: Optional[str] = _note("_strength_note")
+    strength_words: list[str]
+    single_note: Optional[str] = _note("_single_note")
+    single_words: list[str]
+    invariant_demonym_note: Optional[str] = _note("_invariant_demonym_note")
+    invariant_demonym_endings: list[str]
     of_compounds_note: Optional[str] = _note("_of_compounds_note")
     of_compounds: list[str]
     event_note: Optional[str] = _note("_event_note")
@@ -104,6 +114,8 @@ class UnitsTable(Table):
     lemma_fixes: dict[str, str]
     length_note: Optional[str] = _note("_length_note")
     measure_units: list[str]
+    calibre_note: Optional[str] = _note("_calibre_note")
+    calibre_units: list[str]
     magnitude_note: Optional[str] = _note("_magnitude_note")
     magnitude_nouns: list[str]
     compass_note: Optional[str] = _note("_compass_note")
@@ -132,6 +144,8 @@ class CategoriesTable(Table):
     predicates: dict[ClaimCategory, list[str]]
     human_note: Optional[str] = _note("_human_note")
     human_categories: list[ClaimCategory]
+    person_predicates_note: Optional[str] = _note("_person_predicates_note")
+    person_predicates: list[str]
     phrasal_note: Optional[str] = _note("_phrasal_note")
     phrasal: dict[str, list[str]]
     object_only_note: Optional[str] = _note("_object_only_note")
@@ -143,6 +157,8 @@ class CategoriesTable(Table):
     inclusion_verbs: list[str]
     embedding_note: Optional[str] = _note("_embedding_note")
     embedding_words: list[str]
+    state_note: Optional[str] = _note("_state_note")
+    state_prepositions: list[str]
     modifier_note: Optional[str] = _note("_modifier_note")
     release_modifiers: list[str]
     captive_nouns: list[str]
@@ -164,6 +180,9 @@ class CategoriesTable(Table):
     place_note: Optional[str] = _note("_place_note")
     place_nouns: list[str]
     place_prepositions: list[str]
+    thing_note: Optional[str] = _note("_thing_note")
+    thing_nouns: list[str]
+    thing_harm: list[str]
     multiword_note: Optional[str] = _note("_multiword_note")
     multiword: dict[str, ClaimCategory]
     verb_only_note: Optional[str] = _note("_verb_only_note")
@@ -194,6 +213,9 @@ class CurrenciesTable(Table):
     names_note: Optional[str] = _note("_names_note")
     names: dict[str, str]
     qualified_names: dict[str, str]
+    weight_note: Optional[str] = _note("_weight_note")
+    weight_names: list[str]
+    money_nouns: list[str]
 
 
 @dataclass(frozen=True)
