@@ -31,7 +31,6 @@ Modules, in the order a figure goes through them:
   article      one article's claims (the per-Doc state)
   component    the spaCy factory, config, to_disk/from_disk
   tables       the typed tables (numbers.json, numeric_*.json); lexicon: compiled
-  _shared      copies of kernel knowledge, to be replaced by newsextract/text
 """
 from .component import NumericClaims, make_numeric_claims
 

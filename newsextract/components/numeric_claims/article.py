@@ -15,17 +15,27 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span
 
 from ...schema import Evidence, Modifier, NumericClaim
-from ...spans import OffsetIndex, doc_text, evidence, region_at
-from ._shared import quote_ranges, segments
+from ...spans import doc_text, evidence, region_at
+from ...text.quote_marks import QuoteIndex
+from ...text.segments import segments
 from .candidates import is_candidate
-from .categories import category as claim_category, counts_people, trigger
+from .categories import category as claim_category
+from .categories import counts_people, trigger
 from .governors import embedded, governor
 from .lemmas import singular
 from .lexicon import Lexicon
 from .modality import modality
 from .numbers import Amount
 from .qualifiers import qualifier
-from .subjects import MAX_ANTECEDENT_LOOKBACK, Taken, antecedent, entity_index, gapped, group_modifiers, link_modifier
+from .subjects import (
+    MAX_ANTECEDENT_LOOKBACK,
+    Taken,
+    antecedent,
+    entity_index,
+    gapped,
+    group_modifiers,
+    link_modifier,
+)
 from .units import Reading, read
 
 _WORD = re.compile(r"\w+")
@@ -69,7 +79,7 @@ class ArticleClaims:
         self.keep_captions = keep_captions
         self.antecedent_sentences = antecedent_sentences
         self.text = doc_text(doc)
-        self.quotes = OffsetIndex(quote_ranges(self.text))
+        self.quotes = QuoteIndex.of_text(self.text)
         self.entity_names = entity_index(doc._.ne_entities or [])
         self.sents = segments(doc)
         self.sent_starts = [s.start_char for s in self.sents]
@@ -251,10 +261,10 @@ class ArticleClaims:
         return NumericClaim(
             id="", text=text[start:end], start=start, end=end,
             value=a.value, low=a.low, high=a.high, unit=unit, currency=currency,
-            modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, self.entity_names, lex.demonyms))
+            modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, self.entity_names, lex.demonyms, lex.modifier_names))
                        for m in group_modifiers(r.modifiers)],
             qualifier=qualifier_, category=category, distributive=r.distributive,
-            in_quote=self.quotes.at(span.start_char) is not None, in_caption=region == "caption",
+            in_quote=self.quotes.inside(span.start_char), in_caption=region == "caption",
             negated=negated, hypothetical=hypothetical, evidence=ev)
 
     def _toll_figure(self, span: Span) -> bool:

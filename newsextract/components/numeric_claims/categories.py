@@ -10,7 +10,14 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .governors import anchor_word, embedding_host, governor, is_subject, past_reduced_relative, requested
+from .governors import (
+    anchor_word,
+    embedding_host,
+    governor,
+    is_subject,
+    past_reduced_relative,
+    requested,
+)
 from .lemmas import lower_lemma
 from .lexicon import Lexicon
 from .numbers import Amount

@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
-from ._shared import Demonyms
+from ...text.demonyms import load_demonyms
+from ...text.names import name_key
 from .numbers import NumberReader, alternation
 from .tables import NumericTableSet, read_tables
 
@@ -28,7 +29,8 @@ class Lexicon:
         currencies = tables.currencies
         self.reader = NumberReader(tables.numbers, currencies)
         self.vague = self.reader.vague
-        self.demonyms = Demonyms(tables.demonyms)
+        self.demonyms = load_demonyms()
+        self.modifier_names = {name_key(k): [name_key(n) for n in v] for k, v in tables.demonyms.demonyms.items()}
         # money
         self.currency_names = currencies.names
         self.currency_qualified = currencies.qualified_names

@@ -7,7 +7,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import NumericClaim
-from ._shared import Demonyms, norm_name
+from ...text.demonyms import Demonyms
+from ...text.names import name_key
 from .lemmas import singular
 from .lexicon import Lexicon
 from .units import Reading
@@ -81,24 +82,31 @@ def entity_index(entities) -> dict[str, str]:
     """Normalized name, alias or mention -> entity id."""
     index: dict[str, str] = {}
     for e in entities:
+        iso2 = e.attributes.iso_alpha2 if e.type == "COUNTRY" and e.attributes else None
+        if iso2:
+            index.setdefault("iso:" + iso2, e.id)
         names = [e.name, *e.aliases, *(m.text for m in e.mentions)]
         for n in names:
-            key = norm_name(n)
+            key = name_key(n, drop_possessive=True)
             if key:
                 index.setdefault(key, e.id)
     return index
 
 
-def link_modifier(text: str, index: dict[str, str], demonyms: Demonyms) -> Optional[str]:
+def link_modifier(text: str, index: dict[str, str], demonyms: Demonyms,
+                  modifier_names: dict[str, list[str]]) -> Optional[str]:
     """The entity a modifier points to: its own name ("Boko Haram"), a demonym's
     country ("Russian" -> Russia, "Dutch" -> Netherlands), or None."""
-    key = norm_name(text)
+    key = name_key(text, drop_possessive=True)
     if not key or not index:
         return None
     if key in index:
         return index[key]
     single = singular(key) if key.endswith("s") else key
-    for cand in demonyms.countries(key) + demonyms.countries(single):
+    for code in demonyms.countries(key) + demonyms.countries(single):
+        if "iso:" + code in index:
+            return index["iso:" + code]
+    for cand in modifier_names.get(key, []) + modifier_names.get(single, []):
         if cand in index:
             return index[cand]
     best, best_len = None, 0

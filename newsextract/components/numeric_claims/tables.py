@@ -14,7 +14,6 @@ from pydantic import Field
 
 from ...schema import ClaimCategory, Qualifier
 from ...text.tables import Table, load_table, write_table
-from ._shared import DemonymsTable
 
 Number = Union[int, float]
 PercentUnit = Literal["percent", "percentage point", "basis point"]
@@ -218,6 +217,12 @@ class CurrenciesTable(Table):
     money_nouns: list[str]
 
 
+class ModifierNamesTable(Table):
+    """numeric_demonyms.json: modifiers the country demonym table does not cover -> the names they point to."""
+
+    demonyms: dict[str, list[str]]
+
+
 @dataclass(frozen=True)
 class NumericTableSet:
     """The six tables of the component, as read from one folder."""
@@ -227,7 +232,7 @@ class NumericTableSet:
     categories: CategoriesTable
     qualifiers: QualifiersTable
     currencies: CurrenciesTable
-    demonyms: DemonymsTable
+    demonyms: ModifierNamesTable
 
 
 FILES = {
@@ -236,7 +241,7 @@ FILES = {
     "categories": ("numeric_categories.json", CategoriesTable),
     "qualifiers": ("numeric_qualifiers.json", QualifiersTable),
     "currencies": ("numeric_currencies.json", CurrenciesTable),
-    "demonyms": ("numeric_demonyms.json", DemonymsTable),
+    "demonyms": ("numeric_demonyms.json", ModifierNamesTable),
 }
 
 
