@@ -10,8 +10,7 @@ import datetime as dt
 import pytest
 import spacy
 
-from newsextract.pipeline import text_hash
-from newsextract.record import _cut_point, build_record, prepare_doc
+from newsextract.record import _cut_point, build_record, prepare_doc, text_hash
 from newsextract.schema import Article, Entity, EntityRef, Evidence, Mention, Quote
 
 from test_properties import assert_record_invariants, offset_problems
