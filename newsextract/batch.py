@@ -39,7 +39,7 @@ STDIN_SOURCE, STDIN_NAME = "<stdin>", "stdin"   # how the readers name a whole t
 class RunStats:
     read: int = 0        # inputs read, good or bad
     written: int = 0     # records the outputs stored
-    skipped: int = 0     # already in the output (--resume)
+    skipped: int = 0     # already in the output (--resume), or given twice in this run
     failed: int = 0      # unreadable inputs, failed articles, repeated ids (see the errors file)
     reported_before: int = 0  # failed inputs the errors file of an earlier run already holds (--resume)
     truncated: int = 0   # records whose text was only partly analysed (--max-chars)
@@ -147,7 +147,7 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
     if progress.enabled:
         errors.echo = progress.print
     resuming: Optional[ResumingSink] = sink if isinstance(sink, ResumingSink) else None
-    written_by: dict[str, str] = {}   # id -> where its record came from, in this run
+    written_by: dict[str, tuple[str, str]] = {}   # id -> (where its record came from, text hash), this run
 
     def done(article_id: Optional[str]) -> bool:
         return article_id is not None and (article_id in skip_ids or (resuming is not None and resuming.has(article_id)))
@@ -174,10 +174,13 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
             stats.skipped += 1
             return False
         first = written_by.get(record.id)
+        if first is not None and first[1] == record.text_hash:   # the same article given again
+            stats.skipped += 1
+            return False
         if first is not None:
             stats.failed += 1
-            errors.report(item, f"not written: id {record.id!r} is already that of the record from {first} "
-                                "(ids must be unique in a run)")
+            errors.report(item, f"not written: id {record.id!r} is already that of another article, "
+                                f"from {first[0]} (ids must be unique in a run)")
             return False
         try:
             sink.write(record)
@@ -185,7 +188,7 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
             stats.failed += 1
             errors.report(item, f"not written: {reason(err)}")
             return False
-        written_by[record.id] = item.where
+        written_by[record.id] = (item.where, record.text_hash)
         return True
 
     def write(batch: list[Item], outcomes: list[Outcome]) -> None:
