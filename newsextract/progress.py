@@ -69,6 +69,7 @@ class Progress:
         self._started = time.monotonic()
         self._last_plain = self._started
         self._phase = "loading model"
+        self.counting: Optional[threading.Thread] = None
 
     # -- phases -----------------------------------------------------------
     def loading(self, model: str) -> None:
@@ -84,7 +85,8 @@ class Progress:
         def count():
             self._total = input_total(paths)
 
-        threading.Thread(target=count, name="newsextract-count-inputs", daemon=True).start()
+        self.counting = threading.Thread(target=count, name="newsextract-count-inputs", daemon=True)
+        self.counting.start()
 
     # -- the run ----------------------------------------------------------
     def advance(self, item: Item) -> None:
@@ -116,8 +118,8 @@ class Progress:
             self._plain(figures or {}, final)
             return
         if self._bar is None:
-            self._bar = tqdm(total=self._total, unit=" inputs", file=self.stream, dynamic_ncols=True,
-                             mininterval=0.5, smoothing=0.1, leave=True)
+            self._bar = tqdm(total=self._total, desc=self._phase, unit=" inputs", file=self.stream,
+                             dynamic_ncols=True, mininterval=0.5, smoothing=0.1, leave=True)
         bar = self._bar
         if bar.total != self._total:
             bar.total = self._total
