@@ -13,7 +13,8 @@ from newsextract.batch import ErrorLog, run
 from newsextract.io.readers import HtmlPage, Item
 from newsextract.pipeline import Extractor
 from newsextract.progress import Progress
-from newsextract.record import text_hash
+from newsextract.io.database import DatabaseError
+from newsextract.record import record_id, text_hash
 from newsextract.resume import done_ids, repair_jsonl
 from newsextract.schema import Article, ArticleRecord
 from newsextract.workers import WORKER_DIED, ExtractorSpec
@@ -36,7 +37,8 @@ class FakeExtractor:
         for art in articles:
             if "BOOM" in art.text:
                 raise RuntimeError("component crashed")
-            yield ArticleRecord(id=art.id, text=art.text, text_hash=text_hash(art.text))
+            digest = text_hash(art.text)
+            yield ArticleRecord(id=record_id(art.id, digest), text=art.text, text_hash=digest)
 
 
 class ListSink:
@@ -118,6 +120,64 @@ def test_stderr_messages_stop_after_the_limit():
     run([Item("x.jsonl", line=n, error="bad") for n in range(1, 8)], FakeExtractor(), ListSink(), errors=errors)
     assert len(shown) == 4 and "--errors FILE" in shown[-1]
     assert errors.count == 7
+
+
+# ------------------------------------------------------------------ ids
+
+def test_a_text_read_whole_from_stdin_is_named_by_its_text_not_stdin():
+    sink = ListSink()
+    for text in ("First article on stdin.", "Second article on stdin."):
+        run([Item("<stdin>", article=Article(id="stdin", text=text))], FakeExtractor(), sink, errors=ErrorLog())
+    first, second = (r.id for r in sink.records)
+    assert first.startswith("sha256:") and second.startswith("sha256:") and first != second
+    assert first == f"sha256:{text_hash('First article on stdin.')[:16]}"
+
+
+def test_an_id_another_article_of_the_run_has_is_reported_not_written(tmp_path):
+    items = [_item("a", "First.", 1), _item("b", "Second.", 2), _item("a", "A different article.", 3),
+             _item("b", "Second.", 4)]                      # the same article given twice: written once
+    sink, errors = ListSink(), ErrorLog(str(tmp_path / "e.jsonl"), echo=lambda m: None)
+    stats = run(items, FakeExtractor(), sink, errors=errors)
+    errors.close()
+    assert [(r.id, r.text) for r in sink.records] == [("a", "First."), ("b", "Second.")]
+    assert (stats.written, stats.failed, stats.skipped) == (2, 1, 1)
+    [entry] = _errors(tmp_path / "e.jsonl")
+    assert entry["line"] == 3 and "already that of another article, from dump.jsonl:1" in entry["error"]
+
+
+def test_ids_that_differ_only_by_nul_or_a_lone_surrogate_stay_different():
+    items = [_item(ident, f"Article {n}.", n) for n, ident in enumerate(["a\x00b", "a\ufffdb", "a\ud800b", "a\udc00b"])]
+    sink = ListSink()
+    stats = run(items, FakeExtractor(), sink, errors=ErrorLog())
+    assert stats.written == 4 and len({r.id for r in sink.records}) == 4
+    assert sink.records[1].id == "a\ufffdb"                  # a storable id is kept as it is
+    assert not any("\x00" in r.id or "\ud800" in r.id for r in sink.records)
+
+
+class FailingDatabase(ListSink):
+    """Stores a batch on flush; the database goes away after `good` batches."""
+
+    def __init__(self, good):
+        super().__init__()
+        self.good, self.queued = good, []
+
+    def write(self, record):
+        self.queued.append(record)
+
+    def flush(self):
+        if self.good == 0:
+            raise DatabaseError("cannot write to postgresql://db/news: server closed the connection")
+        self.good -= 1
+        self.records += self.queued
+        self.queued = []
+
+
+def test_written_counts_what_was_stored_and_a_lost_database_stops_the_run():
+    items = [_item(f"x{n}", f"Text {n}.", n) for n in range(1, 8)]
+    sink = FailingDatabase(good=2)
+    stats = run(items, FakeExtractor(), sink, errors=ErrorLog(), batch_size=2)
+    assert stats.written == len(sink.records) == 4
+    assert stats.fatal == "cannot write to postgresql://db/news: server closed the connection"
 
 
 def test_interrupt_stops_between_records_and_leaves_whole_lines(tmp_path):

@@ -129,6 +129,14 @@ def test_given_id_title_url_pass_through_except_lone_surrogates(blank_nlp):
     record.model_dump_json()                            # writable as UTF-8
 
 
+def test_ids_differing_by_nul_or_a_lone_surrogate_stay_different(blank_nlp):
+    given = ["a\x00b", "a\ufffdb", "a\ud800b", "a\udc00b", "a\ufffdb~" + "0" * 12]
+    ids = [record_for(blank_nlp, "Text.", id=ident)[1].id for ident in given]
+    assert len(set(ids)) == len(given)
+    assert ids[1] == "a\ufffdb" and ids[0].startswith("a\ufffdb~")
+    assert not any(c in i for i in ids for c in ("\x00", "\ud800", "\udc00"))
+
+
 @pytest.mark.parametrize("published, expected", [
     ("2024-03-02", dt.date(2024, 3, 2)),
     ("2024-03-02T10:15:00Z", dt.date(2024, 3, 2)),

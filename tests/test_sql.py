@@ -226,6 +226,31 @@ def test_stored_ids_for_resuming(db_url):
         assert sink.stored_ids() == {r.id: r.text_hash for r in (swap_record(0), swap_record(1))}
 
 
+def test_ids_differing_by_nul_or_a_lone_surrogate_are_different_rows(db_url):
+    records = []
+    for n, ident in enumerate(["a\x00b", "a\ufffdb", "a\ud800b"]):
+        record = swap_record(n)
+        record.id = ident
+        records.append(record)
+    write(db_url, records)
+    assert len(per_article(db_url)) == 3
+
+
+def test_record_json_is_jsonb_in_postgresql_and_queryable(pg_url):
+    write(pg_url, [swap_record(0), swap_record(1)])
+    engine = _engine(pg_url)
+    with engine.connect() as conn:
+        kind = conn.execute(sa.text("SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                                    "current_schema() AND table_name = 'articles' AND column_name = 'record_json'"
+                                    )).scalar()
+        found = conn.execute(sa.text("SELECT id FROM articles WHERE record_json @> :q"),
+                             {"q": json.dumps({"id": "art-00001"})}).scalars().all()
+    engine.dispose()
+    assert kind == "jsonb"
+    assert found == ["art-00001"]
+    assert "record_json JSONB" in ddl("postgresql") and "record_json TEXT" in ddl("sqlite")
+
+
 def test_a_batch_is_committed_whole(db_url):
     sink = SqlSink(db_url, batch_size=3, max_delay=3600)
     sink.write(swap_record(0))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import re
 import time
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -38,7 +37,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from ..schema import SCHEMA_VERSION, ArticleRecord
 from .database import (DatabaseError, IncompatibleSchemaError, create_engine, database_url, failure, lock_schema,
                        transaction)
-from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, layout_fingerprint
+from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint
 
 __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError", "database_url",
            "build_metadata", "ddl", "SCHEMA_TABLE"]
@@ -46,17 +45,10 @@ __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError",
 SCHEMA_TABLE = "newsextract_schema"
 _TYPES = {"text": sa.Text, "int": sa.BigInteger, "float": sa.Double, "bool": sa.Boolean,
           "date": sa.Date, "json": sa.JSON}
-_JSON_NUL = re.compile(r"\\(\\|u0000)")   # an escaped backslash, or the escape of NUL
-
-
-def _jsonb_ready(line: str) -> str:
-    """A JSON text PostgreSQL's JSONB accepts: the escape of NUL becomes that of U+FFFD."""
-    return _JSON_NUL.sub(lambda m: m.group(0) if m.group(1) == "\\" else "\\ufffd", line)
-
-
 class RecordJson(sa.types.TypeDecorator):
-    """The whole record: JSONB in PostgreSQL (queried with ->, ->>, @>), the JSONL
-    line as text elsewhere. Bound as the JSON text."""
+    """The whole record: JSONB in PostgreSQL (queried with ->, ->>, @>; NUL and lone
+    surrogates, which JSONB cannot hold, as U+FFFD), the JSONL line as text
+    elsewhere. Bound as the JSON text."""
 
     impl = sa.Text
     cache_ok = True
@@ -68,7 +60,7 @@ class RecordJson(sa.types.TypeDecorator):
 
     def process_bind_param(self, value, dialect):
         if value is not None and dialect.name == "postgresql":
-            return json.loads(_jsonb_ready(value))   # JSONB binds a value, serialized by the engine
+            return json_ready(json.loads(value), keep_nul=False)   # JSONB binds a value the engine serializes
         return value
 
 

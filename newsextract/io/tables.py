@@ -322,17 +322,17 @@ def storable_key(value: str) -> str:
     return f"{_UNSAFE.sub(chr(0xFFFD), value)}~{digest}"
 
 
-def _json_ready(value):
-    """`value` as plain JSON data, every string made storable (`safe_text`, NUL kept:
-    JSON escapes it)."""
+def json_ready(value, *, keep_nul: bool = True):
+    """`value` as plain JSON data, every string made storable (`safe_text`; NUL kept
+    unless not `keep_nul`: JSON text escapes it, PostgreSQL's JSONB cannot hold it)."""
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json")
     if isinstance(value, str):
-        return safe_text(value, keep_nul=True)
+        return safe_text(value, keep_nul=keep_nul)
     if isinstance(value, (list, tuple)):
-        return [_json_ready(v) for v in value]
+        return [json_ready(v, keep_nul=keep_nul) for v in value]
     if isinstance(value, dict):
-        return {safe_text(str(k), keep_nul=True): _json_ready(v) for k, v in value.items()}
+        return {safe_text(str(k), keep_nul=keep_nul): json_ready(v, keep_nul=keep_nul) for k, v in value.items()}
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return value
@@ -340,7 +340,7 @@ def _json_ready(value):
 
 def json_text(value) -> str:
     """A JSON column's value as text."""
-    return json.dumps(_json_ready(value), ensure_ascii=False)
+    return json.dumps(json_ready(value), ensure_ascii=False)
 
 
 def _get(item, path: tuple[str, ...]):
@@ -381,7 +381,7 @@ def iter_rows(record: BaseModel, *, keep_nul: bool = False, json_as_text: bool =
                 bounded = col.name in table.bounded
                 row[col.name] = _key_value(f"{table.name}.{col.name}", value) if check_keys and bounded else value
             elif col.kind == "json":
-                row[col.name] = json_text(value) if json_as_text else _json_ready(value)
+                row[col.name] = json_text(value) if json_as_text else json_ready(value)
             else:
                 row[col.name] = value
         return row
