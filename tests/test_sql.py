@@ -412,7 +412,7 @@ def _extract(extractor, monkeypatch):
     """`newsextract extract examples/ -q ARGS...` in this process, with the session's pipeline."""
     from newsextract.cli import main
 
-    monkeypatch.setattr("newsextract.pipeline.Extractor", lambda *a, **k: extractor)
+    monkeypatch.setattr("newsextract.batch.Extractor", lambda *a, **k: extractor)
     return lambda *args: main(["extract", str(EXAMPLES), "-q", *args])
 
 
@@ -439,3 +439,94 @@ def test_cli_writes_both_jsonl_and_the_database(_extract, tmp_path):
 def test_cli_bad_database_url_exits_2(_extract, capsys):
     assert _extract("--db", "mysql://u@h/db") == 2
     assert "unsupported database" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- concurrent writers, lost connections
+
+CONCURRENT_WRITER = textwrap.dedent("""
+    import sys, time
+    sys.path.insert(0, sys.argv[3])
+    from sink_records import swap_record
+    from newsextract.io.sql import SqlSink
+
+    url, start_at = sys.argv[1], float(sys.argv[2])
+    time.sleep(max(0.0, start_at - time.time()))     # every writer opens the empty schema at once
+    with SqlSink(url, batch_size=1) as sink:
+        for i in range(12):
+            sink.write(swap_record(i))
+""")
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_on_a_fresh_schema_all_succeed_without_duplicates(pg_url):
+    start_at = time.time() + 8
+    writers = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, pg_url, str(start_at), str(TESTS)],
+                                stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    failures = [w.stderr.read()[-800:] for w in writers if w.wait(timeout=180) != 0]
+    assert failures == []
+    found = per_article(pg_url)
+    assert sorted(found) == [f"art-{i:05d}" for i in range(12)]
+    for article_id, rows in found.items():
+        assert {k: v for k, v in rows.items() if v} == expected_counts(int(article_id.split("-")[1]))
+
+
+def _backend_pid(sink: SqlSink) -> int:
+    with sink.engine.connect() as conn:
+        return conn.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+
+
+def _terminate(pid: int) -> None:
+    with sa.create_engine(database_url(PG_BASE)).connect() as conn:
+        conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+
+@pytest.mark.postgres
+def test_a_lost_connection_is_reconnected_and_the_batch_retried(pg_url, monkeypatch):
+    monkeypatch.setattr("newsextract.io.database.PAUSE", 0.05)
+    sink = SqlSink(pg_url, batch_size=1)
+    sink.write(swap_record(0))
+    _terminate(_backend_pid(sink))                  # dropped while idle in the pool
+    sink.write(swap_record(1))
+    killed = []
+
+    def drop_mid_batch(conn, cursor, statement, params, context, executemany):
+        if statement.startswith("INSERT INTO articles") and not killed:
+            killed.append(conn.connection.dbapi_connection.info.backend_pid)
+            _terminate(killed[0])                   # dropped in the middle of a transaction
+
+    sa.event.listen(sink.engine, "after_cursor_execute", drop_mid_batch)
+    sink.write(swap_record(2))
+    sink.close()
+    assert killed and sorted(per_article(pg_url)) == [f"art-{i:05d}" for i in range(3)]
+
+
+def test_a_database_gone_for_good_is_one_clear_error_after_the_retries(monkeypatch, tmp_path):
+    from newsextract.io.database import transaction
+
+    monkeypatch.setattr("newsextract.io.database.PAUSE", 0.01)
+    attempts = []
+
+    class Gone:
+        url = database_url("postgresql://reader:secret@db.example/news")
+
+        def begin(self):
+            attempts.append(1)
+            raise sa.exc.OperationalError("connect", {}, Exception("connection refused\nDETAIL: more"))
+
+    with pytest.raises(DatabaseError) as caught:
+        transaction(Gone(), lambda conn: None, doing="write to", retries=3)
+    assert len(attempts) == 4
+    assert str(caught.value) == "cannot write to postgresql+psycopg://reader:***@db.example/news: connection refused"
+
+
+def test_cli_database_lost_mid_run_exits_2_with_one_line(_extract, tmp_path, monkeypatch, capsys):
+    def gone(self, conn, batch):
+        raise sa.exc.OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr("newsextract.io.database.RETRIES", 1)
+    monkeypatch.setattr("newsextract.io.database.PAUSE", 0.01)
+    monkeypatch.setattr(SqlSink, "_store", gone)
+    assert _extract("--db", str(tmp_path / "news.db")) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1].startswith("newsextract: cannot write to sqlite")
+    assert "server closed the connection unexpectedly" in err and "Traceback" not in err

@@ -19,8 +19,9 @@ T = TypeVar("T")
 
 # pg_advisory_xact_lock key under which newsextract creates or checks its tables
 SCHEMA_LOCK = 0x6E6577737874  # "newsxt"
-# a lost connection is retried this many times, waiting 0.25, 0.5, 1, 2, 4 s
+# a lost connection is retried this many times, waiting PAUSE, 2 PAUSE, 4 PAUSE, ...
 RETRIES = 5
+PAUSE = 0.25
 
 
 class DatabaseError(RuntimeError):
@@ -92,11 +93,12 @@ def failure(url: URL, doing: str, err: sa.exc.SQLAlchemyError) -> DatabaseError:
 
 
 def transaction(engine: sa.Engine, work: Callable[[sa.Connection], T], *, doing: str,
-                retries: int = RETRIES, pause: float = 0.25) -> T:
+                retries: Optional[int] = None) -> T:
     """`work(conn)` in one transaction. A lost or refused connection is retried
-    `retries` times with a growing pause (the transaction is redone whole); then,
-    and for any other database failure, a `DatabaseError`. IntegrityError passes
-    through, for the caller to decide."""
+    `retries` times (default `RETRIES`) with a growing pause (the transaction is
+    redone whole); then, and for any other database failure, a `DatabaseError`.
+    IntegrityError passes through, for the caller to decide."""
+    retries = RETRIES if retries is None else retries
     for attempt in range(retries + 1):
         try:
             with engine.begin() as conn:
@@ -104,7 +106,7 @@ def transaction(engine: sa.Engine, work: Callable[[sa.Connection], T], *, doing:
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as err:
             if attempt == retries:
                 raise failure(engine.url, doing, err) from None
-            time.sleep(pause * 2 ** attempt)
+            time.sleep(PAUSE * 2 ** attempt)
         except sa.exc.IntegrityError:
             raise
         except sa.exc.SQLAlchemyError as err:
