@@ -298,6 +298,7 @@ def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = (), layout: Opt
 # ---------------------------------------------------------------- values
 
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def safe_text(value: str, *, keep_nul: bool = False) -> str:
@@ -307,19 +308,20 @@ def safe_text(value: str, *, keep_nul: bool = False) -> str:
     if not _UNSAFE.search(value):
         return value
     if keep_nul:
-        return re.sub("[\ud800-\udfff]", "\ufffd", value)
+        return _SURROGATES.sub("\ufffd", value)
     return _UNSAFE.sub("\ufffd", value)
 
 
-def storable_key(value: str) -> str:
+def storable_key(value: str, *, keep_nul: bool = False) -> str:
     """`value` as a key that every output can hold, distinct values kept distinct:
-    unchanged unless it holds NUL or a lone surrogate; then those become U+FFFD
-    and `~` and a hash of the original are appended (replacing them alone would
-    make "a\\x00" and "a\\ufffd" one key)."""
-    if not _UNSAFE.search(value):
+    unchanged unless it holds a lone surrogate or (unless `keep_nul`) NUL; then
+    those become U+FFFD and `~` and a hash of the original are appended
+    (replacing them alone would make "a\\x00" and "a\\ufffd" one key)."""
+    unsafe = _SURROGATES if keep_nul else _UNSAFE
+    if not unsafe.search(value):
         return value
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return f"{_UNSAFE.sub(chr(0xFFFD), value)}~{digest}"
+    return f"{unsafe.sub(chr(0xFFFD), value)}~{digest}"
 
 
 def json_ready(value, *, keep_nul: bool = True):
@@ -377,7 +379,8 @@ def iter_rows(record: BaseModel, *, keep_nul: bool = False, json_as_text: bool =
             if value is None:
                 row[col.name] = None
             elif col.kind == "text":
-                value = storable_key(value) if col.name == table.own_key else safe_text(value, keep_nul=keep_nul)
+                value = (storable_key(value, keep_nul=keep_nul) if col.name == table.own_key
+                         else safe_text(value, keep_nul=keep_nul))
                 bounded = col.name in table.bounded
                 row[col.name] = _key_value(f"{table.name}.{col.name}", value) if check_keys and bounded else value
             elif col.kind == "json":
