@@ -162,7 +162,7 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
             elif item.error:
                 stats.failed += 1
                 errors.report(item, item.error)
-            elif item.id is not None and done(storable_key(item.id)):
+            elif item.id is not None and done(storable_key(item.id, keep_nul=True)):   # its record's id
                 stats.skipped += 1
             else:
                 yield item

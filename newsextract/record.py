@@ -44,12 +44,13 @@ def as_article(item: ArticleLike) -> Article:
 def record_id(given: Optional[str], digest: str) -> str:
     """The record's id: the one given, else `sha256:` and the start of the text hash.
 
-    A given id holding NUL or a lone surrogate cannot be stored as it is; replacing
-    those characters alone would make different ids one key, so the replaced id
-    also carries a hash of the original: distinct ids stay distinct everywhere."""
+    A lone surrogate cannot be written as UTF-8; replacing it alone would make
+    different ids one, so such an id also carries a hash of the original (see
+    `storable_key`). NUL stays: JSON holds it, and each database key is made
+    storable the same way."""
     if given is None or given == "":
         return f"sha256:{digest[:16]}"
-    return storable_key(str(given))
+    return storable_key(str(given), keep_nul=True)
 
 
 @dataclass

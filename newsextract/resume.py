@@ -87,12 +87,17 @@ def reported_errors(path: Optional[str]) -> set[tuple]:
     return keys
 
 
+def _same(article_id: str) -> str:
+    return article_id
+
+
 class ResumingSink:
     """The outputs of a resumed run, each with the ids it already holds: a record
     is written to those that lack it."""
 
     def __init__(self, parts: list[tuple[Sink, set]]):
         self.parts = parts
+        self._keys = [getattr(sink, "key", _same) for sink, _ in parts]   # how each output keys an id
 
     @classmethod
     def of(cls, sink: Sink) -> "ResumingSink":
@@ -110,13 +115,13 @@ class ResumingSink:
 
     def has(self, article_id: Optional[str]) -> bool:
         """Whether every output already holds this article."""
-        return article_id is not None and all(article_id in held for _, held in self.parts)
+        return article_id is not None and all(key(article_id) in held for key, (_, held) in zip(self._keys, self.parts))
 
     def write(self, record: ArticleRecord) -> None:
-        for sink, held in self.parts:
-            if record.id not in held:
+        for key, (sink, held) in zip(self._keys, self.parts):
+            if key(record.id) not in held:
                 sink.write(record)
-                held.add(record.id)
+                held.add(key(record.id))
 
     def flush(self) -> None:
         for sink, _ in self.parts:

@@ -46,6 +46,15 @@ def test_each_output_gets_only_what_it_lacks():
     assert (jsonl.got, database.got) == (["d"], ["c", "d"])
 
 
+def test_an_output_is_asked_about_an_id_under_its_own_key():
+    from newsextract.io.sql import SqlSink
+
+    database = Part([SqlSink.key("a\x00b")])
+    database.key = SqlSink.key                     # a database key cannot hold NUL
+    sink = ResumingSink.of(database)
+    assert SqlSink.key("a\x00b") != "a\x00b" and sink.has("a\x00b") and not sink.has("a\ufffdb")
+
+
 def test_reported_errors_are_keyed_by_place_and_id(tmp_path):
     path = tmp_path / "errors.jsonl"
     path.write_text(json.dumps({"id": None, "file": "d.jsonl", "line": 2, "error": "bad JSON"}) + "\nnot json\n"

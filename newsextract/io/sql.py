@@ -37,7 +37,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from ..schema import SCHEMA_VERSION, ArticleRecord
 from .database import (DatabaseError, IncompatibleSchemaError, create_engine, database_url, failure, lock_schema,
                        transaction)
-from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint
+from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint, storable_key
 
 __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError", "database_url",
            "build_metadata", "ddl", "SCHEMA_TABLE"]
@@ -265,8 +265,13 @@ class SqlSink:
 
     # ------------------------------------------------------------ reading
 
+    @staticmethod
+    def key(article_id: str) -> str:
+        """The key an article is stored under (see `storable_key`)."""
+        return storable_key(article_id)
+
     def stored_ids(self) -> dict[str, str]:
-        """id -> text_hash of every stored article (to skip them on a resumed run)."""
+        """key -> text_hash of every stored article (to skip them on a resumed run)."""
         articles = self._tables["articles"]
         return transaction(self.engine, lambda conn: dict(
             conn.execute(sa.select(articles.c.id, articles.c.text_hash)).all()), doing="read")
