@@ -44,7 +44,7 @@ class RunStats:
     reported_before: int = 0  # failed inputs the errors file of an earlier run already holds (--resume)
     truncated: int = 0   # records whose text was only partly analysed (--max-chars)
     interrupted: Optional[int] = None  # the signal that stopped the run, if any
-    fatal: Optional[str] = None        # why the run had to stop (the database cannot be used)
+    fatal: Optional[str] = None        # why the run had to stop (the database cannot be used, a reader broke)
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -152,8 +152,24 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
     def done(article_id: Optional[str]) -> bool:
         return article_id is not None and (article_id in skip_ids or (resuming is not None and resuming.has(article_id)))
 
+    def readable() -> Iterator[Item]:
+        """The items; a reader that fails outright ends the inputs (the batch in hand
+        is still written) and the run says where."""
+        last = "the start"
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except Exception as err:  # noqa: BLE001 - no later input can be read from a broken reader
+                stats.fatal = f"cannot read the inputs after {last}: {reason(err)}"
+                return
+            last = item.where
+            yield item
+
     def accepted() -> Iterator[Item]:
-        for item in items:
+        for item in readable():
             item = _named(item)
             stats.read += 1
             progress.advance(item)

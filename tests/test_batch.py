@@ -172,6 +172,18 @@ class FailingDatabase(ListSink):
         self.queued = []
 
 
+def test_a_reader_that_breaks_ends_the_inputs_but_the_batch_in_hand_is_written():
+    def items():
+        yield _item("a", "First.", 1)
+        yield _item("b", "Second.", 2)
+        raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
+
+    sink = ListSink()
+    stats = run(items(), FakeExtractor(), sink, errors=ErrorLog(), batch_size=16)
+    assert [r.id for r in sink.records] == ["a", "b"] and stats.written == 2
+    assert stats.fatal.startswith("cannot read the inputs after dump.jsonl:2: RecursionError: maximum recursion")
+
+
 def test_written_counts_what_was_stored_and_a_lost_database_stops_the_run():
     items = [_item(f"x{n}", f"Text {n}.", n) for n in range(1, 8)]
     sink = FailingDatabase(good=2)
