@@ -14,6 +14,7 @@ import sys
 from typing import Literal, Optional, Protocol
 
 from ..schema import ArticleRecord
+from .tables import record_json
 
 
 class Sink(Protocol):
@@ -25,10 +26,6 @@ def flush(sink) -> None:
     """Make what `sink` was given stored (a sink that buffers has `flush`)."""
     if hasattr(sink, "flush"):
         sink.flush()
-
-
-def record_json(record: ArticleRecord) -> str:
-    return record.model_dump_json(exclude_none=False)
 
 
 class JsonlSink:

@@ -28,7 +28,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,7 +37,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from ..schema import SCHEMA_VERSION, ArticleRecord
 from .database import (DatabaseError, IncompatibleSchemaError, create_engine, database_url, failure, lock_schema,
                        transaction)
-from .tables import INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint, storable_key
+from .tables import (INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint, record_json,
+                     storable_key)
 
 __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError", "database_url",
            "build_metadata", "ddl", "SCHEMA_TABLE"]
@@ -133,15 +134,6 @@ class _Prepared:
     rows: dict[str, list[dict[str, Any]]]
 
 
-def record_json(record: ArticleRecord) -> str:
-    """The record as the JSONL sink writes it (a record holding lone surrogates,
-    which UTF-8 cannot encode, falls back to ASCII-escaped JSON)."""
-    try:
-        return record.model_dump_json()
-    except Exception:  # noqa: BLE001 - pydantic refuses unencodable strings
-        return json.dumps(record.model_dump(mode="json"))
-
-
 def _article_lock(article_id: str) -> int:
     """The advisory lock key of one article (a signed 64-bit number)."""
     return int.from_bytes(hashlib.sha256(article_id.encode("utf-8")).digest()[:8], "big", signed=True)
@@ -182,10 +174,6 @@ class SqlSink:
         self._pending.append(prepared)
         if len(self._pending) >= self.batch_size or time.monotonic() - self._oldest >= self.max_delay:
             self.flush()
-
-    def write_many(self, records: Iterable[ArticleRecord]) -> None:
-        for record in records:
-            self.write(record)
 
     def flush(self) -> None:
         """Commit the queued records in one transaction; raises `DatabaseError` (the

@@ -285,12 +285,11 @@ TABLES: dict[str, Table] = {t.name: t for t in LAYOUT}
 CLUSTER_LAYOUT: list[Table] = build_layout(CLUSTER_PLAN)
 
 
-def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = (), layout: Optional[list[Table]] = None,
-                       indexes: tuple = INDEXES) -> str:
+def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = ()) -> str:
     """A short hash of a table layout: the same tables, columns, types and keys give the same value."""
     parts = [f"{t.name}({','.join(f'{c.name}:{c.kind}' + ('?' if c.nullable else '') for c in t.columns)})"
-             f"key({','.join(t.key)})" for t in (layout or LAYOUT)]
-    parts += [f"index {t}.{c}:{k}" for t, c, k in indexes]
+             f"key({','.join(t.key)})" for t in LAYOUT]
+    parts += [f"index {t}.{c}:{k}" for t, c, k in INDEXES]
     parts += [f"extra {t}.{c}:{k}" for t, c, k in extra]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
@@ -338,6 +337,15 @@ def json_ready(value, *, keep_nul: bool = True):
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return value
+
+
+def record_json(record: BaseModel) -> str:
+    """A record as one line of JSON, as the JSONL sink writes it (one holding lone
+    surrogates, which UTF-8 cannot encode, falls back to ASCII-escaped JSON)."""
+    try:
+        return record.model_dump_json()
+    except Exception:  # noqa: BLE001 - pydantic refuses unencodable strings
+        return json.dumps(record.model_dump(mode="json"))
 
 
 def json_text(value) -> str:
