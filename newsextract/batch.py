@@ -321,6 +321,7 @@ def extract_job(job: ExtractJob, progress: Optional[Progress] = None) -> RunStat
     try:
         if job.workers > 1 or job.dask:   # the workers load their own
             extractor = ExtractorSpec(Extractor, check_model(job.model), job.max_chars, job.timeout)
+            progress.loading(f"{extractor.model} in the workers")
         else:
             progress.loading(check_model(job.model))
             extractor = Extractor(job.model, max_chars=job.max_chars, timeout=job.timeout)

@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--dask", metavar="ADDRESS", default=None,
                     help="run the workers on a Dask cluster: a scheduler address (tcp://host:8786), "
                          "or 'local' for a local cluster of --workers processes")
-    ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal (a plain line every 10 s)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     ex.add_argument("--format", default=None, choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
                     help="read every input in this format (default: from the file name, else the first bytes)")
