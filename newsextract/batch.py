@@ -51,6 +51,17 @@ class RunStats:
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
+    def summary(self) -> str:
+        """The run in one line, as `extract` ends it."""
+        line = f"{self.written} records written, {self.failed + self.reported_before} inputs skipped"
+        if self.reported_before:
+            line += f" ({self.reported_before} reported by the earlier run)"
+        if self.skipped:
+            line += f", {self.skipped} already done"
+        if self.truncated:
+            line += f", {self.truncated} texts truncated to --max-chars"
+        return f"{line} ({self.elapsed:.1f} s)"
+
 
 class ErrorLog:
     """The errors output: one JSON line per input that could not be processed
@@ -315,7 +326,7 @@ def extract_job(job: ExtractJob, progress: Optional[Progress] = None) -> RunStat
     if job.workers < 1 or job.batch_size < 1 or job.read.max_bytes < 1:
         raise JobError("--workers, --batch-size and --max-bytes must be at least 1")
     if job.timeout is not None and job.timeout <= 0:
-        raise JobError("--timeout must be above 0 seconds (0 is not a limit; leave it out for the default)")
+        raise JobError("the time limit is a number of seconds above 0 (None for no limit)")
     if job.resume and not (job.jsonl_output or job.db):
         raise JobError("--resume needs the output of the earlier run: -o FILE.jsonl or --db")
     try:
@@ -338,12 +349,15 @@ def extract_job(job: ExtractJob, progress: Optional[Progress] = None) -> RunStat
     finally:
         progress.close()
         errors.close()
-        try:
-            sink.close()
-        except DatabaseError as err:
-            stats_error = str(err)
-        else:
-            stats_error = None
-    if stats_error and not stats.fatal:
-        stats.fatal = stats_error
+        unclosed = _close(sink)
+    stats.fatal = stats.fatal or unclosed
     return stats
+
+
+def _close(sink) -> Optional[str]:
+    """Close the outputs (the last records are stored then); why that failed, if it did."""
+    try:
+        sink.close()
+    except DatabaseError as err:
+        return str(err)
+    return None

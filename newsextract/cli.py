@@ -44,7 +44,7 @@ def _cmd_extract(args) -> int:
         print("\nnewsextract: interrupted; every record written so far is complete", file=sys.stderr)
         return 130
     if not args.quiet:
-        print(f"newsextract: {_summary(stats)}", file=sys.stderr)
+        print(f"newsextract: {stats.summary()}", file=sys.stderr)
     if stats.fatal:
         return _fail(stats.fatal)
     if stats.interrupted is not None:
@@ -56,17 +56,6 @@ def _cmd_extract(args) -> int:
         if status:
             return status
     return 1 if stats.failed or stats.reported_before else 0
-
-
-def _summary(stats) -> str:
-    summary = f"{stats.written} records written, {stats.failed + stats.reported_before} inputs skipped"
-    if stats.reported_before:
-        summary += f" ({stats.reported_before} reported by the earlier run)"
-    if stats.skipped:
-        summary += f", {stats.skipped} already done"
-    if stats.truncated:
-        summary += f", {stats.truncated} texts truncated to --max-chars"
-    return f"{summary} ({stats.elapsed:.1f} s)"
 
 
 def _fail(message: str) -> int:
