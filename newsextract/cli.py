@@ -141,6 +141,12 @@ def _cmd_show(args) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from .export.command import run
+
+    return run(args)
+
+
 def _cmd_report(args) -> int:
     from .report import build_report
 
@@ -223,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--sql", choices=("postgresql", "sqlite"), default=None,
                     help="print the CREATE TABLE statements of the database sink instead")
     sc.set_defaults(func=_cmd_schema)
+
+    from .export.command import add_arguments as add_export_arguments
+
+    xp = sub.add_parser("export", help="events and clusters as GDELT Event 2.0 (TSV) or ACLED (CSV) tables, "
+                                       "one row per cluster")
+    add_export_arguments(xp)
+    xp.set_defaults(func=_cmd_export)
     return parser
 
 
