@@ -40,8 +40,11 @@ def country_references(art: EntityArticle, cands: list[Candidate]) -> list[Candi
                 inner = by_start[i + 2]
                 iso, start, end = inner.country, i, inner.end
             if iso:
-                if start > 0 and doc[start - 1].lower_ == "the":
-                    start -= 1
+                k = start  # "the (interim) government of X"
+                while k > 0 and start - k < 2 and doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ":
+                    k -= 1
+                if k > 0 and doc[k - 1].lower_ == "the":
+                    start = k - 1
                 out.append(reference(art, start, end, iso, "government"))
                 for other in cands:  # the model's "Government of Oman" is no organization
                     if other.type == "ORGANIZATION" and not isinstance(other.record, Organization) \
