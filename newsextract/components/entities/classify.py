@@ -72,6 +72,9 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
     given_first = len(toks) > 1 and tables.is_given_name(toks[0].text)
     c.person_cue = bool(c.titles) or given_first or person_noun_before(art, c.start)
     label = c.label
+    if label == "UNIT":
+        set_type(c, "ORGANIZATION", None, 0.8)
+        return
     if gaz.demonyms.country(c.text) and not (entries and isinstance(entries[0].record, (Country, Organization))):
         return  # a demonym the model took for a name ("Ukrainian", "Nepalis", "Thai")
     if not entries and len(toks) == 1 and not toks[0].is_upper and toks[0].lower_ in art.lower_words:
@@ -80,6 +83,10 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
         _classify_known(art, c, entries, context, has_org_word, given_first)
         return
     acronym = len(toks) == 1 and toks[0].is_upper and 2 <= len(toks[0].text) <= 6 and toks[0].is_alpha
+    if not has_org_word and not c.person_cue and tables.starts_or_ends_with(
+            art.words[c.start:c.end], tables.place_first_words, tables.place_last_words):
+        set_type(c, "PLACE", None, 0.7)  # "River Sena", "Kessar Regency", "the Red Church"
+        return
     if label in ("GPE", "LOC", "FAC"):
         if acronym:
             set_type(c, "ORGANIZATION", None, 0.6)
