@@ -140,6 +140,7 @@ LEAD = "heavy monsoon rain flooded more than 2,000 villages on Tuesday, official
     "Gaza City (Palestinian Territories) (AFP) – ", "KYIV, MARCH 2 — ",
     "(Reuters) -", "(Example Agency) – ", "(Wire Service- Example Network) VARSK, May 27 (EXA-NEWS) – ",
     "MINSK, September 11./TASS/. ", "Port Ardel, Valdonia | AFP | ", "JAKARTA. EXAMPLEINFORM ",
+    "VARSK (Example News / Wire - 21st October, 2020) ",
 ])
 def test_datelines_are_blanked_before_the_lead(dateline):
     assert regions_of(dateline + LEAD.capitalize()) == [("dateline", dateline)]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Country, Entry, Organization
 from .article import Candidate, EntityArticle
-from .repair import extend_org_names, join_split_names, repair
+from .repair import extend_org_backwards, extend_org_names, join_split_names, repair
 from .tables import word
 from .units import unit_mentions
 
@@ -32,7 +32,7 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidat
         if ent.label_ in MODEL_LABELS:
             spans.extend(repair(art, Candidate(ent.start, ent.end, ent.label_)))
     spans = join_split_names(art, spans)
-    spans = extend_org_names(art, spans)
+    spans = extend_org_names(art, extend_org_backwards(art, spans))
     units = unit_mentions(art)
     if units:
         in_unit = {i for u in units for i in range(u.start, u.end)}
