@@ -69,8 +69,11 @@ def title_case_lines(art: EntityArticle) -> list[tuple[int, int]]:
         words = [w for w in LINE_WORDS.findall(line) if len(w) >= 4] \
             if len(line) <= tables.context.title_line_max_chars and not line.rstrip().endswith(".") else []
         if len(words) >= tables.context.title_line_min_words and not line.isupper():
-            capitals = sum(1 for w in words if w[0].isupper() and not w.isupper())
-            if capitals >= tables.context.title_line_share * len(words):
+            capitals = [w for w in words if w[0].isupper() and not w.isupper()]
+            # common words written with a capital ("Wins", "Elections"), not a line of names
+            common = sum(1 for w in capitals if w.lower() in art.lower_words)
+            if len(capitals) >= tables.context.title_line_share * len(words) \
+                    and common >= tables.context.title_line_common_words:
                 out.append((start, end))
         start = end + 1
     return out

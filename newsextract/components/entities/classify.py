@@ -83,7 +83,8 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
         _classify_known(art, c, entries, context, has_org_word, given_first)
         return
     acronym = len(toks) == 1 and toks[0].is_upper and 2 <= len(toks[0].text) <= 6 and toks[0].is_alpha
-    if not has_org_word and not c.person_cue and tables.starts_or_ends_with(
+    if not has_org_word and not c.person_cue and not any(w in tables.org_words for w in art.words[c.start:c.end]) \
+            and tables.starts_or_ends_with(
             art.words[c.start:c.end], tables.place_first_words, tables.place_last_words):
         set_type(c, "PLACE", None, 0.7)  # "River Sena", "Kessar Regency", "the Red Church"
         return

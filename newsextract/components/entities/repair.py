@@ -67,10 +67,10 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
     for p in range(s + 1, e - 1):
         tail = doc[p + 1:e]
         if doc[p].lower_ in SPLIT_POSSESSIVES and p - s <= 2 and len(tail) >= 2 and tail[0].is_title \
-                and any(t.lower_ in org_words for t in tail) and c.label in ("ORG", "FAC"):
+                and any(t.lower_ in org_words for t in tail) and c.label in ("ORG", "FAC") \
+                and gaz.lookup(doc[s:p].text):
             # "the Treasury's Office of Foreign Assets Control": the office has a name of its own
-            return [h for h in trim(art, Candidate(s, p, "ORG")) if gaz.lookup(doc[h.start:h.end].text)] + \
-                trim(art, Candidate(p + 1, e, c.label))
+            return trim(art, Candidate(s, p, "ORG")) + trim(art, Candidate(p + 1, e, c.label))
         if doc[p].lower_ == "in" and c.label in ("ORG", "FAC") and tail[0].is_title and not gaz.lookup(doc[s:e].text) \
                 and not (e + 1 < len(doc) and doc[e].text == "(") \
                 and any(isinstance(en.record, Place) and en.record.kind in ("city", "capital") for en in gaz.lookup(tail.text)):
@@ -93,7 +93,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
             keep = [b for b in before if gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()]
             return keep + [person]
     if c.label == "ORG" and e - s >= 3 and e < len(doc) and doc[e].pos_ in ("VERB", "AUX") \
-            and word(doc[e - 2].text) in org_words and doc[e - 1].is_title \
+            and word(doc[e - 2].text) in org_words and doc[e - 1].is_title and len(doc[e - 1].text) >= 4 \
             and word(doc[e - 1].text) not in org_words and not gaz.lookup(doc[e - 1].text):
         # "Head of the National Disaster Agency Suharyanto said": a body, then a one-word name
         return trim(art, Candidate(s, e - 1, "ORG")) + [Candidate(e - 1, e, "PERSON")]
@@ -109,7 +109,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
     known = gaz.lookup(doc[s:e].text) if facility else None
     if facility and (c.label in ("ORG", "FAC", "GPE", "LOC") or c.label == "PERSON" and not title_before(art, s)) \
             and not any(t.lower_ in org_words for t in doc[s:e]) \
-            and not (known and known[0].record.kind != "facility"):  # "Stockholm airport" stays Stockholm
+            and not (known and known[0].record.kind != "facility" and c.label != "PERSON"):  # "Stockholm airport" stays Stockholm
         c.end, c.label = facility, "FAC"
         return [c]
     if c.label in ("GPE", "LOC") and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in tables.generic_place_nouns:
@@ -233,7 +233,8 @@ def join_split_names(art: EntityArticle, spans: list[Candidate]) -> list[Candida
                 while i + 1 < len(spans) and spans[i + 1].start < k:
                     i += 1
             elif i + 1 < len(spans) and spans[i + 1].start == c.end and spans[i + 1].label == "PERSON" \
-                    and doc[c.end - 1].whitespace_ == " " and doc[c.end - 1].is_title:
+                    and doc[c.end - 1].whitespace_ == " " and doc[c.end - 1].is_title \
+                    and not all(w in art.tables.title_words for w in art.words[c.start:c.end]):
                 # "Hassan Sheikh" + "Mohamud": two person spans with only a space between are one name
                 c = Candidate(c.start, spans[i + 1].end, "PERSON", titles=c.titles)
                 i += 1
@@ -253,6 +254,7 @@ def extend_org_backwards(art: EntityArticle, spans: list[Candidate]) -> list[Can
     organization noun belong to it."""
     doc, org_words, gaz = art.doc, art.tables.org_words, art.gaz
     by_token = {i: c for c in spans for i in range(c.start, c.end)}
+    org_ends = {c.end for c in spans if c.label == "ORG"}
     for c in spans:
         if c.end <= c.start or word(doc[c.end - 1].text) not in org_words or c.label not in ("ORG", "PERSON", "GPE"):
             continue
@@ -262,7 +264,8 @@ def extend_org_backwards(art: EntityArticle, spans: list[Candidate]) -> list[Can
             if prev.is_title and not prev.is_punct and prev.lower_ not in art.tables.determiners:
                 k -= 1
             elif prev.lower_ in ("and", "&") and k > 1 and doc[k - 2].is_title and not doc[k - 2].is_sent_start \
-                    and not gaz.lookup(doc[k - 2].text):
+                    and not gaz.lookup(doc[k - 2].text) and word(doc[k - 2].text) not in org_words \
+                    and k - 1 not in org_ends:  # "the Irish Navy and Air Corps": two bodies
                 k -= 2
             else:
                 break

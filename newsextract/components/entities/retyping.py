@@ -8,7 +8,7 @@ from ...gazetteer import Organization, Place
 from ...text.names import name_key
 from .article import Candidate, EntityArticle
 from .candidates import OTHER_LABELS, dateline
-from .classify import describe, set_type
+from .classify import describe, locative, place_context, set_type
 from .people import NameIndex, acronym_fits, same_person
 from .repair import suffix_modifies
 
@@ -35,12 +35,17 @@ def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
     particles = tables.particles
     fulls = NameIndex(name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2)
     singles = {name_key(c.text) for c in cands if c.type == "PERSON" and c.end - c.start == 1}
+    # "Secretary Austin ... Austin announced": a name the article gives a title is a person throughout
+    titled = {name_key(c.text) for c in cands if c.type == "PERSON" and c.titles and c.end - c.start == 1}
     for c in cands:
         if c.type in ("PERSON", "COUNTRY") or isinstance(c.record, Organization):
             continue
+        words = name_key(c.text).split()
+        if " ".join(words) in titled and not locative(art, c) and not place_context(art, c):
+            set_type(c, "PERSON", None, 0.7, alternatives=[describe(c.record)] if c.record else c.alternatives)
+            continue
         if isinstance(c.record, Place) and c.record.salient and not c.label == "PERSON":
             continue
-        words = name_key(c.text).split()
         if any(same_person(words, f, particles) or same_person(f, words, particles) for f in fulls.near(words)) \
                 or (not c.entries and " ".join(words) in singles):
             set_type(c, "PERSON", None, 0.7, alternatives=c.alternatives)
@@ -60,6 +65,7 @@ def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
             set_type(c, "PERSON", None, 0.6, alternatives=[describe(c.record)])
             c.country = None
     _places_in_lists(art, cands, fulls)
+    _people_in_lists(art, cands, fulls)
 
 
 def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
@@ -84,6 +90,24 @@ def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameInde
                     next((e.record for e in c.entries if isinstance(e.record, Place)), None))
                 set_type(c, "PLACE", place, 0.7)
                 break
+
+
+def _people_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
+    """"Both Morales and Mesa": a one-word name listed right after a person the
+    article names in full, with no place context, is a person too."""
+    doc, tables = art.doc, art.tables
+    ordered = sorted(cands, key=lambda c: c.start)
+    for prev, c in zip(ordered, ordered[1:]):
+        if prev.type != "PERSON" or c.type not in ("PLACE", "ORGANIZATION") or c.end - c.start != 1 \
+                or isinstance(c.record, Organization) or c.person_cue:
+            continue
+        between = [t.lower_ for t in doc[prev.end:c.start]]
+        words = name_key(prev.text).split()
+        if between != ["and"] or not any(same_person(words, f, tables.particles) for f in fulls.near(words)):
+            continue
+        if locative(art, prev) or locative(art, c) or place_context(art, c):
+            continue
+        set_type(c, "PERSON", None, 0.6, alternatives=[describe(c.record)] if c.record else c.alternatives)
 
 
 def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:

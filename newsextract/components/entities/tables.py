@@ -82,6 +82,7 @@ class ContextTable(Table):
     title_line_share: float
     title_line_min_words: int
     title_line_max_chars: int
+    title_line_common_words: int
 
 
 POSSESSIVE = frozenset({"'s", "’s"})
