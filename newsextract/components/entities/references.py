@@ -143,6 +143,10 @@ def is_metonym(art: EntityArticle, c: Candidate) -> bool:
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos" \
             and doc[c.end - 1].dep_ in ("compound", "nmod", "amod"):
         return False  # "Moscow time", "the Moscow talks"
+    if nxt is not None and nxt.lower_ in POSSESSIVE:  # "Kabul's main prison", "Moscow's streets": the city
+        owner = nxt.head if nxt.head.i >= c.end else doc[c.end - 1].head if doc[c.end - 1].head.i > c.end else None
+        if owner is not None and (owner.lower_ in tables.place_head_nouns or owner.is_title):
+            return False
     if prev is not None and prev.lower_ in tables.metonym_blockers:
         return False
     if prev is not None and prev.text == "," and c.start > 1 and doc[c.start - 2].lower_ in tables.capital_noun:
@@ -156,8 +160,4 @@ def is_metonym(art: EntityArticle, c: Candidate) -> bool:
     root = doc[c.start:c.end].root
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in tables.motion_words:
         return False  # "troops left Kyiv", "they reached Moscow"
-    if nxt is not None and nxt.lower_ in POSSESSIVE:
-        owner = nxt.head if nxt.head.i >= c.end else None
-        if owner is not None and (owner.lower_ in tables.place_head_nouns or owner.is_title):
-            return False
     return True

@@ -38,3 +38,13 @@ def test_short_forms_join_their_entity(run, text, name, alias):
 def test_place_feature_words_make_a_place(run, text, name):
     ent = find(run(text), name)
     assert ent is not None and ent.type == "PLACE"
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Police detained protesters in central Minsk on Sunday.", "Minsk"),
+    ("The government released 170 prisoners from Kabul's main prison.", "Kabul"),
+    ('"Thank you, and welcome to Manila," the president said.', "Manila"),
+])
+def test_a_capital_where_things_happen_stays_a_place(run, text, capital):
+    ent = find(run(text), capital)
+    assert ent is not None and ent.type == "PLACE"
