@@ -145,7 +145,22 @@ def _classify_known(art: EntityArticle, c: Candidate, entries: list[Entry], cont
     else:
         chosen, confidence, others = disambiguate(art, c, entries, context)
         place = chosen if isinstance(chosen, Place) else territory_place(chosen)
+        stated = country_after(art, c)
+        if region_abroad(place, entries, context) or stated and place.country_code and place.country_code != stated:
+            # "the North East" of a country the article never names, "Bali, Indonesia" read as an
+            # Indian city: a namesake, not the place meant
+            set_type(c, "PLACE", None, 0.6, alternatives=[describe(place)] + others)
+            return
         set_type(c, "PLACE", place, confidence if label != "GAZ" else min(confidence, 0.85), alternatives=others)
+
+
+def region_abroad(place: Place, entries: list[Entry], context: Counter) -> bool:
+    """Whether a (non-curated) region lies in a country that nothing else in the
+    article points to, while the article points to other countries."""
+    if place.kind != "region" or place.curated or not place.country_code:
+        return False
+    own = 1.0 if len({code(e.record) for e in entries}) == 1 else 0.5  # what the name itself added (context_codes)
+    return context[place.country_code] - own <= 0 and sum(context.values()) - own >= 2
 
 
 def suffixed_place(art: EntityArticle, c: Candidate) -> list[Entry]:
@@ -202,9 +217,12 @@ def disambiguate(art: EntityArticle, c: Candidate, entries: list[Entry], context
         if key in seen or isinstance(rec, Organization):
             continue
         seen.add(key)
-        own = context[code(rec)] - (1.0 if rank == 0 and len(entries) == 1 else 0.5 if rank == 0 else 0.0)
+        own = context[code(rec)] - (1.0 if rank == 0 and len(entries) == 1 else 0.5 if rank == 0 else 0.0) \
+            if code(rec) else 0.0  # a place of no one country ("the Sahel") has no context to count
         if isinstance(rec, Place) and rec.kind == "region" and city_before(art, c, rec.country_code):
             own += 3  # "Savannah, Georgia": a city, then its state
+        if isinstance(rec, Place) and rec.country_code and rec.country_code == country_after(art, c):
+            own += 3  # "Bali, Indonesia": a place, then its country
         if isinstance(rec, Country):
             score = 4.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
             if country_cue(art, c):
@@ -234,6 +252,18 @@ def country_cue(art: EntityArticle, c: Candidate) -> bool:
     if c.end + 1 < n and doc[c.end].lower_ in POSSESSIVE and doc[c.end + 1].lower_ in heads:
         return True
     return c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in heads
+
+
+def country_after(art: EntityArticle, c: Candidate) -> Optional[str]:
+    """The ISO code of a country named right after the candidate and a comma ("Bali, Indonesia")."""
+    doc = art.doc
+    if c.end + 1 >= len(doc) or doc[c.end].text != ",":
+        return None
+    for k in range(c.end + 2, min(len(doc), c.end + 5) + 1):
+        country = art.gaz.country(doc[c.end + 1:k].text)
+        if country is not None:
+            return country.iso2
+    return None
 
 
 def city_before(art: EntityArticle, c: Candidate, country_code: Optional[str]) -> bool:

@@ -8,11 +8,12 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...gazetteer import load_gazetteer, write_gazetteer_tables
+from ...gazetteer import Place, load_gazetteer, write_gazetteer_tables
 from .article import EntityArticle
 from .bodies import body_mentions
 from .candidates import candidates
 from .classify import classify, context_codes
+from .locating import geocoder_folder, locate_places
 from .references import capital_metonyms, country_references
 from .resolution import resolve
 from .retyping import propagate_names, retype_by_article
@@ -34,6 +35,7 @@ class EntityRecognizer:
     def _load(self, folder: Optional[Union[str, Path]]) -> None:
         self.tables = load_entity_tables(folder)
         self.gaz = load_gazetteer(folder)
+        self.towns_folder = geocoder_folder(folder)
 
     def __call__(self, doc: Doc) -> Doc:
         art = EntityArticle(doc, self.tables, self.gaz)
@@ -49,7 +51,13 @@ class EntityRecognizer:
         cands += body_mentions(art, cands)
         capital_metonyms(art, cands)
         cands.sort(key=lambda c: (c.start_char, -c.end_char))
-        doc._.ne_entities = resolve(art, cands)
+        entities = resolve(art, cands)
+        records = {}
+        for c in cands:
+            if c.entity is not None and isinstance(c.record, Place):
+                records.setdefault(c.entity.id, c.record)
+        locate_places(entities, records, self.towns_folder)
+        doc._.ne_entities = entities
         return doc
 
     # ---------------------------------------------------------- serialization
