@@ -24,8 +24,9 @@ HYPHENS = ("-", "‑")
 LINE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidate]:
-    """Every candidate mention, not overlapping (but for nested ones), in text order."""
+def candidates(art: EntityArticle, use_gazetteer_matches: bool, teams: list[Candidate] = ()) -> list[Candidate]:
+    """Every candidate mention, not overlapping (but for nested ones), in text order;
+    `teams`: the sports teams of a results table (sports.py), which win over the model's spans."""
     doc = art.doc
     spans: list[Candidate] = []
     for ent in doc.ents:
@@ -33,7 +34,7 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidat
             spans.extend(repair(art, Candidate(ent.start, ent.end, ent.label_)))
     spans = join_split_names(art, spans)
     spans = extend_org_names(art, extend_org_backwards(art, spans))
-    units = unit_mentions(art)
+    units = unit_mentions(art) + list(teams)
     if units:
         in_unit = {i for u in units for i in range(u.start, u.end)}
         spans = [c for c in spans if not any(i in in_unit for i in range(c.start, c.end))] + units
@@ -52,7 +53,7 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidat
             continue
         if any(ls <= c.start_char < le for ls, le in byline) or dateline(art, c):
             continue
-        if headlines and not c.entries and c.label != "UNIT" and headline_only(art, c, headlines):
+        if headlines and not c.entries and c.label not in ("UNIT", "TEAM") and headline_only(art, c, headlines):
             continue
         if not c.nested:
             taken.update(range(c.start, c.end))
@@ -97,7 +98,7 @@ def plausible(art: EntityArticle, c: Candidate) -> bool:
     """Not a date, a number, a lone title, a headline, a common word or page furniture."""
     doc, tables = art.doc, art.tables
     text = c.text
-    if c.label == "UNIT":
+    if c.label in ("UNIT", "TEAM"):
         return True
     if not any(ch.isupper() for ch in text) or text in tables.non_entities:
         return False

@@ -72,8 +72,8 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
     given_first = len(toks) > 1 and tables.is_given_name(toks[0].text)
     c.person_cue = bool(c.titles) or given_first or person_noun_before(art, c.start)
     label = c.label
-    if label == "UNIT":
-        set_type(c, "ORGANIZATION", None, 0.8)
+    if label in ("UNIT", "TEAM"):
+        set_type(c, "ORGANIZATION", None, 0.8 if label == "UNIT" else 0.7)
         return
     if gaz.demonyms.country(c.text) and not (entries and isinstance(entries[0].record, (Country, Organization))):
         return  # a demonym the model took for a name ("Ukrainian", "Nepalis", "Thai")

@@ -17,6 +17,7 @@ from .locating import geocoder_folder, locate_places
 from .references import capital_metonyms, country_references
 from .resolution import resolve
 from .retyping import propagate_names, retype_by_article
+from .sports import load_sports_rules, table_teams, team_sport_story, teams_in_prose, write_sports_rules
 from .tables import load_entity_tables, write_entity_tables
 
 
@@ -36,15 +37,19 @@ class EntityRecognizer:
         self.tables = load_entity_tables(folder)
         self.gaz = load_gazetteer(folder)
         self.towns_folder = geocoder_folder(folder)
+        self.sports = load_sports_rules(folder)
 
     def __call__(self, doc: Doc) -> Doc:
         art = EntityArticle(doc, self.tables, self.gaz)
-        cands = candidates(art, self.use_gazetteer_matches)
+        sports = team_sport_story(art, self.sports)
+        cands = candidates(art, self.use_gazetteer_matches, table_teams(art, self.sports) if sports else ())
         context = context_codes(cands)
         for c in cands:
             classify(art, c, context)
         cands = [c for c in cands if c.type]
         retype_by_article(art, cands)
+        if sports:
+            teams_in_prose(art, cands)
         cands += propagate_names(art, cands)
         cands += country_references(art, cands)
         cands = [c for c in cands if c.type]
@@ -65,6 +70,7 @@ class EntityRecognizer:
         """Write the tables (the entity tables and the gazetteer) into `path`."""
         write_entity_tables(self.tables, path)
         write_gazetteer_tables(self.gaz.tables, path)
+        write_sports_rules(self.sports, path)
 
     def from_disk(self, path: Union[str, Path], *, exclude: tuple = tuple()) -> "EntityRecognizer":
         """Read the tables `to_disk` wrote."""

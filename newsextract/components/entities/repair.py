@@ -84,7 +84,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
                     (head_body or tables.is_given_name(tail[0].text)):
                 return trim(art, Candidate(s, p, "ORG" if c.label == "PERSON" else c.label)) + \
                     [Candidate(p + 1, e, "PERSON")]
-    if e - s >= 2:
+    if e - s >= 2 and word(doc[e - 1].text) not in org_words:  # "the King Salman Center" is a body
         cut = last_title(art, s, e)
         if cut is not None and doc[cut[1]].is_title:
             title_start, title_end = cut

@@ -23,6 +23,14 @@ def resolve(art: EntityArticle, cands: list[Candidate]) -> list[Entity]:
     groups: dict[tuple, Entity] = {}
     info: dict[int, dict] = {}
     acronyms = defined_acronyms(art, cands)
+    # "Goundam" located by the gazetteer once and not the next time is still one place
+    located = {}
+    for c in cands:
+        if c.type == "PLACE" and isinstance(c.record, Place) and c.role == "name":
+            located.setdefault(name_key(c.text), c.record)
+    for c in cands:
+        if c.type == "PLACE" and c.record is None and c.role == "name":
+            c.record = located.get(name_key(c.text))
     people = people_groups(art, cands)
     # "the Ministry of Foreign Affairs" is "the UAE Foreign Ministry" when one country's is named
     anchored: dict[tuple, set] = {}

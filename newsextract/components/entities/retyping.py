@@ -10,7 +10,7 @@ from .article import Candidate, EntityArticle
 from .candidates import OTHER_LABELS, dateline
 from .classify import describe, locative, place_context, set_type
 from .people import NameIndex, acronym_fits, same_person
-from .repair import suffix_modifies
+from .repair import suffix_modifies, title_before
 
 
 def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
@@ -149,7 +149,8 @@ def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidat
             source = known.get(surface)
             if source is not None and name_key(doc[i:k].text) == name_key(surface):
                 c = art.span(Candidate(i, k, "COPY", type=source.type, record=source.record, entries=source.entries,
-                                       confidence=min(source.confidence, 0.8)))
+                                       confidence=min(source.confidence, 0.8),
+                                       titles=title_before(art, i) if source.type == "PERSON" else []))
                 if not art.excluded(c.start_char, c.end_char) and not dateline(art, c):
                     out.append(c)
                     taken.update(range(i, k))
