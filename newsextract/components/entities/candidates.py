@@ -53,7 +53,7 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool, teams: list[Cand
             continue
         if any(ls <= c.start_char < le for ls, le in byline) or dateline(art, c):
             continue
-        if headlines and not c.entries and c.label not in ("UNIT", "TEAM") and headline_only(art, c, headlines):
+        if headlines and not c.entries and c.label not in ("UNIT", "TEAM", "PLAYER") and headline_only(art, c, headlines):
             continue
         if not c.nested:
             taken.update(range(c.start, c.end))
@@ -98,7 +98,7 @@ def plausible(art: EntityArticle, c: Candidate) -> bool:
     """Not a date, a number, a lone title, a headline, a common word or page furniture."""
     doc, tables = art.doc, art.tables
     text = c.text
-    if c.label in ("UNIT", "TEAM"):
+    if c.label in ("UNIT", "TEAM", "PLAYER"):
         return True
     if not any(ch.isupper() for ch in text) or text in tables.non_entities:
         return False

@@ -75,6 +75,9 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
     if label in ("UNIT", "TEAM"):
         set_type(c, "ORGANIZATION", None, 0.8 if label == "UNIT" else 0.7)
         return
+    if label == "PLAYER":
+        set_type(c, "PERSON", None, 0.7)
+        return
     if gaz.demonyms.country(c.text) and not (entries and isinstance(entries[0].record, (Country, Organization))):
         return  # a demonym the model took for a name ("Ukrainian", "Nepalis", "Thai")
     if not entries and len(toks) == 1 and not toks[0].is_upper and toks[0].lower_ in art.lower_words:

@@ -17,7 +17,7 @@ from .locating import geocoder_folder, locate_places
 from .references import capital_metonyms, country_references
 from .resolution import resolve
 from .retyping import propagate_names, retype_by_article
-from .sports import load_sports_rules, table_teams, team_sport_story, teams_in_prose, write_sports_rules
+from .sports import load_sports_rules, sport_of_story, table_names, teams_in_prose, write_sports_rules
 from .tables import load_entity_tables, write_entity_tables
 
 
@@ -41,14 +41,14 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         art = EntityArticle(doc, self.tables, self.gaz)
-        sports = team_sport_story(art, self.sports)
-        cands = candidates(art, self.use_gazetteer_matches, table_teams(art, self.sports) if sports else ())
+        sport = sport_of_story(art, self.sports)
+        cands = candidates(art, self.use_gazetteer_matches, table_names(art, self.sports, sport) if sport else ())
         context = context_codes(cands)
         for c in cands:
             classify(art, c, context)
         cands = [c for c in cands if c.type]
         retype_by_article(art, cands)
-        if sports:
+        if sport == "team":
             teams_in_prose(art, cands)
         cands += propagate_names(art, cands)
         cands += country_references(art, cands)

@@ -28,6 +28,8 @@ class SportsTable(Table):
     team_sports: list[str]
     fixture_words: list[str]
     standings_min_numbers: int
+    individual_sports: list[str]
+    dismissal_words: list[str]
 
 
 class SportsRules:
@@ -38,6 +40,8 @@ class SportsRules:
         self.team_sports = frozenset(s.lower() for s in table.team_sports)
         self.fixture_words = frozenset(w.lower() for w in table.fixture_words)
         self.standings_min_numbers = table.standings_min_numbers
+        self.individual_sports = frozenset(s.lower() for s in table.individual_sports)
+        self.dismissal_words = frozenset(w.lower() for w in table.dismissal_words)
 
 
 def load_sports_rules(folder: Optional[Union[str, Path]] = None) -> SportsRules:
@@ -48,29 +52,84 @@ def write_sports_rules(rules: SportsRules, folder: Union[str, Path]) -> None:
     write_table(rules.table, folder, SPORTS_FILE)
 
 
-def team_sport_story(art: EntityArticle, rules: SportsRules) -> bool:
-    """Whether the article's first line names a team sport before a dash."""
+def sport_of_story(art: EntityArticle, rules: SportsRules) -> Optional[str]:
+    """"team" or "individual" when the article's first line names a sport before a dash, else None."""
     first = art.text.lstrip().split("\n", 1)[0]
     m = HEADER.match(first)
-    return bool(m) and m.group(1).strip().lower() in rules.team_sports
+    sport = m.group(1).strip().lower() if m else ""
+    return "team" if sport in rules.team_sports else "individual" if sport in rules.individual_sports else None
 
 
-def table_teams(art: EntityArticle, rules: SportsRules) -> list[Candidate]:
-    """Teams in the results, standings and fixture lines of a team-sport story."""
+def table_names(art: EntityArticle, rules: SportsRules, sport: str) -> list[Candidate]:
+    """Teams (TEAM) in the results, standings and fixture lines of a team-sport story,
+    and players (PLAYER) its tables name."""
     doc = art.doc
     people = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
-    out: list[Candidate] = []
-    line: list[int] = []
+    lines: list[list[int]] = [[]]
     for tok in doc:
         if "\n" in tok.text:
-            out.extend(_line_teams(art, rules, line, people))
-            line = []
+            lines.append([])
             continue
-        line.append(tok.i)
+        lines[-1].append(tok.i)
         if "\n" in tok.whitespace_:
-            out.extend(_line_teams(art, rules, line, people))
-            line = []
-    out.extend(_line_teams(art, rules, line, people))
+            lines.append([])
+    lines = [line for line in lines if line]
+    out: list[Candidate] = []
+    for line in lines[1:]:  # the first line is the story's headline
+        out.extend(_line_names(art, rules, line, people, sport))
+    return out
+
+
+ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+
+
+def _line_names(art: EntityArticle, rules: SportsRules, tokens: list[int], people: set, sport: str) -> list[Candidate]:
+    out = _line_teams(art, rules, tokens, people) if sport == "team" else []
+    taken = {i for c in out for i in range(c.start, c.end)}
+    for s, e in _line_players(art, rules, tokens, sport):
+        if not any(i in taken for i in range(s, e)):
+            out.append(art.span(Candidate(s, e, "PLAYER")))
+            taken.update(range(s, e))
+    return out
+
+
+def _name_end(doc, i: int, limit: int) -> int:
+    """The end of a run of capitalized words (initials "D." included) starting at token i."""
+    j = i
+    while j < limit and (doc[j].is_alpha and doc[j].text[0].isupper() or re.match(r"^[A-Z]\.$", doc[j].text)
+                         or doc[j].text in ("-",) and j > i and not doc[j].whitespace_):
+        j += 1
+    return j
+
+
+def _line_players(art: EntityArticle, rules: SportsRules, tokens: list[int], sport: str) -> list[tuple[int, int]]:
+    """Players of a sports table line: scorers in brackets with their minute, a name
+    before a bracketed country (individual sports), names around dismissal words."""
+    doc, gaz, out = art.doc, art.gaz, []
+    if not tokens:
+        return out
+    first, limit = tokens[0], tokens[-1] + 1
+    i = first
+    while i < limit:
+        tok = doc[i]
+        if not (tok.is_alpha and tok.text[0].isupper() or re.match(r"^[A-Z]\.$", tok.text)):
+            i += 1
+            continue
+        j = _name_end(doc, i, limit)
+        if any(e.is_country for e in gaz.lookup(doc[i:j].text)):
+            i = j
+            continue
+        nxt = doc[j] if j < limit else None
+        prev = doc[i - 1] if i > first else None
+        scorer = nxt is not None and ORDINAL.match(nxt.text) and prev is not None and prev.text in ("(", ",")
+        close = next((k for k in range(j + 2, min(limit, j + 6)) if doc[k].text == ")"), None)
+        player = sport == "individual" and nxt is not None and nxt.text == "(" and close is not None \
+            and any(e.is_country for e in gaz.lookup(doc[j + 1:close].text))
+        dismissed = (nxt is not None and nxt.lower_ in rules.dismissal_words) or \
+            (prev is not None and prev.lower_ in rules.dismissal_words and prev.is_lower)
+        if scorer or player or dismissed and sport == "team":
+            out.append((i, j))
+        i = j
     return out
 
 

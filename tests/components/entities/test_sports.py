@@ -41,3 +41,16 @@ def test_no_teams_outside_sports_stories(run):
 def test_national_sides_and_scorers_keep_their_type(run):
     ents = run("SOCCER - WORLD CUP QUALIFIER .\n\nEthiopia 4 Uganda 1\n\nGoals were scored by Daniel Mekonnen .")
     assert find(ents, "Ethiopia").type == "COUNTRY" and find(ents, "Uganda").type == "COUNTRY"
+
+
+@pytest.mark.parametrize("text, players", [
+    ("TENNIS - RESULTS AT THE OPEN .\n\nPetr Novak ( Czech Republic ) beat David Hale ( U.S. ) 6-3 3-6 6-3\n",
+     ["Petr Novak", "David Hale"]),
+    ("SOCCER - NORTHERN LEAGUE SUMMARIES .\n\nLeeds 3 ( Varley 8th , Fogg 85th ) Hull 2\n", ["Varley", "Fogg"]),
+    ("CRICKET - COUNTY SCOREBOARD .\n\nSaeed Khan c Marsh b Ireton 57\n", ["Saeed Khan", "Marsh", "Ireton"]),
+])
+def test_players_in_sports_tables_are_people(run, text, players):
+    ents = run(text)
+    for name in players:
+        ent = find(ents, name)
+        assert ent is not None and ent.type == "PERSON", name
