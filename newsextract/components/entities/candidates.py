@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Country, Entry, Organization
 from .article import Candidate, EntityArticle
-from .repair import extend_org_backwards, extend_org_names, join_split_names, repair
+from .repair import extend_org_backwards, extend_org_names, join_split_names, repair, title_before
 from .tables import word
 from .units import unit_mentions
 
@@ -114,6 +114,8 @@ def plausible(art: EntityArticle, c: Candidate) -> bool:
         return False
     if portfolio_before_title(art, c.end):
         return False  # "Home" in "Home Minister Jane Doe": part of the title
+    if c.start > 1 and doc[c.start - 1].lower_ == "for" and title_before(art, c.start - 1):
+        return False  # "Disaster Management" in "State Minister for Disaster Management": the portfolio
     toks = doc[c.start:c.end]
     words = [word(t.text) for t in toks if t.is_alpha]
     if not words or all(w in tables.title_words for w in words):

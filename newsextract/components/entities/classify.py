@@ -86,6 +86,10 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
         _classify_known(art, c, entries, context, has_org_word, given_first)
         return
     acronym = len(toks) == 1 and toks[0].is_upper and 2 <= len(toks[0].text) <= 6 and toks[0].is_alpha
+    prev = doc[c.start - 1] if c.start > 0 else None
+    if prev is not None and prev.is_lower and prev.lower_ in tables.org_words and not c.titles:
+        set_type(c, "ORGANIZATION", None, 0.65)  # "the opposition party Our Homeland", "news channel TeleNorte"
+        return
     if not has_org_word and not c.person_cue and not any(w in tables.org_words for w in art.words[c.start:c.end]) \
             and tables.starts_or_ends_with(
             art.words[c.start:c.end], tables.place_first_words, tables.place_last_words):

@@ -92,6 +92,10 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
             before = [] if title_start == s else trim(art, Candidate(s, title_start, "ORG"))
             keep = [b for b in before if gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()]
             return keep + [person]
+    for p in range(s + 1, e - 1):
+        if c.label == "ORG" and doc[p].is_lower and doc[p].lower_ in org_words \
+                and all(t.text[:1].isupper() for t in doc[p + 1:e]):
+            return [Candidate(p + 1, e, "ORG")]  # "the opposition party Our Homeland": the party's name
     if c.label == "ORG" and e - s >= 3 and e < len(doc) and doc[e].pos_ in ("VERB", "AUX") \
             and word(doc[e - 2].text) in org_words and doc[e - 1].is_title and len(doc[e - 1].text) >= 4 \
             and word(doc[e - 1].text) not in org_words and not gaz.lookup(doc[e - 1].text):

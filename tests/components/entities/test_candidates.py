@@ -36,3 +36,14 @@ def test_titled_people_keep_their_name(run):
     ents = run("Interior CS Fred Matiang’i said those who defied the curfew would be arrested.")
     assert find(ents, "Fred Matiang’i").type == "PERSON"
     assert find(ents, "CS Fred") is None
+
+
+def test_the_portfolio_of_a_title_is_no_body(run):
+    ents = run("State Minister for Disaster Management and Relief Karim Uddin said the toll rose.")
+    assert find(ents, "Disaster Management") is None
+
+
+def test_a_generic_body_before_its_name_is_not_part_of_it(run):
+    ents = run("However, Elod Novak of the opposition party Our Homeland voted against the bill.")
+    party = find(ents, "Our Homeland")
+    assert party is not None and party.type == "ORGANIZATION"
