@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Country, Organization, Place
 from .article import Candidate, EntityArticle
+from .bodies import generic_body_words
 from .tables import APOSTROPHES, POSSESSIVE, word
 
 # a model span is split at these tokens
@@ -68,7 +69,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
         tail = doc[p + 1:e]
         if doc[p].lower_ in SPLIT_POSSESSIVES and p - s <= 2 and len(tail) >= 2 and tail[0].is_title \
                 and any(t.lower_ in org_words for t in tail) and c.label in ("ORG", "FAC") \
-                and gaz.lookup(doc[s:p].text):
+                and gaz.lookup(doc[s:p].text) and not generic_body_words(art, p + 1, e):
             # "the Treasury's Office of Foreign Assets Control": the office has a name of its own
             return trim(art, Candidate(s, p, "ORG")) + trim(art, Candidate(p + 1, e, c.label))
         if doc[p].lower_ == "in" and c.label in ("ORG", "FAC") and tail[0].is_title and not gaz.lookup(doc[s:e].text) \
