@@ -16,7 +16,7 @@ from .classify import classify, context_codes
 from .locating import geocoder_folder, locate_places
 from .references import capital_metonyms, country_references
 from .resolution import resolve
-from .retyping import propagate_names, retype_by_article
+from .retyping import propagate_names, retype_by_article, untagged_list_places
 from .sports import load_sports_rules, sport_of_story, table_names, teams_in_prose, write_sports_rules
 from .tables import load_entity_tables, write_entity_tables
 
@@ -51,6 +51,7 @@ class EntityRecognizer:
         if sport == "team":
             teams_in_prose(art, cands)
         cands += propagate_names(art, cands)
+        cands += untagged_list_places(art, cands)
         cands += country_references(art, cands)
         cands = [c for c in cands if c.type]
         cands += body_mentions(art, cands)

@@ -69,11 +69,14 @@ def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
 
 
 def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
-    """A doubtful person listed next to a place ("Mariupol and Kherson") is a place."""
+    """A doubtful person or a one-word body listed next to a place ("Mariupol and
+    Kherson", "Bhola, Feni and Noakhali") is a place."""
     doc, tables = art.doc, art.tables
     ordered = sorted(cands, key=lambda c: c.start)
     for idx, c in enumerate(ordered):
-        if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
+        doubtful_body = c.type == "ORGANIZATION" and c.end - c.start == 1 and c.record is None \
+            and not c.entries and art.words[c.start] not in tables.org_words and not doc[c.start].is_upper
+        if not doubtful_body and (c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1)):
             continue
         words = name_key(c.text).split()
         if any(same_person(words, f, tables.particles) for f in fulls.near(words) if f != words):
@@ -108,6 +111,35 @@ def _people_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameInde
         if locative(art, prev) or locative(art, c) or place_context(art, c):
             continue
         set_type(c, "PERSON", None, 0.6, alternatives=[describe(c.record)] if c.record else c.alternatives)
+
+
+def untagged_list_places(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
+    """"Satkhira, Bagerhat, Jhalakathi, Barishal": a capitalized word the model left
+    untagged between two places of a list is a place too."""
+    doc, joiners = art.doc, art.tables.list_joiners
+    places = [c for c in cands if c.type == "PLACE"]
+    if len(places) < 2:
+        return []
+    ends = {c.end: c for c in places}
+    starts = {c.start: c for c in places}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for i, tok in enumerate(doc):
+        if i in taken or not tok.is_title or tok.pos_ != "PROPN" or tok.is_sent_start or tok.ent_type_:
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j not in taken and j - i < 3:
+            j += 1
+        left = i - 1 if i > 0 and doc[i - 1].text == "," else None
+        right = j + 1 if j < len(doc) and doc[j].lower_ in joiners else None
+        if right is not None and right < len(doc) and doc[right].lower_ in joiners:
+            right += 1  # ", and"
+        if left is not None and left in ends and right is not None and right in starts:
+            c = art.span(Candidate(i, j, "LIST", type="PLACE", confidence=0.6))
+            if not art.excluded(c.start_char, c.end_char):
+                out.append(c)
+                taken.update(range(i, j))
+    return out
 
 
 def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:

@@ -48,3 +48,9 @@ def test_place_feature_words_make_a_place(run, text, name):
 def test_a_capital_where_things_happen_stays_a_place(run, text, capital):
     ent = find(run(text), capital)
     assert ent is not None and ent.type == "PLACE"
+
+
+def test_an_untagged_name_inside_a_list_of_places_is_a_place(run):
+    ents = run("The storm hit Satkhira, Bagerhat, Jhalakathi, Barishal and Patuakhali on Monday.")
+    ent = find(ents, "Jhalakathi")
+    assert ent is not None and ent.type == "PLACE"
