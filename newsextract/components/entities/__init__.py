@@ -25,7 +25,7 @@ One article's way through `EntityRecognizer.__call__`:
                   places by record (resolution.py); names and attributes
                   (building.py)
   5. locating     PLACE entities the gazetteer did not locate: a GeoNames town of
-                  the article's countries (locating.py, newsextract.geocoder)
+                  the article's countries (locating.py, newsextract.gazetteer.geocoder)
 
 Tables: the kernel's people tables (models/people.json, people_given_names.json), entities_bodies.json, entities_context.json,
 entities_sports.json and the gazetteer (newsextract.gazetteer), read from the `tables_path` config

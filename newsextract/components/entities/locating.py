@@ -1,6 +1,6 @@
 """Coordinates for the article's small places: towns, villages and districts the
 gazetteer (cities of 15,000+) does not know are looked up among GeoNames' towns
-of 1,000+ people (newsextract.geocoder), told apart by the countries the article
+of 1,000+ people (newsextract.gazetteer.geocoder), told apart by the countries the article
 names (most mentioned first) and the places it locates otherwise.
 
 Only entities typed PLACE by their context are looked up; a region, a water body,
@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional, Union
 
-from ...geocoder import TOWNS_FILE, Town, geocode
+from ...gazetteer.geocoder import TOWNS_FILE, Town, geocode
 from ...gazetteer import Place
 from ...schema import Entity
 

@@ -1,4 +1,4 @@
-"""newsextract.geocoder: towns and villages of GeoNames located by the countries an article names."""
+"""newsextract.gazetteer.geocoder: towns and villages of GeoNames located by the countries an article names."""
 from __future__ import annotations
 
 import importlib.util
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.geocoder import (
+from newsextract.gazetteer.geocoder import (
     NAMES_FILE, TABLE_FILE, TOWNS_FILE, Town, distance_km, geocode, load_towns, place_key,
 )
 from newsextract.text.tables import TableError
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+MODELS = Path(__file__).resolve().parent.parent.parent / "models"
 REPO = MODELS.parent
 
 
@@ -146,7 +146,7 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
 
 
 def test_nothing_is_loaded_before_the_first_lookup():
-    code = ("import newsextract.geocoder as g; assert g.load_towns.cache_info().currsize == 0; "
+    code = ("import newsextract.gazetteer.geocoder as g; assert g.load_towns.cache_info().currsize == 0; "
             "g.geocode('Niafunke', countries=['ML']); assert g.load_towns.cache_info().currsize == 1; "
             "g.geocode('Kabul'); assert g.load_towns.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO,

@@ -40,7 +40,7 @@ from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Sequence, Union
 
-from .text.tables import PACKAGE, Table, TableError, load_table
+from ..text.tables import PACKAGE, Table, TableError, load_table
 
 TOWNS_FILE = "geocoder_towns.tsv"
 NAMES_FILE = "geocoder_town_names.tsv"
