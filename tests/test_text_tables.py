@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from newsextract.text.tables import NotedTable, Table, TableError, load_table, write_table
+from newsextract.text.tables import NotedTable, Table, TableError, build_once_packaged, load_table, write_table
 
 
 class Verbs(Table):
@@ -69,3 +69,19 @@ def test_a_note_that_names_no_entry_fails(tmp_path, note_key):
     with pytest.raises(TableError) as err:
         load_table("verbs.json", NotedVerbs, _write(tmp_path, {"strong": ["say"], note_key: "why"}))
     assert "verbs.json" in str(err.value) and note_key in str(err.value)
+
+
+BUILT_FROM = []
+
+
+def _build_verbs(folder):
+    BUILT_FROM.append(folder)
+    return [folder]
+
+
+def test_the_packaged_build_is_made_once_a_folder_s_each_time(tmp_path):
+    packaged = build_once_packaged(_build_verbs)
+    assert build_once_packaged(_build_verbs, None) is packaged and BUILT_FROM == [None]
+    assert build_once_packaged(_build_verbs, tmp_path) == [tmp_path]
+    assert build_once_packaged(_build_verbs, tmp_path) is not build_once_packaged(_build_verbs, tmp_path)
+    assert BUILT_FROM == [None, tmp_path, tmp_path, tmp_path]

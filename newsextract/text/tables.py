@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, TypeVar, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, ValidationError, model_serializer, model_validator
 
@@ -141,6 +141,24 @@ def load_table(filename: str, model: type[T], folder: Optional[Union[str, Path]]
 @lru_cache(maxsize=None)
 def _packaged(filename: str, model: type[T]) -> T:
     return parse_table(read_json(filename), model, _label(filename, None))
+
+
+Built = TypeVar("Built")
+
+
+def build_once_packaged(build: Callable[[Optional[Union[str, Path]]], Built],
+                        folder: Optional[Union[str, Path]] = None) -> Built:
+    """`build(folder)`; from the packaged `models/` (`folder=None`) it is built once per
+    process, so every pipeline keeping the packaged tables shares one compiled copy.
+    `build` must be a module-level function (it is the cache key)."""
+    if folder is None:
+        return _built_from_package(build)
+    return build(folder)
+
+
+@lru_cache(maxsize=None)
+def _built_from_package(build: Callable[[None], Built]) -> Built:
+    return build(None)
 
 
 def write_table(table: BaseModel, folder: Union[str, Path], filename: str) -> Path:
