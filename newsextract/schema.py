@@ -9,7 +9,7 @@ published JSON Schema are derived from these models.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -22,6 +22,8 @@ ClaimCategory = Literal[
 ]
 Modality = Literal["asserted", "negated", "planned", "hypothetical"]
 DatePrecision = Literal["day", "month", "year"]
+RegionKind = Literal["chrome", "caption", "credit", "byline", "dateline"]
+REGION_KINDS: tuple[str, ...] = get_args(RegionKind)
 
 
 class _Model(BaseModel):
@@ -43,7 +45,7 @@ class Evidence(TextSpan):
 class Region(_Model):
     """A part of the text the cleaner set aside: site chrome, a photo caption, a credit."""
 
-    kind: Literal["chrome", "caption", "credit", "byline", "dateline"]
+    kind: RegionKind
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
