@@ -115,6 +115,10 @@ class _Rules:
     byline: re.Pattern
     caption_cues: re.Pattern
     datelines: tuple[re.Pattern, ...]
+    teaser_marker: re.Pattern
+    menu_glue: re.Pattern
+    menu_glue_min: int
+    name_line: re.Pattern
 
 
 class CleaningTable(Table):
@@ -128,6 +132,10 @@ class CleaningTable(Table):
     bylines: list[str]
     caption_cues: list[str]
     dateline: list[str]
+    teaser_markers: list[str]
+    menu_glue: str
+    menu_glue_min: int
+    name_line: str
     mojibake_targets: str
     mojibake_extra: dict[str, str]
 
@@ -146,6 +154,10 @@ def _rules() -> _Rules:
         byline=whole(data.bylines),
         caption_cues=re.compile("|".join(f"(?:{p})" for p in data.caption_cues), re.I),
         datelines=tuple(re.compile(p) for p in data.dateline),
+        teaser_marker=whole(data.teaser_markers),
+        menu_glue=re.compile(data.menu_glue),
+        menu_glue_min=data.menu_glue_min,
+        name_line=whole([data.name_line]),
     )
 
 
@@ -181,6 +193,22 @@ def _lines(text: str):
         start += len(line) + 1
 
 
+def _names_beside_set_aside(rules: _Rules, text: str, lines: list[list], blank) -> None:
+    """An author's name alone on its line ("Jane Doe") next to a byline, credit
+    or chrome line ("2 Min Read", "Share this article") is a byline too, as is
+    the same name repeated."""
+    names = set()
+    for _ in range(2):
+        for i, (s, e, kind) in enumerate(lines):
+            if kind is not None or not rules.name_line.match(text[s:e]):
+                continue
+            beside = [lines[j][2] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if text[s:e] in names or any(k in ("chrome", "credit", "byline") for k in beside):
+                blank("byline", s, e)
+                lines[i][2] = "byline"
+                names.add(text[s:e])
+
+
 def clean(raw: str, *, max_line_scan: int = 400, dateline_window: int = 8,
           dateline_min_lead: int = 40) -> CleanedText:
     """Normalize `raw` and find chrome, credits, bylines, datelines and captions.
@@ -198,6 +226,7 @@ def clean(raw: str, *, max_line_scan: int = 400, dateline_window: int = 8,
     regions: list[Region] = []
     seen_paragraphs: set[str] = set()
     content_lines = 0
+    lines: list[list] = []  # [start, end, kind set aside or None] of every non-empty line
 
     def blank(kind, start, end):
         if end <= start:
@@ -214,11 +243,23 @@ def clean(raw: str, *, max_line_scan: int = 400, dateline_window: int = 8,
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
         short = len(stripped) <= max_line_scan
-        if short and (rules.chrome.match(stripped) or rules.credit_lines.match(stripped)):
-            blank("credit" if rules.credit_lines.match(stripped) else "chrome", s, e)
+        lines.append([s, e, None])
+        if short and rules.teaser_marker.match(stripped):
+            # "Read more" under a related story's headline: both are chrome
+            if len(lines) > 1 and lines[-2][2] is None and lines[-2][1] - lines[-2][0] <= 200:
+                blank("chrome", lines[-2][0], lines[-2][1])
+                lines[-2][2] = "chrome"
+            blank("chrome", s, e)
+            lines[-1][2] = "chrome"
+            continue
+        if short and (rules.chrome.match(stripped) or rules.credit_lines.match(stripped)
+                      or len(rules.menu_glue.findall(stripped)) >= rules.menu_glue_min):
+            lines[-1][2] = "credit" if rules.credit_lines.match(stripped) else "chrome"
+            blank(lines[-1][2], s, e)
             continue
         if short and rules.byline.match(stripped):
             blank("byline", s, e)
+            lines[-1][2] = "byline"
             continue
         key = stripped.casefold()
         if key in seen_paragraphs and len(stripped) > 20:
@@ -248,5 +289,6 @@ def clean(raw: str, *, max_line_scan: int = 400, dateline_window: int = 8,
             end = s + (credit.start() if credit is not None else len(stripped))
             if end > s:
                 regions.append(Region(kind="caption", start=s, end=end))
+    _names_beside_set_aside(rules, text, lines, blank)
     regions.sort(key=lambda r: (r.start, r.end))
     return CleanedText(text=text, analysis="".join(analysis), regions=regions)

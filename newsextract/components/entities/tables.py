@@ -41,6 +41,11 @@ class BodiesTable(Table):
     place_suffixes: list[str]
     facility_suffixes: list[str]
     member_nouns: list[str]
+    unit_heads: list[str]
+    event_first_words: list[str]
+    event_last_words: list[str]
+    place_first_words: list[str]
+    place_last_words: list[str]
     non_entities: list[str]
 
 
@@ -71,6 +76,13 @@ class ContextTable(Table):
     initials_skip: list[str]
     title_case_skip: list[str]
     title_joiners: list[str]
+    currency_words: list[str]
+    portfolio_titles: list[str]
+    gathering_nouns: list[str]
+    title_line_share: float
+    title_line_min_words: int
+    title_line_max_chars: int
+    title_line_common_words: int
 
 
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -80,6 +92,11 @@ APOSTROPHES = frozenset({"'", "’"})
 def word(text: str) -> str:
     """A token's text as the tables hold it: lower case, a trailing period dropped ("Gov.")."""
     return text.lower().rstrip(".") if len(text) > 2 else text.lower()
+
+
+def _word_tuples(phrases: list[str]) -> frozenset:
+    """Phrases as tuples of table words ("gulf of" -> ("gulf", "of"); "people's" -> ("people", "'s"))."""
+    return frozenset(tuple(word(w) for w in re.findall(r"['’]s|[\w-]+", p)) for p in phrases)
 
 
 class EntityTables:
@@ -116,6 +133,11 @@ class EntityTables:
         self.facility_first_words = frozenset(f[0] for f in self.facility_suffixes)
         self.member_nouns = frozenset(bodies.member_nouns)
         self.non_entities = frozenset(bodies.non_entities)
+        self.unit_heads = frozenset(bodies.unit_heads)
+        self.event_first_words = _word_tuples(bodies.event_first_words)
+        self.event_last_words = _word_tuples(bodies.event_last_words)
+        self.place_first_words = _word_tuples(bodies.place_first_words)
+        self.place_last_words = _word_tuples(bodies.place_last_words)
         self._context_sets(context)
 
     def _context_sets(self, c: ContextTable) -> None:
@@ -145,6 +167,14 @@ class EntityTables:
         self.non_government_heads = frozenset(c.non_government_heads)
         self.initials_skip = frozenset(c.initials_skip)
         self.title_case_skip = frozenset(c.title_case_skip)
+        self.currency_words = frozenset(c.currency_words)
+        self.portfolio_titles = frozenset(tuple(t.split()) for t in c.portfolio_titles)
+        self.gathering_nouns = frozenset(c.gathering_nouns)
+
+    def starts_or_ends_with(self, words: list[str], first: frozenset, last: frozenset) -> bool:
+        """Whether `words` (table words) open with a phrase of `first` or close with one of `last`."""
+        return any(tuple(words[:n]) in first for n in (1, 2, 3) if n < len(words)) or \
+            any(tuple(words[-n:]) in last for n in (1, 2, 3) if n < len(words))
 
     def given_name_gender(self, text: str) -> Optional[str]:
         return self.given_names.get(name_key(text))
