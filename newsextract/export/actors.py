@@ -29,8 +29,7 @@ class Actor:
 
     @property
     def cameo_country(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.cameo if codes else None
+        return country_table().code(self.iso2, "cameo")
 
     @property
     def cameo_code(self) -> Optional[str]:

@@ -34,13 +34,11 @@ class Geo:
 
     @property
     def country_name(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.name if codes else None
+        return country_table().code(self.iso2, "name")
 
     @property
     def fips(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.fips if codes else None
+        return country_table().code(self.iso2, "fips")
 
     @property
     def gdelt_type(self) -> Optional[int]:

@@ -108,7 +108,7 @@ class ArticleClaims:
                 continue
             # the model's DATE/TIME reading wins unless a counted noun follows ("the same day 116 servicemen")
             if not (amount.currency or amount.percent or amount.vague) \
-                    and {t.ent_type_ for t in span} & lex.time_labels \
+                    and {t.ent_type_ for t in span} & lex.time_entity_labels \
                     and (reading.head is None or reading.head.lemma_.lower() in lex.time_units) \
                     and not self._toll_figure(span):
                 continue
@@ -194,7 +194,7 @@ class ArticleClaims:
             wanted = category
             if r.partitive_pred is not None:
                 wanted = trigger(lex, r.partitive_pred, None, None, False) or category
-            others = not r.partitive and span.end < len(doc) and singular(doc[span.end].lower_) in lex.additive
+            others = not r.partitive and span.end < len(doc) and singular(doc[span.end].lower_) in lex.additive_words
             unit, source = antecedent(lex, doc, span, self.taken, si, self.sents, gov, wanted,
                                       self.antecedent_sentences, people_only=others)
             if source is not None and category == "OTHER" and r.partitive_pred is None \
@@ -244,7 +244,7 @@ class ArticleClaims:
         # "the three states" (but "these four people" are counted)
         if a.value is not None and a.value >= 2 and r.head is not None and span.start > 0 \
                 and doc[span.start - 1].lower_ in lex.relation_determiners \
-                and (head_word in lex.relational or unit in lex.relational) \
+                and (head_word in lex.relational_nouns or unit in lex.relational_nouns) \
                 and (a.value == 2 or doc[span.start - 1].lower_ == "the" and head_word not in lex.person_nouns
                      and a.word_number and r.head.i == span.end):
             return None

@@ -70,7 +70,7 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         return r
     if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
         j += 1   # "two out of the five Iranians": a partitive
-    if j < len(doc) and doc[j].lower_ in lex.distributive:
+    if j < len(doc) and doc[j].lower_ in lex.distributive_words:
         r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
         return r
     word = doc[j].lower_ if j < len(doc) else ""
@@ -114,7 +114,7 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         # "a family of four": people, and the family's predicate
         r.unit, r.head = lex.default_unit, doc[span.start - 2]
         return r
-    if j < len(doc) and doc[j].lower_ in lex.anaphoric and (not a.vague or singular(doc[j].lower_) in lex.additive):
+    if j < len(doc) and doc[j].lower_ in lex.anaphoric and (not a.vague or singular(doc[j].lower_) in lex.additive_words):
         # "30 others", "several others injured"
         r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
         distributive(lex, doc, j + 1, r)
@@ -203,7 +203,7 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         if tok.lower_ in lex.anaphoric:
             # "10 more hostages", "two other civilians"; but "30 others", "two more"
-            if tok.lower_ in lex.additive and nxt is not None \
+            if tok.lower_ in lex.additive_words and nxt is not None \
                     and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and not run:
                 run.append(tok)
                 k += 1
@@ -233,7 +233,7 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
         else:
             break
         k += 1
-    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_heads
+    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_head_words
              and i >= owned_from]
     if nouns:
         i = nouns[0]
@@ -331,7 +331,7 @@ def partitive(lex: Lexicon, doc: Doc, j: int, a: Amount, r: Reading) -> Optional
 
 def distributive(lex: Lexicon, doc: Doc, k: int, r: Reading) -> None:
     """'50 prisoners each': every party counted that many."""
-    if k < len(doc) and doc[k].lower_ in lex.distributive:
+    if k < len(doc) and doc[k].lower_ in lex.distributive_words:
         r.distributive = True
         r.end_char = doc[k].idx + len(doc[k])
 
