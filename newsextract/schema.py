@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Literal, Optional, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -171,27 +171,70 @@ class SideCount(_Model):
     claim_id: Optional[str] = None
 
 
-COUNT = (Optional[float], None)   # a figure the event type carries; None where none was read
+class PrisonerExchange(EventBase):
+    type: Literal["PRISONER_EXCHANGE"] = "PRISONER_EXCHANGE"
+    released_per_side: list[SideCount] = Field(default_factory=list)
 
 
-def _event_model(tag: str, **fields) -> type[EventBase]:
-    """The model of one event type: `EventBase`, the `type` tag, and the fields only it carries."""
-    name = tag.title().replace("_", "")   # PRISONER_EXCHANGE -> PrisonerExchange
-    return create_model(name, __base__=EventBase, __module__=__name__, type=(Literal[tag], tag), **fields)
+class Release(EventBase):
+    type: Literal["RELEASE"] = "RELEASE"
+    released: Optional[float] = None
 
 
-PrisonerExchange = _event_model("PRISONER_EXCHANGE", released_per_side=(list[SideCount], Field(default_factory=list)))
-Release = _event_model("RELEASE", released=COUNT)
-Attack = _event_model("ATTACK", killed=COUNT, wounded=COUNT)
-Meeting = _event_model("MEETING")
-Agreement = _event_model("AGREEMENT")
-Protest = _event_model("PROTEST")
-Arrest = _event_model("ARREST", detained=COUNT)
-Election = _event_model("ELECTION")
-Disaster = _event_model("DISASTER", killed=COUNT, affected=COUNT)
-Aid = _event_model("AID", amount=COUNT, currency=(Optional[str], None))
-Sanction = _event_model("SANCTION")
-Statement = _event_model("STATEMENT")
+class Attack(EventBase):
+    type: Literal["ATTACK"] = "ATTACK"
+    killed: Optional[float] = None
+    wounded: Optional[float] = None
+
+
+class Meeting(EventBase):
+    type: Literal["MEETING"] = "MEETING"
+
+
+class Agreement(EventBase):
+    type: Literal["AGREEMENT"] = "AGREEMENT"
+
+
+class Protest(EventBase):
+    type: Literal["PROTEST"] = "PROTEST"
+
+
+class Arrest(EventBase):
+    type: Literal["ARREST"] = "ARREST"
+    detained: Optional[float] = None
+
+
+class Election(EventBase):
+    type: Literal["ELECTION"] = "ELECTION"
+
+
+class Disaster(EventBase):
+    type: Literal["DISASTER"] = "DISASTER"
+    killed: Optional[float] = None
+    affected: Optional[float] = None
+
+
+class Aid(EventBase):
+    type: Literal["AID"] = "AID"
+    amount: Optional[float] = None
+    currency: Optional[str] = None
+
+
+class Sanction(EventBase):
+    type: Literal["SANCTION"] = "SANCTION"
+
+
+class Statement(EventBase):
+    type: Literal["STATEMENT"] = "STATEMENT"
+
+
+Event = Annotated[
+    Union[
+        PrisonerExchange, Release, Attack, Meeting, Agreement, Protest,
+        Arrest, Election, Disaster, Aid, Sanction, Statement,
+    ],
+    Field(discriminator="type"),
+]
 
 EVENT_MODELS: dict[str, type[EventBase]] = {
     m.model_fields["type"].default: m
@@ -199,7 +242,6 @@ EVENT_MODELS: dict[str, type[EventBase]] = {
               Arrest, Election, Disaster, Aid, Sanction, Statement)
 }
 EVENT_TYPES = tuple(EVENT_MODELS)
-Event = Annotated[Union[tuple(EVENT_MODELS.values())], Field(discriminator="type")]
 
 
 # ---------------------------------------------------------------- articles
