@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 
 from ...text.dates import BOUND_WORDS, START_BOUND_WORDS, DateMention, resolve_mention
 from .article import ArticleEvents
-from .mediation import cue_mediators
 from .mentions import Mention
 from .modality import is_generic, modality
 
@@ -153,7 +152,7 @@ def arguments(art: ArticleEvents, m: Mention) -> None:
     m.locations.sort(key=lambda x: (x[0], x[1]))
     if m.type in lex.no_location_types:
         m.locations = []  # 'sanctions over the war in Ukraine': no place of their own
-    m.mediators = cue_mediators(art, m.sent_i)
+    m.mediators = list(art.mediators_by_sent.get(m.sent_i, ()))
     if allowed:
         known = {e.id for _, e in m.participants}
         for dist, e in demonym_sides(art, m.token):

@@ -17,7 +17,7 @@ from ...text.dates import find_dates
 from ...text.segments import segment_index, segments
 from .lexicon import EventLexicon
 from .mentions import Mention, dates_compatible
-from .tree import LocalTree
+from ...text.tree import LocalTree
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ class ArticleEvents:
         self.country_by_iso = {e.attributes.iso_alpha2: e for e in self.entities
                                if e.type == "COUNTRY" and e.attributes.iso_alpha2}
         self.types_seen: set[str] = set()
-        self.mediator_cache: dict[int, list] = {}
+        # the actual mediators the mediators component found, by sentence (see mediation.py)
+        self.mediators_by_sent: dict[int, list] = {}
         self.main_type: Optional[str] = None
 
     def _lede_sentences(self) -> set[int]:

@@ -4,7 +4,8 @@ where and when, mediated by whom, measured by which numbers.
 Flow for one Doc (state in an `ArticleEvents` made per Doc):
   1. triggers (triggers.py): token lemmas and dependency patterns of models/events.json;
   2. per trigger, modality (modality.py) and the entities, numeric claims and dates
-     of its sentence (arguments.py, mediation.py), each given to the nearest trigger;
+     of its sentence (arguments.py), each given to the nearest trigger, and the
+     mediators the mediators component found there (doc._.ne_mediations, mediation.py);
   3. mentions merged into events in a sentence, then across the article (merging.py);
   4. an event is reported when it is in the lede, dated or measured (records.py).
 Results go to `doc._.ne_events` as `schema.Event` records (ids V1, V2, ...).
@@ -23,7 +24,7 @@ from ...text.tables import load_table, write_table
 from .arguments import fill
 from .article import ArticleEvents, EventSettings
 from .lexicon import EventLexicon
-from .mediation import give_article_mediator, role_mediators
+from .mediation import give_article_mediator, sentence_mediators
 from .merging import cluster, merge_in_sentence
 from .records import keep, record, shared_actors, talks_behind
 from .statement import statement
@@ -36,7 +37,7 @@ TABLE_FILE = "events.json"
 @Language.factory(
     "newsextract_events",
     assigns=["doc._.ne_events"],
-    requires=["doc._.ne_entities", "doc._.ne_claims", "token.dep", "token.lemma", "token.tag"],
+    requires=["doc._.ne_entities", "doc._.ne_mediations", "doc._.ne_claims", "token.dep", "token.lemma", "token.tag"],
     default_config={"lede_sentences": 3, "max_participants": 4, "participant_distance": 5, "main_date_slack": 7,
                     "tables_path": None},
 )
@@ -89,6 +90,7 @@ class EventExtractor:
 
 def extract_events(art: ArticleEvents) -> list:
     """The event records of one article."""
+    art.mediators_by_sent, article_mediators = sentence_mediators(art.doc, art.sent_of, art.entities)
     mentions = find_mentions(art)
     fill(art, mentions)
     mentions = merge_in_sentence(art, mentions)
@@ -98,8 +100,7 @@ def extract_events(art: ArticleEvents) -> list:
     st = statement(art)
     if st is not None:
         clusters.append(st)
-    mediators_by_sent, article_mediators = role_mediators(art)
-    events = [record(art, c, f"V{i}", mediators_by_sent) for i, c in enumerate(clusters, 1)]
+    events = [record(art, c, f"V{i}") for i, c in enumerate(clusters, 1)]
     give_article_mediator(art, events, article_mediators)
     shared_actors(art, events)
     return events

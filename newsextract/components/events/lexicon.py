@@ -95,13 +95,6 @@ class EventLexicon:
         self.neighbour_participants = frozenset(t.participants_fallback.previous_sentence_for)
         med = t.mediation
         self.mediated_types = tuple(med.event_types)
-        self.mediation_passive = frozenset(med.passive_verbs)
-        self.mediation_nouns = frozenset(med.nouns)
-        self.mediation_suffixes = frozenset(med.hyphen_suffixes)
-        self.mediation_agentive = frozenset(med.agentive_verbs)
-        self.mediation_owner_preps = frozenset(med.owner_preps)
-        self.acting_as_preps = frozenset(med.acting_as_preps)
-        self.acting_as_nouns = frozenset(med.acting_as_nouns)
         self.statement_verbs = frozenset(t.statement.verbs)
         self.statement_reporting = frozenset(t.statement.reporting_only)
         self.roles = t.roles

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .rules import TriggerRule
 from .tables import PatternRow
-from .tree import LocalTree
+from ...text.tree import LocalTree
 
 
 class TriggerPatterns:

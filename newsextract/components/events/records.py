@@ -53,14 +53,14 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
     return None, None, None, False
 
 
-def record(art: ArticleEvents, c: Cluster, vid: str, mediators_by_sent: dict):
+def record(art: ArticleEvents, c: Cluster, vid: str):
     """The typed record of one cluster."""
     lex, tree = art.lex, art.tree
     mentions = sorted(c.mentions, key=lambda m: m.token.i)
     everything = [x for m in mentions for x in [m] + m.merged]
     first = mentions[0]
     date, precision, date_text, dated = _date(art, c, mentions, everything)
-    mediator = event_mediator(art, c.type, mentions, everything, mediators_by_sent)
+    mediator = event_mediator(art, c.type, mentions, everything)
     # participants, nearest and most often first, the mediator left out
     score: dict[str, float] = {}
     ents = {}

@@ -96,13 +96,8 @@ class CountCues(Table):
 
 
 class MediationCues(Table):
-    passive_verbs: Words
-    nouns: Words
-    hyphen_suffixes: Words
-    agentive_verbs: Words
-    owner_preps: Words                        # 'the mediation of X'
-    acting_as_preps: Words                    # 'X acted as an intermediary'
-    acting_as_nouns: Words
+    """Which event types take a mediator (who mediated is the mediators component's finding)."""
+
     event_types: list[EventType]              # in the order an article-level mediator is given to them
 
 

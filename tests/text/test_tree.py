@@ -3,9 +3,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.components.events.tree import LocalTree, tree_distance
+import spacy
+from spacy.tokens import Doc
 
-from .docs import build_doc
+from newsextract.text.tree import LocalTree, tree_distance
+
+VOCAB = spacy.blank("en").vocab
+
+
+def build_doc(rows: list[tuple]) -> Doc:
+    """A parsed Doc from (word, lemma, pos, tag, dep, head index) rows."""
+    return Doc(VOCAB, words=[r[0] for r in rows], spaces=[not r[0].isspace() for r in rows],
+               lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+               deps=[r[4] for r in rows], heads=[r[5] for r in rows])
 
 ATTACK = [("Russia", "Russia", "PROPN", "NNP", "nsubj", 1), ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
           ("the", "the", "DET", "DT", "det", 3), ("town", "town", "NOUN", "NN", "dobj", 1),

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...text.segments import segment_index, segments
+from .segments import segment_index, segments
 
 
 class LocalTree:
