@@ -114,12 +114,12 @@ def is_attribution(art: ArticleEvents, root: Token, trigger: Token) -> bool:
         return False
     while root.dep_ in ("compound", "poss", "appos", "amod") and not tree.is_root(head) and head.i != trigger.i:
         root, head = head, tree.head(head)
-    if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in lex.reporting_or_stance:
+    if root.dep_ in ("nsubj", "agent", "pobj") and head.lemma_.lower() in lex.source_or_judging:
         return True
-    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in lex.telling_verbs:
+    if root.dep_ in ("dobj", "dative") and lex.reporting.is_addressee_verb(head.lemma_.lower()):
         return True  # 'told news agency TT'
     if (root.dep_ == "pobj" and head.lower_ in lex.attribution_preps
-            and tree.head(head).lemma_.lower() in lex.attribution_phrases):
+            and lex.is_source_phrase(tree.head(head))):
         return True
     if root.dep_ == "compound" and head.lemma_.lower() in lex.media_nouns:
         return True

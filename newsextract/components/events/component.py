@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401  (registers Doc._ extensions)
 from ...text.demonyms import load_demonyms
+from ...text.reporting import ReportingVerbs
 from ...text.tables import load_table, write_table
 from .arguments import fill
 from .article import ArticleEvents, EventSettings
@@ -62,29 +63,33 @@ class EventExtractor:
         self.demonym = load_demonyms().country
         self.tables_path = tables_path
         self.table: Optional[EventsTable] = None
+        self.reporting: Optional[ReportingVerbs] = None
         self.lexicon: Optional[EventLexicon] = None
         if tables_path is None or (Path(tables_path) / TABLE_FILE).is_file():
-            self._load(load_table(TABLE_FILE, EventsTable, tables_path))
+            self._load(tables_path)
 
-    def _load(self, table: EventsTable) -> None:
-        self.table = table
-        self.lexicon = EventLexicon(table)
+    def _load(self, folder: Union[str, Path, None]) -> None:
+        """The events table and the kernel's reporting verbs, from `folder` (None: packaged)."""
+        self.table = load_table(TABLE_FILE, EventsTable, folder)
+        self.reporting = ReportingVerbs.load(folder)
+        self.lexicon = EventLexicon(self.table, self.reporting)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
-            self._load(load_table(TABLE_FILE, EventsTable, self.tables_path))
+            self._load(self.tables_path)
         doc._.ne_events = extract_events(ArticleEvents(self.lexicon, self.settings, self.demonym, doc))
         return doc
 
     def to_disk(self, path: Union[str, Path], exclude=tuple()) -> None:
-        """Write the events table into `path` (nlp.to_disk)."""
+        """Write the events table and the reporting verbs into `path` (nlp.to_disk)."""
         if self.table is None:
-            self._load(load_table(TABLE_FILE, EventsTable, self.tables_path))
+            self._load(self.tables_path)
         write_table(self.table, path, TABLE_FILE)
+        self.reporting.to_disk(path)
 
     def from_disk(self, path: Union[str, Path], exclude=tuple()) -> "EventExtractor":
-        """Read the events table back from `path` (spacy.load)."""
-        self._load(load_table(TABLE_FILE, EventsTable, path))
+        """Read the tables back from `path` (spacy.load)."""
+        self._load(path)
         return self
 
 

@@ -1,6 +1,7 @@
 """models/events.json indexed for lookups: built once per component, never per article."""
 from __future__ import annotations
 
+from ...text.reporting import ReportingVerbs
 from .patterns import TriggerPatterns
 from .rules import TriggerRule, trigger_rule
 from .tables import EventsTable
@@ -11,10 +12,15 @@ def _sets(mapping: dict) -> dict:
 
 
 class EventLexicon:
-    """Every word list of the table as a frozenset or an index, for one component."""
+    """Every word list of the table as a frozenset or an index, for one component;
+    the reporting verbs come from the kernel table (models/reporting.json)."""
 
-    def __init__(self, table: EventsTable):
+    def __init__(self, table: EventsTable, reporting: ReportingVerbs):
         t = table
+        self.reporting = reporting
+        # 'X said', 'X quoted Y': verbs whose subject is a source of words, not an actor
+        # of what it tells (but 'X announced aid', 'X claimed the attack': performative)
+        self.source_verbs = (reporting.speech | reporting.quoting) - frozenset(t.performative_verbs)
         self.cameo = dict(t.cameo)
         self.cameo_refine = [(r.type, frozenset(r.near), r.cameo) for r in t.cameo_refine]
         self.type_order = {etype: i for i, etype in enumerate(t.type_priority)}
@@ -41,7 +47,7 @@ class EventLexicon:
         self.planned_modifiers = frozenset(mod.planned_modifiers)
         self.planned_xcomp_only = frozenset(mod.planned_governors_xcomp_only)
         self.hypothetical_governors = frozenset(mod.hypothetical_governors)
-        self.reporting_verbs = frozenset(mod.reporting_verbs)
+        self.reporting_verbs = self.source_verbs | frozenset(mod.epistemic_verbs)
         self.generic_modifiers = frozenset(t.generic.modifiers)
         self.comparison_preps = frozenset(t.generic.comparison_preps)
         self.generic_plurals = frozenset(t.generic.plural_nouns)
@@ -61,12 +67,9 @@ class EventLexicon:
         self.talks_lead_to = frozenset(t.talks_lead_to)
         self.multi_day_types = frozenset(t.multi_day_types)
         self.actor_roles = _sets(t.actor_roles)
-        self.stance_verbs = frozenset(t.stance_verbs)
+        self.judging_verbs = frozenset(t.judging_verbs)
         att = t.attribution
-        self.attribution_verbs = frozenset(att.verbs)
-        self.reporting_or_stance = self.attribution_verbs | self.stance_verbs
-        self.attribution_phrases = self.attribution_verbs | frozenset(att.phrase_heads)
-        self.telling_verbs = frozenset(att.telling_verbs)
+        self.source_or_judging = self.source_verbs | self.judging_verbs
         self.attribution_preps = frozenset(att.preps)
         self.media_nouns = frozenset(att.media_nouns)
         loc = t.location
@@ -96,7 +99,6 @@ class EventLexicon:
         med = t.mediation
         self.mediated_types = tuple(med.event_types)
         self.statement_verbs = frozenset(t.statement.verbs)
-        self.statement_reporting = frozenset(t.statement.reporting_only)
         self.roles = t.roles
 
     def participants_allowed(self, etype: str) -> frozenset:
@@ -110,3 +112,7 @@ class EventLexicon:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 forms.append(low[: -len(suffix)] + repl)
         return forms
+
+    def is_source_phrase(self, tok) -> bool:
+        """The head of 'according to X', 'reported by X', 'condemned by X': X is a source."""
+        return tok.lemma_.lower() in self.source_or_judging or self.reporting.is_according(tok.lower_)

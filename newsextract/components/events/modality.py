@@ -30,15 +30,15 @@ def modality(art: ArticleEvents, m: Mention) -> str:
             break  # 'after residents voted', 'who was arrested': a clause of its own
         head = tree.head(cur)
         lemma = head.lemma_.lower()
-        if lemma in lex.reporting_verbs:
-            break
         if lemma in lex.negating_governors:
-            return "negated"
+            return "negated"  # 'denied the attack': a reporting verb that says it did not happen
         if (lemma in lex.planned_governors and m.type not in lex.planned_not_for.get(lemma, ())
                 and (lemma not in lex.planned_xcomp_only or cur.dep_ in ("xcomp", "ccomp"))):
-            return "planned"
+            return "planned"  # 'urged / vowed to release'
         if lemma in lex.hypothetical_governors:
-            return "hypothetical"
+            return "hypothetical"  # 'warned of an attack'
+        if lemma in lex.reporting_verbs:
+            break  # 'said the attack took place': what is reported keeps its own modality
         # a verb's negation or auxiliary covers its complements, not a phrase hanging on it
         # ('have not returned since the quake': the quake happened)
         adjunct = adjunct or (cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"))

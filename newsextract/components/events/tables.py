@@ -77,7 +77,7 @@ class ModalityCues(Table):
     planned_governors_not_for: dict[str, list[EventType]]
     planned_modifiers: Words
     hypothetical_governors: Words
-    reporting_verbs: Words
+    epistemic_verbs: Words                    # besides the kernel's reporting verbs: 'showed', 'believed'
     planned_governors_xcomp_only: Words
     implicative_verbs: Words
 
@@ -102,16 +102,13 @@ class MediationCues(Table):
 
 
 class StatementCues(Table):
-    verbs: Words
-    reporting_only: Words
+    verbs: Words                              # 'warned', 'urged': never a neutral reporting verb
 
 
 class AttributionCues(Table):
-    """Entities that only report an event: 'X said', 'told news agency Y', 'according to X'."""
+    """Entities that only report an event: 'X said', 'told news agency Y', 'according to X'
+    (the verbs are the kernel's, models/reporting.json)."""
 
-    verbs: Words
-    telling_verbs: Words
-    phrase_heads: Words                       # 'according (to)'
     preps: Words
     media_nouns: Words
 
@@ -199,7 +196,8 @@ class EventsTable(Table):
     cumulative: Cumulative
     unilateral_cues: Words
     captives_moving: CaptivesMoving
-    stance_verbs: Words
+    performative_verbs: Words                 # 'X announced aid': a reporting verb whose subject acts
+    judging_verbs: Words                      # 'X condemned the attack': X takes no part in it
     location: LocationCues
     event_kinds: dict[str, Words]
     multi_day_types: list[EventType]

@@ -140,7 +140,7 @@ def find_mentions(art: ArticleEvents) -> list[Mention]:
             if in_caption(art.doc, tok.idx, tok.idx + len(tok)):
                 continue
             if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
-                    and tree.head(tok).lemma_.lower() in lex.attribution_verbs):
+                    and tree.head(tok).lemma_.lower() in lex.source_verbs):
                 continue  # 'the conference said': a body speaking, not an event
             cameo = rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or lex.cameo.get(rule.type)
             art.types_seen.add(rule.type)

@@ -34,6 +34,23 @@ def test_is_attribution(article, entity, expected):
     assert is_attribution(art, art.doc[entity], art.doc[1]) is expected
 
 
+def _reported_by(verb: str, lemma: str) -> list[tuple]:
+    """'The aid was VERB by Norland.'"""
+    return [("The", "the", "DET", "DT", "det", 1), ("aid", "aid", "NOUN", "NN", "nsubjpass", 3),
+            ("was", "be", "AUX", "VBD", "auxpass", 3), (verb, lemma, "VERB", "VBN", "ROOT", 3),
+            ("by", "by", "ADP", "IN", "agent", 3), ("Norland", "Norland", "PROPN", "NNP", "pobj", 4), P + (3,)]
+
+
+@pytest.mark.parametrize("verb,lemma,expected", [
+    ("reported", "report", True),      # a kernel reporting verb: Norland is a source
+    ("announced", "announce", False),  # performative: Norland gives the aid
+    ("condemned", "condemn", True),    # judging: Norland takes no part
+])
+def test_reporting_verbs_from_the_kernel(article, verb, lemma, expected):
+    art = article(_reported_by(verb, lemma), {"Norland": ("COUNTRY", 5, 6)})
+    assert is_attribution(art, art.doc[5], art.doc[1]) is expected
+
+
 def _claim(category: str, unit: str | None = None, currency: str | None = None) -> NumericClaim:
     span = dict(text="5", start=0, end=1)
     return NumericClaim(id="N1", value=5, unit=unit, category=category, currency=currency, evidence=Evidence(**span), **span)
