@@ -77,23 +77,23 @@ class LocalTree:
     def inside(self, tok: Token, ancestor: Token) -> bool:
         return self.depth_below(tok, ancestor) >= 0
 
-    def near_words(self, tok: Token) -> set[str]:
-        """Lemmas and forms of a token's children, grandchildren and head."""
-        words = set()
+    def near_words(self, tok: Token, nouns_only: bool = False) -> set[str]:
+        """Lemmas and forms of a token's children, grandchildren and head (with
+        `nouns_only`, of those that are nouns)."""
+        near = []
         for c in self.children(tok):
-            words.add(c.lemma_.lower())
-            words.add(c.lower_)
-            for g in self.children(c):
-                words.add(g.lemma_.lower())
-                words.add(g.lower_)
+            near.append(c)
+            near.extend(self.children(c))
         head = self.head(tok)
         if head.i != tok.i:
-            words.add(head.lemma_.lower())
-            words.add(head.lower_)
+            near.append(head)
             if head.dep_ == "prep" or tok.dep_ == "pobj":  # 'prisoners of war': the noun the phrase hangs on
-                hh = self.head(head)
-                words.add(hh.lemma_.lower())
-                words.add(hh.lower_)
+                near.append(self.head(head))
+        words = set()
+        for t in near:
+            if not nouns_only or t.pos_ in ("NOUN", "PROPN"):
+                words.add(t.lemma_.lower())
+                words.add(t.lower_)
         return words
 
 

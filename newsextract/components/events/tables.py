@@ -31,10 +31,12 @@ class TriggerRow(Table):
     lemmas: Words
     pos: Words = ["NOUN", "VERB", "PROPN"]
     context: Words = []                       # context names (see `contexts`): one must be present
+    context_always: bool = False              # even once the article told an event of the type
     context_for: dict[str, Words] = {}        # a lemma's own context, instead of `context`
     exclude_context_for: dict[str, Words] = {}
     near: Words = []                          # words one of which must be next to the trigger
     exclude_near: Words = []
+    exclude_near_nouns: Words = []            # excluding only as nouns ('claims of attacks', not 'claimed')
     lowercase: Words = []                     # lemmas that are triggers only written in lower case
     noun_only: Words = []
     needs_date: bool = False
@@ -53,8 +55,9 @@ class PatternRow(Table):
 
     type: EventType
     head: Words
-    path: list[DepStep]
+    path: list[DepStep]                       # a step's words "*": any common noun
     also: list[DepStep] = []                  # dependents the head must have besides the path
+    two_sides: bool = False                   # the head's subject names two sides ('A and B agreed', 'the sides')
     cameo: Optional[str] = None
     absorbed_by: list[EventType] = []
 

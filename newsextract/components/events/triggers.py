@@ -21,19 +21,20 @@ from .mentions import Mention
 def context_ok(art: ArticleEvents, names, tok: Token, si: int, near: set) -> bool:
     """A rule's context: words of the sentence (and the one before), or with a
     'near:' name, words next to the trigger; 'near:people' also takes a named
-    person, a plural proper noun ('Ukrainians') or a counted group."""
+    person, a plural proper noun ('Ukrainians') or a counted group, 'near:official'
+    a named person ('received President X')."""
     lex, tree = art.lex, art.tree
     words = art.words_of(si)
     for name in names:
         if name.startswith("near:"):
             if near & lex.contexts.get(name[5:], frozenset()):
                 return True
-            if name == "near:people":
+            if name in ("near:people", "near:official"):
                 args = tree.children(tok) + ([tree.head(tok)] if tok.dep_ in ("acl", "amod", "relcl") else [])
                 for c in args:
                     if c.i in art.entity_at and art.entity_at[c.i].type == "PERSON":
                         return True
-                    if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in tree.children(c)):
+                    if name == "near:people" and (c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in tree.children(c))):
                         return True
             continue
         if words & lex.contexts.get(name, frozenset()):
@@ -68,11 +69,13 @@ def match_rule(art: ArticleEvents, tok: Token, si: int) -> Optional[TriggerRule]
             continue
         if rule.exclude_near and near & rule.exclude_near:
             continue
+        if rule.exclude_near_nouns and art.tree.near_words(tok, nouns_only=True) & rule.exclude_near_nouns:
+            continue
         excl = rule.exclude_context_for.get(lemma)
         if excl and context_ok(art, excl, tok, si, near):
             continue
         need = rule.context_for.get(lemma, rule.context)
-        if need and rule.type not in art.types_seen and not context_ok(art, need, tok, si, near):
+        if need and (rule.context_always or rule.type not in art.types_seen) and not context_ok(art, need, tok, si, near):
             continue
         return rule
     return None
