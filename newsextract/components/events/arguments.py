@@ -35,6 +35,7 @@ def fill(art: ArticleEvents, mentions: list[Mention]) -> None:
             m.cumulative = summed and bool(m.claims) and m.type in lex.cumulative_types
             near = tree.near_words(m.token)
             m.unilateral = bool(near & lex.unilateral_cues)
+            m.distinct = distinct_cue(art, m.token)
             arguments(art, m)
             if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or tree.near_words(m.token) & lex.mutual_words):
                 m.type, m.cameo = "PRISONER_EXCHANGE", lex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each'
@@ -48,6 +49,8 @@ def _give_dates(art: ArticleEvents, si: int, ms: list[Mention]) -> None:
     for d, root in art.sent_dates.get(si, ()):
         iso = resolve_mention(d, art.published)
         if not iso:
+            if art.published is None and not d.is_bound:
+                _give_unresolved(art, d, root, ms)
             continue
         bound = bounding_word(art, d, root)
         takers = [m for m in ms if (not art.is_subordinate(m) or tree.inside(root, m.token))
@@ -68,6 +71,25 @@ def _give_dates(art: ArticleEvents, si: int, ms: list[Mention]) -> None:
         for m in ms:
             if m is not owner and bound is None and not art.in_subclause(m):
                 m.borrowed.append((d, iso))
+
+
+def _give_unresolved(art: ArticleEvents, d: DateMention, root: Token, ms: list[Mention]) -> None:
+    """With no publication date, 'on Saturday' and 'in December' resolve to no day, but
+    they still tell two times apart: the nearest trigger keeps what the expression
+    says ('wd:saturday'), so that events told with different ones are not merged."""
+    tree = art.tree
+    takers = [m for m in ms if not art.is_subordinate(m) or tree.inside(root, m.token)]
+    if takers:
+        owner = min(takers, key=lambda m: (tree.distance(root, m.token), abs(root.i - m.token.i)))
+        owner.unresolved = owner.unresolved or f"{d.kind}:{' '.join(d.text.lower().split())}"
+
+
+def distinct_cue(art: ArticleEvents, tok: Token) -> bool:
+    """'a separate attack', 'in a second operation, 9 were freed': told as another
+    occurrence than the ones before."""
+    tree, cues = art.tree, art.lex.distinct_cues
+    nouns = [tok] + [g for c in tree.children(tok) if c.dep_ == "prep" for g in tree.children(c) if g.dep_ == "pobj"]
+    return any(c.lower_ in cues and c.dep_ in ("amod", "det", "advmod") for n in nouns for c in tree.children(n))
 
 
 def date_start_token(doc: Doc, d: DateMention) -> int:

@@ -66,6 +66,9 @@ class EventLexicon:
         self.unilateral_cues = frozenset(t.unilateral_cues)
         self.talks_lead_to = frozenset(t.talks_lead_to)
         self.multi_day_types = frozenset(t.multi_day_types)
+        self.distinct_cues = frozenset(t.merging.distinct_cues)
+        self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
+        self.kind_levels = dict(t.merging.gazetteer_levels)
         self.actor_roles = _sets(t.actor_roles)
         self.judging_verbs = frozenset(t.judging_verbs)
         att = t.attribution

@@ -1,7 +1,10 @@
 """Mentions merged into events: first inside a sentence (a kill inside an attack, a
 deal next to a swap, 'prisoner swap deal'), then across the article by type and
 compatible date (one real event told in headline, lede and body is one record;
-two exchanges in different months stay two)."""
+two exchanges in different months stay two). Two mentions told in two places of
+one level ('in Dara district', 'in Kolu district'; two cities), with two unresolved
+dates ('on Saturday', 'in December', when the publication date is unknown), or one
+of them as another occurrence ('in a separate operation') are two events."""
 from __future__ import annotations
 
 from typing import Optional
@@ -38,7 +41,8 @@ def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Menti
                     continue  # told with an exchange in the previous sentence: part of that story
             if host is None:
                 host = next((k for k in kept if k.type == m.type and k.modality == m.modality
-                             and dates_compatible(k.date and k.date[1], m.date and m.date[1])), None)
+                             and dates_compatible(k.date and k.date[1], m.date and m.date[1])
+                             and not m.distinct and same_place(art, [k], m) and same_unresolved([k], m)), None)
             if host is None and m.type in _SWAP_TYPES:
                 host = next((k for k in kept if k.type in _SWAP_TYPES and k.modality == m.modality
                              and dates_compatible(k.date and k.date[1], m.date and m.date[1])), None)
@@ -78,6 +82,7 @@ def fold(host: Mention, m: Mention) -> None:
     host.locations = sorted(host.locations + m.locations, key=lambda x: (x[0], x[1]))
     host.mediators += [e for e in m.mediators if e not in host.mediators]
     host.generic = host.generic and m.generic
+    host.unresolved = host.unresolved or m.unresolved
     host.lede = host.lede or m.lede
     if m.modality == "asserted":
         host.modality = "asserted"
@@ -137,7 +142,10 @@ def find_cluster(art: ArticleEvents, clusters: list[Cluster], m: Mention, etype:
     A denied or planned mention of a happening already told as real joins it ('did not
     call it an exchange'); otherwise it opens its own, non-asserted event."""
     kinds = art.lex.event_kinds
-    same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative]
+    if m.distinct:
+        return None
+    same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative
+            and same_place(art, c.mentions, m) and same_unresolved(c.mentions, m)]
     kind = kinds.get(m.token.lemma_.lower())
     if kind:  # a kidnapping and a police arrest are two events
         same = [c for c in same if all(kinds.get(x.token.lemma_.lower(), kind) == kind for x in c.mentions)]
@@ -175,3 +183,40 @@ def by_date(art: ArticleEvents, cands: list[Cluster], m: Mention) -> Optional[Cl
     if recent:
         return recent[-1]
     return next((c for c in cands if c.date is None or art.is_main_date(c.date)), None)
+
+
+def place_level(art: ArticleEvents, e) -> Optional[str]:
+    """How large a place is ('district', 'city', 'province'), from its gazetteer kind or the
+    last word of its name; None when unknown."""
+    lex = art.lex
+    level = lex.kind_levels.get(e.attributes.feature_kind or "")
+    return level or lex.word_levels.get(e.name.rsplit(None, 1)[-1].lower())
+
+
+def told_place(art: ArticleEvents, m: Mention):
+    """The place a mention is told in ('freed in Kolu district'): a PLACE of known level
+    on the trigger itself (not 'freed ... said a worker who saw them in X')."""
+    for rank, dist, e in m.locations:
+        if rank == 0 and dist <= 2 and e.type == "PLACE":
+            level = place_level(art, e)
+            return (e.id, level) if level else None
+        break
+    return None
+
+
+def same_place(art: ArticleEvents, mentions: list[Mention], m: Mention) -> bool:
+    """No two places of one level: the mention's and the event's (a district and the city
+    around it may be one event; two districts, or two cities, are two)."""
+    mine = told_place(art, m)
+    if mine is None:
+        return True
+    theirs = {p for x in mentions for p in [told_place(art, x)] if p is not None and p[1] == mine[1]}
+    return not theirs or mine in theirs
+
+
+def same_unresolved(mentions: list[Mention], m: Mention) -> bool:
+    """With no publication date: not 'in December' joined to what was told 'on Saturday'."""
+    if m.unresolved is None:
+        return True
+    theirs = {x.unresolved for x in mentions if x.unresolved}
+    return not theirs or m.unresolved in theirs

@@ -18,7 +18,7 @@ def keep(art: ArticleEvents, c: Cluster) -> bool:
     if all(m.rule.needs_argument for m in c.mentions) and not any(
             art.between_sides(m.token) or any(d <= 2 for d, _ in m.participants) for m in c.mentions):
         return False
-    if c.explicit_dates or c.lede:
+    if c.dated or c.lede:
         return True
     return any(m.claims for m in c.mentions)
 

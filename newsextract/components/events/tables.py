@@ -116,6 +116,14 @@ class AttributionCues(Table):
     media_nouns: Words
 
 
+class MergingCues(Table):
+    """What tells two occurrences apart when merging mentions into events."""
+
+    distinct_cues: Words                      # 'a separate attack', 'in a second operation'
+    place_levels: dict[str, Words]            # level -> last words of place names ('district', 'city')
+    gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
+
+
 class FallbackParticipants(Table):
     none_for: list[EventType]
     previous_sentence_for: list[EventType]
@@ -204,6 +212,7 @@ class EventsTable(Table):
     location: LocationCues
     event_kinds: dict[str, Words]
     multi_day_types: list[EventType]
+    merging: MergingCues
     actor_roles: dict[EventType, Words]
     roles: RoleCues
 
