@@ -67,6 +67,7 @@ class EventLexicon:
         self.talks_lead_to = frozenset(t.talks_lead_to)
         self.multi_day_types = frozenset(t.multi_day_types)
         self.distinct_cues = frozenset(t.merging.distinct_cues)
+        self.past_aux = frozenset(t.past_aux)
         self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
         self.kind_levels = dict(t.merging.gazetteer_levels)
         self.actor_roles = _sets(t.actor_roles)

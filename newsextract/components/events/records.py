@@ -20,7 +20,22 @@ def keep(art: ArticleEvents, c: Cluster) -> bool:
         return False
     if c.dated or c.lede:
         return True
-    return any(m.claims for m in c.mentions)
+    return any(m.claims for m in c.mentions) or any(told_as_news(art, m) for m in c.mentions)
+
+
+def told_as_news(art: ArticleEvents, m: Mention) -> bool:
+    """'Police arrested opposition leaders', 'they have arrested ...': the trigger is the
+    finite past-tense verb of a main clause (or of what a source says), asserted and with
+    a subject: the text tells it happened, wherever in the article."""
+    tok, tree = m.token, art.tree
+    if m.modality != "asserted" or m.generic or m.cumulative or tok.pos_ != "VERB":
+        return False
+    if art.tree.dep(tok) not in ("ROOT", "ccomp", "conj") or art.is_subordinate(m) or art.in_subclause(m):
+        return False
+    kids = tree.children(tok)
+    finite = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in art.lex.past_aux for c in kids))
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
 
 
 def talks_behind(art: ArticleEvents, c: Cluster, kept: list[Cluster]) -> bool:

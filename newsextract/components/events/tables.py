@@ -213,6 +213,7 @@ class EventsTable(Table):
     event_kinds: dict[str, Words]
     multi_day_types: list[EventType]
     merging: MergingCues
+    past_aux: Words                           # 'have arrested', 'were detained': a finite past clause
     actor_roles: dict[EventType, Words]
     roles: RoleCues
 
