@@ -64,6 +64,27 @@ class LocalTree:
             return max(depth.values()) + d + 2
         return 99
 
+    def between(self, a: Token, b: Token, limit: int = 12) -> list[int]:
+        """The tokens on the tree path from `a` to `b`, both left out ([] when not connected)."""
+        up_a, t = [], a
+        while len(up_a) <= limit:
+            up_a.append(t.i)
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t = h
+        up_b, t = [], b
+        while len(up_b) <= limit:
+            if t.i in up_a:
+                path = up_a[:up_a.index(t.i) + 1] + up_b[::-1]
+                return path[1:-1] if len(path) > 1 else []
+            up_b.append(t.i)
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t = h
+        return []
+
     def depth_below(self, tok: Token, ancestor: Token) -> int:
         """Edges from `tok` up to `ancestor`, or -1 when `ancestor` does not govern it."""
         d, t = 0, tok

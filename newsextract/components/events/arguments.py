@@ -36,7 +36,7 @@ def fill(art: ArticleEvents, mentions: list[Mention]) -> None:
             near = tree.near_words(m.token)
             m.unilateral = bool(near & lex.unilateral_cues)
             m.distinct = distinct_cue(art, m.token)
-            arguments(art, m)
+            arguments(art, m, {x.token.i for x in ms if x is not m and x.modality == m.modality})
             if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or tree.near_words(m.token) & lex.mutual_words):
                 m.type, m.cameo = "PRISONER_EXCHANGE", lex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each'
 
@@ -148,8 +148,11 @@ def is_attribution(art: ArticleEvents, root: Token, trigger: Token) -> bool:
     return False
 
 
-def arguments(art: ArticleEvents, m: Mention) -> None:
-    """Participants, places and mediators of one mention, from the entities of its sentence."""
+def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozenset()) -> None:
+    """Participants, places and mediators of one mention, from the entities of its sentence;
+    an entity reached only through another trigger of the sentence, told as just as real,
+    is that one's ('after days of fighting, envoys held talks with X': X met, X did not
+    fight; but 'urged X to release the sailors it seized': X seized them)."""
     lex, tree = art.lex, art.tree
     allowed = lex.participants_allowed(m.type)
     for e, root in art.sent_entities.get(m.sent_i, ()):
@@ -166,6 +169,8 @@ def arguments(art: ArticleEvents, m: Mention) -> None:
         elif e.type == "PLACE" and dist <= 3:
             m.locations.append((2, dist, e))
         if dist > art.settings.participant_distance or is_attribution(art, root, m.token):
+            continue
+        if other_triggers and other_triggers.intersection(tree.between(root, m.token)):
             continue
         if root.dep_ == "appos" and getattr(art.entity_at.get(tree.head(root).i), "type", None) == "PLACE":
             continue  # 'in Bern, Switzerland': the country says where, not who
