@@ -168,7 +168,11 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
             m.locations.append((0, dist, e))
         elif e.type == "PLACE" and dist <= 3:
             m.locations.append((2, dist, e))
-        if dist > art.settings.participant_distance or is_attribution(art, root, m.token):
+        if dist > art.settings.participant_distance:
+            continue
+        if is_attribution(art, root, m.token):
+            if m.type in lex.source_actor_types and is_armed(art, e) and is_passive(art, m.token):
+                m.participants.append((3, e))  # 'soldiers were detained, the security service said'
             continue
         if other_triggers and other_triggers.intersection(tree.between(root, m.token)):
             continue
@@ -186,9 +190,9 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
             if e.id not in known and e.type in allowed:
                 m.participants.append((dist, e))
                 known.add(e.id)
-    if allowed and not any(d <= 2 for d, _ in m.participants):
+    if allowed:
         actor = anaphoric_actor(art, m)
-        if actor is not None:
+        if actor is not None and all(e.id != actor.id for _, e in m.participants):
             m.participants.append((1, actor))
 
 
@@ -215,6 +219,8 @@ def anaphoric_actor(art: ArticleEvents, m: Mention):
     lex, tree = art.lex, art.tree
     tok = m.token
     args = [c for c in tree.children(tok) if c.dep_ in ("nsubj", "agent")]
+    if not args and tok.pos_ == "VERB" and tok.dep_ == "conj":  # 'troops killed 13 and rescued 18'
+        args = [c for c in tree.children(tree.head(tok)) if c.dep_ in ("nsubj", "agent")]
     if not args and tok.pos_ == "NOUN":  # 'the group's attack', 'the group undertook operations'
         args = [c for c in tree.children(tok) if c.dep_ == "poss"]
         if not args and tok.dep_ in ("dobj", "attr") and not tree.is_root(tok):
@@ -230,6 +236,8 @@ def anaphoric_actor(art: ArticleEvents, m: Mention):
         elif a.lemma_.lower() in lex.anaphora_groups and any(
                 c.dep_ == "det" and c.lower_ in lex.anaphora_determiners for c in tree.children(a)):
             subject = lex.anaphora_groups[a.lemma_.lower()]
+        elif a.lower_ in lex.armed_nouns and not any(c.dep_ == "poss" for c in tree.children(a)):
+            return armed_body_before(art, a)  # 'troops neutralized seven gunmen': the forces named before
         if subject:
             start = a.i
             break
@@ -240,4 +248,25 @@ def anaphoric_actor(art: ArticleEvents, m: Mention):
             found = [(root.i, e) for e, root in art.sent_entities.get(si, ()) if root.i < start and e.type == etype]
             if found:
                 return max(found, key=lambda x: x[0])[1]
+    return None
+
+
+def is_armed(art: ArticleEvents, e) -> bool:
+    """An organization named as an armed or security body ('Frontier Corps', 'State Security Service')."""
+    words = set(e.name.lower().split())
+    return e.type == "ORGANIZATION" and bool(words & art.lex.armed_name_words) and not words & art.lex.unarmed_name_words
+
+
+def is_passive(art: ArticleEvents, tok: Token) -> bool:
+    """'were detained': a passive trigger with no agent."""
+    kids = art.tree.children(tok)
+    return any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+def armed_body_before(art: ArticleEvents, tok: Token):
+    """The armed body the article names last before `tok`."""
+    for si in range(art.sent_of[tok.i], -1, -1):
+        found = [(root.i, e) for e, root in art.sent_entities.get(si, ()) if root.i < tok.i and is_armed(art, e)]
+        if found:
+            return max(found, key=lambda x: x[0])[1]
     return None

@@ -133,6 +133,10 @@ class Anaphora(Table):
     pronouns: dict[str, list[EntityType]]
     group_nouns: dict[EntityType, Words]
     determiners: Words
+    armed_nouns: Words                        # 'troops', 'police': the armed body named before
+    armed_name_words: Words                   # what makes an organization an armed body ('... Forces')
+    unarmed_name_words: Words                 # 'Defence Media Operations': speaks for one
+    source_actor_types: list[EventType]       # a passive one's armed source is its actor
 
 
 class Elliptic(Table):
