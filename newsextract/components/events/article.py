@@ -138,10 +138,12 @@ class ArticleEvents:
         return False
 
     def between_sides(self, tok: Token) -> bool:
-        """'talks between X and Y', 'negotiations with X'."""
-        for c in self.tree.children(tok):
-            if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
-                return any(g.dep_ == "pobj" for g in self.tree.children(c))
+        """'talks between X and Y', 'negotiations with X', 'the negotiation process between X and Y'."""
+        heads = [tok] + ([self.tree.head(tok)] if tok.dep_ == "compound" else [])
+        for h in heads:
+            for c in self.tree.children(h):
+                if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
+                    return any(g.dep_ == "pobj" for g in self.tree.children(c))
         return False
 
     def is_main_date(self, iso: Optional[str]) -> bool:

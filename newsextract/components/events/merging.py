@@ -27,7 +27,8 @@ def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Menti
     for si in sorted(by_sent):
         kept: list[Mention] = []
         exchange_near = {m.type for sj in (si - 1, si) for m in by_sent.get(sj, ())}
-        for m in by_sent[si]:
+        # a killing after the others: 'was shot dead ... in a clash between protesters and police'
+        for m in sorted(by_sent[si], key=lambda x: (x.token.lemma_.lower() in lex.kill_lemmas, x.token.i)):
             host = None
             compound_child = next((k for k in kept if k.token.dep_ == "compound" and tree.head(k.token).i == m.token.i), None)
             if compound_child is not None:

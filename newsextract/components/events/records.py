@@ -14,9 +14,10 @@ from .mentions import Cluster, Mention
 def keep(art: ArticleEvents, c: Cluster) -> bool:
     """Reported: the main news (lede), or a background event the text dates or measures.
     Words that are often said of a process ('as a result of negotiations') need a side
-    ('talks between X and Y', 'X and Y held talks')."""
+    ('talks between X and Y', 'X and Y held talks') or a date ('negotiations in 2016')."""
     if all(m.rule.needs_argument for m in c.mentions) and not any(
-            art.between_sides(m.token) or any(d <= 2 for d, _ in m.participants) for m in c.mentions):
+            art.between_sides(m.token) or any(d <= 2 for d, _ in m.participants)
+            or any(rank[0] <= 2 for _, _, rank in m.dates) for m in c.mentions):
         return False
     if c.dated or c.lede:
         return True

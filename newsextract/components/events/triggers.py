@@ -125,6 +125,15 @@ def elliptic(art: ArticleEvents, tok: Token, si: int, before: list[Mention]) -> 
     return next(m.rule for m in recent if counts[m.type] == top)  # the type most told, first told
 
 
+def inside_name(art: ArticleEvents, tok: Token) -> bool:
+    """A word inside the name of an organization or a person, not its last word ('National
+    Election Committee'; but 'the Minsk Agreement' may name the event)."""
+    e = art.entity_at.get(tok.i)
+    if e is None or e.type not in ("ORGANIZATION", "PERSON"):
+        return False
+    return tok.i + 1 < len(art.doc) and art.entity_at.get(tok.i + 1) is e
+
+
 def find_mentions(art: ArticleEvents) -> list[Mention]:
     """Every trigger of the article, in text order."""
     lex, tree = art.lex, art.tree
@@ -142,6 +151,8 @@ def find_mentions(art: ArticleEvents) -> list[Mention]:
                 continue
             if in_caption(art.doc, tok.idx, tok.idx + len(tok)):
                 continue
+            if inside_name(art, tok):
+                continue  # 'the National Election Committee': a body, not an election
             if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
                     and tree.head(tok).lemma_.lower() in lex.source_verbs):
                 continue  # 'the conference said': a body speaking, not an event
