@@ -28,6 +28,7 @@ class EventSettings:
     max_participants: int = 4
     participant_distance: int = 5
     main_date_slack: int = 7
+    voting_day_slack: int = 60
 
 
 class ArticleEvents:
@@ -145,6 +146,11 @@ class ArticleEvents:
                 if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
                     return any(g.dep_ == "pobj" for g in self.tree.children(c))
         return False
+
+    def is_recent(self, iso: str, days: int) -> bool:
+        """A day at most `days` before publication."""
+        return (self.published is not None and len(iso) == 10 and iso <= self.published
+                and dates_compatible(iso, self.published, days))
 
     def is_main_date(self, iso: Optional[str]) -> bool:
         """A date close enough to publication (the week before it) to be the article's main news."""

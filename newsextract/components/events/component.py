@@ -26,7 +26,7 @@ from .arguments import fill
 from .article import ArticleEvents, EventSettings
 from .lexicon import EventLexicon
 from .mediation import give_article_mediator, sentence_mediators
-from .merging import cluster, merge_in_sentence
+from .merging import cluster, merge_in_sentence, one_per_place
 from .records import keep, record, shared_actors, talks_behind
 from .statement import statement
 from .tables import EventsTable
@@ -40,12 +40,13 @@ TABLE_FILE = "events.json"
     assigns=["doc._.ne_events"],
     requires=["doc._.ne_entities", "doc._.ne_mediations", "doc._.ne_claims", "token.dep", "token.lemma", "token.tag"],
     default_config={"lede_sentences": 3, "max_participants": 4, "participant_distance": 5, "main_date_slack": 7,
-                    "tables_path": None},
+                    "voting_day_slack": 60, "tables_path": None},
 )
 def make_events(nlp: Language, name: str, lede_sentences: int, max_participants: int, participant_distance: int,
-                main_date_slack: int, tables_path: Optional[str]) -> "EventExtractor":
+                main_date_slack: int, voting_day_slack: int, tables_path: Optional[str]) -> "EventExtractor":
     settings = EventSettings(lede_sentences=lede_sentences, max_participants=max_participants,
-                             participant_distance=participant_distance, main_date_slack=main_date_slack)
+                             participant_distance=participant_distance, main_date_slack=main_date_slack,
+                             voting_day_slack=voting_day_slack)
     return EventExtractor(nlp, name, settings=settings, tables_path=tables_path)
 
 
@@ -98,7 +99,7 @@ def extract_events(art: ArticleEvents) -> list:
     art.mediators_by_sent, article_mediators = sentence_mediators(art.doc, art.sent_of, art.entities)
     mentions = find_mentions(art)
     fill(art, mentions)
-    mentions = merge_in_sentence(art, mentions)
+    mentions = merge_in_sentence(art, one_per_place(art, mentions))
     clusters = cluster(art, mentions)
     kept = [c for c in clusters if keep(art, c)]
     clusters = [c for c in clusters if c in kept or talks_behind(art, c, kept)]

@@ -66,6 +66,8 @@ class EventLexicon:
         self.unilateral_cues = frozenset(t.unilateral_cues)
         self.talks_lead_to = frozenset(t.talks_lead_to)
         self.multi_day_types = frozenset(t.multi_day_types)
+        self.voting_day_types = frozenset(t.merging.voting_day_types)
+        self.one_per_place = frozenset(t.merging.one_per_place_for)
         self.distinct_cues = frozenset(t.merging.distinct_cues)
         self.past_aux = frozenset(t.past_aux)
         self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}

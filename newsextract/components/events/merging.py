@@ -7,12 +7,34 @@ dates ('on Saturday', 'in December', when the publication date is unknown), or o
 of them as another occurrence ('in a separate operation') are two events."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 from .article import ArticleEvents
 from .mentions import Cluster, Mention, dates_compatible
 
 _SWAP_TYPES = ("RELEASE", "PRISONER_EXCHANGE")
+
+
+def one_per_place(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
+    """'Protests in Minsk and Grodno': a mention told in several places of one level is
+    one event per place (the figures stay with the first place told)."""
+    out = []
+    for m in mentions:
+        places = []
+        if m.type in art.lex.one_per_place:
+            first = told_place(art, m)
+            places = [(rank, dist, e) for rank, dist, e in m.locations if rank == 0 and dist <= 4 and e.type == "PLACE"
+                      and first is not None and place_level(art, e) == first[1]]
+            places = list({e.id: (rank, dist, e) for rank, dist, e in places}.values())
+        if len(places) < 2:
+            out.append(m)
+            continue
+        for k, loc in enumerate(sorted(places, key=lambda x: x[2].mentions[0].start if x[2].mentions else 0)):
+            out.append(dataclasses.replace(
+                m, locations=[loc], claims=list(m.claims) if k == 0 else [], dates=list(m.dates),
+                participants=list(m.participants), mediators=list(m.mediators), merged=[], borrowed=list(m.borrowed)))
+    return out
 
 
 def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
@@ -173,6 +195,10 @@ def by_date(art: ArticleEvents, cands: list[Cluster], m: Mention) -> Optional[Cl
             # the same exchange dated a day or two apart; two releases on two days are two
             return next((c for c in cands if c.date is None or (
                 c.type in art.lex.multi_day_types and dates_compatible(c.date, iso, 2))), None)
+        if m.type in art.lex.voting_day_types and art.is_recent(iso, art.settings.voting_day_slack):
+            # results told this week of a vote held weeks before: one election, dated on voting day
+            return next((c for c in cands if all(x.date is None or art.is_main_date(x.date[1]) for x in c.mentions)),
+                        None)
         # a background date: an open event told so far only in passing ('the girls kidnapped by X'),
         # or by the same word as context of another story ('amid the incursion ... the incursion
         # launched on August 6')
@@ -183,7 +209,8 @@ def by_date(art: ArticleEvents, cands: list[Cluster], m: Mention) -> Optional[Cl
     recent = [c for c in cands if any(0 <= m.sent_i - x.sent_i <= 1 for x in c.mentions)]
     if recent:
         return recent[-1]
-    return next((c for c in cands if c.date is None or art.is_main_date(c.date)), None)
+    return next((c for c in cands if c.date is None or art.is_main_date(c.date) or (
+        c.type in art.lex.voting_day_types and art.is_recent(c.date, art.settings.voting_day_slack))), None)
 
 
 def place_level(art: ArticleEvents, e) -> Optional[str]:

@@ -52,6 +52,8 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
     """(date, precision, text, dated): the first stated date; the publication date for
     the main news of the day."""
     dates = [m.dates[0] for m in sorted(everything, key=lambda m: m.token.i) if m.dates]
+    if c.type in art.lex.voting_day_types:  # the vote, not the day its results were told: the first day
+        dates.sort(key=lambda d: (len(d[1]) != 10, d[1] if len(d[1]) == 10 else ""))
     main_story = any(m.lede and not m.generic and not art.is_subordinate(m) for m in mentions)
     if not dates:  # a date the sentence gives to another trigger ('at a conference on Tuesday, donors pledged')
         dates = [d for m in everything for d in m.borrowed if not main_story or art.is_main_date(d[1])]

@@ -122,6 +122,8 @@ class MergingCues(Table):
     distinct_cues: Words                      # 'a separate attack', 'in a second operation'
     place_levels: dict[str, Words]            # level -> last words of place names ('district', 'city')
     gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
+    voting_day_types: list[EventType]         # dated on the first day told: the vote, not its results
+    one_per_place_for: list[EventType]        # 'protests in A and B': one event per place
 
 
 class FallbackParticipants(Table):
