@@ -157,7 +157,10 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
     allowed = lex.participants_allowed(m.type)
     for e, root in art.sent_entities.get(m.sent_i, ()):
         dist = tree.distance(root, m.token)
-        prep = tree.head(root) if root.dep_ == "pobj" and not tree.is_root(root) else None
+        base = root
+        while base.dep_ == "conj" and not tree.is_root(base):  # 'in Niafunké and Goundam'
+            base = tree.head(base)
+        prep = tree.head(base) if base.dep_ == "pobj" and not tree.is_root(base) else None
         if e.type in ("PLACE", "COUNTRY") and prep is not None and prep.lower_ in lex.place_preps and dist <= 6:
             locative = prep.lower_ in lex.locative_preps
             if locative or e.type == "PLACE":

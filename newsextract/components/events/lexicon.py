@@ -72,6 +72,7 @@ class EventLexicon:
         self.past_aux = frozenset(t.past_aux)
         self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
         self.kind_levels = dict(t.merging.gazetteer_levels)
+        self.largest_level = next(reversed(t.merging.place_levels), None)
         self.actor_roles = _sets(t.actor_roles)
         self.judging_verbs = frozenset(t.judging_verbs)
         att = t.attribution

@@ -33,6 +33,7 @@ class Mention:
     cumulative: bool = False                          # 'released so far', 'a total of': a sum of many events
     unilateral: bool = False                          # 'returned without exchange'
     distinct: bool = False                            # 'a separate attack': not one told before
+    place: Optional[str] = None                       # of a mention told in several places: its own
     unresolved: Optional[str] = None                  # with no publication date: 'wd:saturday', 'mon:december'
 
     @property

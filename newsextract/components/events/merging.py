@@ -24,17 +24,33 @@ def one_per_place(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
         places = []
         if m.type in art.lex.one_per_place:
             first = told_place(art, m)
-            places = [(rank, dist, e) for rank, dist, e in m.locations if rank == 0 and dist <= 4 and e.type == "PLACE"
-                      and first is not None and place_level(art, e) == first[1]]
-            places = list({e.id: (rank, dist, e) for rank, dist, e in places}.values())
+            places = coordinated_places(art, m) or list({e.id: (rank, dist, e) for rank, dist, e in m.locations
+                                                         if rank == 0 and dist <= 4 and e.type == "PLACE" and first
+                                                         and place_level(art, e) == first[1]}.values())
         if len(places) < 2:
             out.append(m)
             continue
         for k, loc in enumerate(sorted(places, key=lambda x: x[2].mentions[0].start if x[2].mentions else 0)):
             out.append(dataclasses.replace(
-                m, locations=[loc], claims=list(m.claims) if k == 0 else [], dates=list(m.dates),
+                m, locations=[loc], place=loc[2].id, claims=list(m.claims) if k == 0 else [], dates=list(m.dates),
                 participants=list(m.participants), mediators=list(m.mediators), merged=[], borrowed=list(m.borrowed)))
     return out
+
+
+def coordinated_places(art: ArticleEvents, m: Mention) -> list:
+    """'attacks in Niafunké and Goundam': places joined under one preposition of the trigger."""
+    tree = art.tree
+    located = {e.id: (rank, dist, e) for rank, dist, e in m.locations if rank == 0 and e.type == "PLACE"}
+    by_prep: dict[int, dict] = {}
+    for e, root in art.sent_entities.get(m.sent_i, ()):
+        if e.id not in located:
+            continue
+        t = root
+        while t.dep_ == "conj" and not tree.is_root(t):
+            t = tree.head(t)
+        if t.dep_ == "pobj" and not tree.is_root(t) and tree.inside(tree.head(t), m.token):
+            by_prep.setdefault(tree.head(t).i, {})[e.id] = located[e.id]
+    return next((list(places.values()) for places in by_prep.values() if len(places) > 1), [])
 
 
 def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
@@ -223,7 +239,10 @@ def place_level(art: ArticleEvents, e) -> Optional[str]:
 
 def told_place(art: ArticleEvents, m: Mention):
     """The place a mention is told in ('freed in Kolu district'): a PLACE of known level
-    on the trigger itself (not 'freed ... said a worker who saw them in X')."""
+    on the trigger itself (not 'freed ... said a worker who saw them in X'), or the one
+    place a mention told in several was given (`one_per_place`)."""
+    if m.place is not None:
+        return m.place, place_level(art, art.entity_by_id[m.place]) or "told"
     for rank, dist, e in m.locations:
         if rank == 0 and dist <= 2 and e.type == "PLACE":
             level = place_level(art, e)
@@ -238,8 +257,14 @@ def same_place(art: ArticleEvents, mentions: list[Mention], m: Mention) -> bool:
     mine = told_place(art, m)
     if mine is None:
         return True
-    theirs = {p for x in mentions for p in [told_place(art, x)] if p is not None and p[1] == mine[1]}
+    theirs = {p for x in mentions for p in [told_place(art, x)] if p is not None and comparable(art, p[1], mine[1])}
     return not theirs or mine in theirs
+
+
+def comparable(art: ArticleEvents, a: str, b: str) -> bool:
+    """Two place levels that cannot hold one another: equal, or a place of a mention told in
+    several ('told', level unknown) and any level but the largest."""
+    return a == b or ("told" in (a, b) and art.lex.largest_level not in (a, b))
 
 
 def same_unresolved(mentions: list[Mention], m: Mention) -> bool:

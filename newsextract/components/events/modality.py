@@ -68,8 +68,9 @@ def modal_children(art: ArticleEvents, tok: Token, first: bool) -> Optional[str]
             elif low in lex.hypothetical_aux:
                 found = "hypothetical"
             elif low in lex.infinitive_marks and tok.pos_ in ("VERB", "AUX") and not (
-                    tok.dep_ in ("xcomp", "ccomp", "conj") and tree.head(tok).lemma_.lower() in lex.implicative_verbs):
-                found = "planned"  # an infinitive tells what is to happen ('talks to be held')
+                    tok.dep_ in ("xcomp", "ccomp", "conj") and tree.head(tok).lemma_.lower() in lex.implicative_verbs
+            ) and not (tok.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in tree.children(tok))):
+                found = "planned"  # an infinitive tells what is to happen ('talks to be held'; not 'to have fired')
         elif c.dep_ == "mark" and low in lex.hypothetical_marks:
             found = "hypothetical"
         elif first and c.dep_ in ("amod", "compound", "advmod", "nmod") and (
@@ -93,5 +94,20 @@ def is_generic(art: ArticleEvents, m: Mention) -> bool:
     if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in lex.generic_plurals:
         counted = any(c.dep_ in ("nummod", "det") and c.lower_ in lex.counting_determiners or c.dep_ == "nummod"
                       for c in tree.children(tok))
-        return not counted
+        return not counted and not named_argument(art, tok)
+    return False
+
+
+def named_argument(art: ArticleEvents, tok: Token) -> bool:
+    """'attacks on the army in Niafunké', 'Russian strikes': a plural with a named place or
+    side of its own tells events that happened, not a kind of event."""
+    tree = art.tree
+    for c in tree.children(tok):
+        if c.i in art.entity_at and c.dep_ in ("compound", "poss", "amod", "nmod"):
+            return True
+        if c.dep_ == "prep":
+            for g in tree.children(c):
+                if g.dep_ == "pobj" and (g.i in art.entity_at or any(
+                        x.dep_ == "prep" and any(y.i in art.entity_at for y in tree.children(x)) for x in tree.children(g))):
+                    return True
     return False

@@ -120,7 +120,7 @@ class MergingCues(Table):
     """What tells two occurrences apart when merging mentions into events."""
 
     distinct_cues: Words                      # 'a separate attack', 'in a second operation'
-    place_levels: dict[str, Words]            # level -> last words of place names ('district', 'city')
+    place_levels: dict[str, Words]            # level (smallest first) -> last words of place names
     gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
     voting_day_types: list[EventType]         # dated on the first day told: the vote, not its results
     one_per_place_for: list[EventType]        # 'protests in A and B': one event per place
