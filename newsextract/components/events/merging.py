@@ -81,7 +81,8 @@ def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Menti
             if host is None:
                 host = next((k for k in kept if k.type == m.type and k.modality == m.modality
                              and dates_compatible(k.date and k.date[1], m.date and m.date[1])
-                             and not m.distinct and same_place(art, [k], m) and same_unresolved([k], m)), None)
+                             and not m.distinct and same_place(art, [k], m) and same_unresolved([k], m)
+                             and same_kind(art, [k], m)), None)
             if host is None and m.type in _SWAP_TYPES:
                 host = next((k for k in kept if k.type in _SWAP_TYPES and k.modality == m.modality
                              and dates_compatible(k.date and k.date[1], m.date and m.date[1])), None)
@@ -102,6 +103,8 @@ def merge_in_sentence(art: ArticleEvents, mentions: list[Mention]) -> list[Menti
             noun = tree.head(m.token)
             if noun.pos_ == "NUM":
                 continue  # 'one was killed and about 120 arrested': a predicate, parsed as a modifier
+            if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue  # 'received an envoy after the states severed ties': an event of its own
             host = next((k for k in kept if k is not m and not art.is_subordinate(k) and k.modality == m.modality
                          and tree.distance(noun, k.token) <= 2), None)
             if host is not None:
@@ -180,14 +183,10 @@ def find_cluster(art: ArticleEvents, clusters: list[Cluster], m: Mention, etype:
     """The event a mention names, if one is already open: same type and a compatible date.
     A denied or planned mention of a happening already told as real joins it ('did not
     call it an exchange'); otherwise it opens its own, non-asserted event."""
-    kinds = art.lex.event_kinds
     if m.distinct:
         return None
     same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative
-            and same_place(art, c.mentions, m) and same_unresolved(c.mentions, m)]
-    kind = kinds.get(m.token.lemma_.lower())
-    if kind:  # a kidnapping and a police arrest are two events
-        same = [c for c in same if all(kinds.get(x.token.lemma_.lower(), kind) == kind for x in c.mentions)]
+            and same_place(art, c.mentions, m) and same_unresolved(c.mentions, m) and same_kind(art, c.mentions, m)]
     if not same:
         return None
     asserted = [c for c in same if c.modality == "asserted"]
@@ -265,6 +264,13 @@ def comparable(art: ArticleEvents, a: str, b: str) -> bool:
     """Two place levels that cannot hold one another: equal, or a place of a mention told in
     several ('told', level unknown) and any level but the largest."""
     return a == b or ("told" in (a, b) and art.lex.largest_level not in (a, b))
+
+
+def same_kind(art: ArticleEvents, mentions: list[Mention], m: Mention) -> bool:
+    """A kidnapping and a police arrest, a phone call and a visit, are two events."""
+    kinds = art.lex.event_kinds
+    kind = kinds.get(m.token.lemma_.lower())
+    return not kind or all(kinds.get(x.token.lemma_.lower(), kind) == kind for x in mentions)
 
 
 def same_unresolved(mentions: list[Mention], m: Mention) -> bool:

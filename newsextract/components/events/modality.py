@@ -94,8 +94,18 @@ def is_generic(art: ArticleEvents, m: Mention) -> bool:
     if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in lex.generic_plurals:
         counted = any(c.dep_ in ("nummod", "det") and c.lower_ in lex.counting_determiners or c.dep_ == "nummod"
                       for c in tree.children(tok))
-        return not counted and not named_argument(art, tok)
+        return not counted and not named_argument(art, tok) and not done_object(art, tok)
     return False
+
+
+def done_object(art: ArticleEvents, tok: Token) -> bool:
+    """'ECOWAS imposed sanctions on Niger': the object of a finite past verb with a subject
+    is what was done, not a kind of event."""
+    tree = art.tree
+    if tok.dep_ not in ("dobj", "nsubjpass") or tree.is_root(tok):
+        return False
+    verb = tree.head(tok)
+    return verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tree.children(verb))
 
 
 def named_argument(art: ArticleEvents, tok: Token) -> bool:
