@@ -9,6 +9,7 @@ from .arguments import is_attribution
 from .article import ArticleEvents
 from .mediation import event_mediator
 from .mentions import Cluster, Mention
+from .modality import done_object
 
 
 def keep(art: ArticleEvents, c: Cluster) -> bool:
@@ -29,9 +30,13 @@ def told_as_news(art: ArticleEvents, m: Mention) -> bool:
     finite past-tense verb of a main clause (or of what a source says), asserted and with
     a subject: the text tells it happened, wherever in the article."""
     tok, tree = m.token, art.tree
-    if m.modality != "asserted" or m.generic or m.cumulative or tok.pos_ != "VERB":
+    if m.modality != "asserted" or m.generic or m.cumulative:
         return False
-    if art.tree.dep(tok) not in ("ROOT", "ccomp", "conj") or art.is_subordinate(m) or art.in_subclause(m):
+    if tok.pos_ == "NOUN" and done_object(art, tok):  # 'ECOWAS imposed sanctions on Niger'
+        tok = tree.head(tok)
+    elif tok.pos_ != "VERB":
+        return False
+    if tree.dep(tok) not in ("ROOT", "ccomp", "conj") or art.is_subordinate(m) or art.in_subclause(m):
         return False
     kids = tree.children(tok)
     finite = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
