@@ -53,6 +53,7 @@ class EventLexicon:
         self.generic_plurals = frozenset(t.generic.plural_nouns)
         self.counting_determiners = frozenset(t.generic.counting_determiners)
         self.count_categories = _sets(t.counts.categories)
+        self.primary_types = _sets(t.counts.primary)
         self.other_units = _sets(t.counts.other_units)
         self.type_fields = {etype: dict(fields) for etype, fields in t.counts.type_fields.items()}
         self.absorb_kill_into = frozenset(t.absorb_kill_into)

@@ -28,6 +28,7 @@ class TriggerRule:
     needs_agent: bool = False
     needs_argument: bool = False
     since_is_start: bool = False
+    names_event: bool = False
     absorbed_by: tuple = ()
     cameo: Optional[str] = None
     cameo_by_lemma: dict = field(default_factory=dict)
@@ -43,6 +44,6 @@ def trigger_rule(row: TriggerRow) -> TriggerRule:
         exclude_near=frozenset(row.exclude_near), exclude_near_nouns=frozenset(row.exclude_near_nouns), lowercase=frozenset(row.lowercase),
         noun_only=frozenset(row.noun_only), needs_date=row.needs_date, needs_money=row.needs_money,
         needs_count=row.needs_count, needs_agent=row.needs_agent, needs_argument=row.needs_argument,
-        since_is_start=row.since_is_start, absorbed_by=tuple(row.absorbed_by), cameo=row.cameo,
+        since_is_start=row.since_is_start, names_event=row.names_event, absorbed_by=tuple(row.absorbed_by), cameo=row.cameo,
         cameo_by_lemma=dict(row.cameo_by_lemma),
     )

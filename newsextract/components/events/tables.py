@@ -45,6 +45,7 @@ class TriggerRow(Table):
     needs_agent: bool = False
     needs_argument: bool = False
     since_is_start: bool = False              # 'held since April': the bound is the start, a date of it
+    names_event: bool = False                 # 'Storm Ciaran': the word opens a name that is the event
     absorbed_by: list[EventType] = []
     cameo: Optional[str] = None
     cameo_by_lemma: dict[str, str] = {}
@@ -94,6 +95,7 @@ class GenericCues(Table):
 
 class CountCues(Table):
     categories: dict[EventType, Words]
+    primary: dict[str, list[EventType]] = {}  # a category first measures these types ('14 detained': the arrest)
     other_units: dict[EventType, Words]
     type_fields: dict[EventType, dict[str, Words]]
 

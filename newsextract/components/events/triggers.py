@@ -125,11 +125,14 @@ def elliptic(art: ArticleEvents, tok: Token, si: int, before: list[Mention]) -> 
     return next(m.rule for m in recent if counts[m.type] == top)  # the type most told, first told
 
 
-def inside_name(art: ArticleEvents, tok: Token) -> bool:
+def inside_name(art: ArticleEvents, tok: Token, rule: TriggerRule) -> bool:
     """A word inside the name of an organization or a person, not its last word ('National
-    Election Committee'; but 'the Minsk Agreement' may name the event)."""
+    Election Committee'; but 'the Minsk Agreement' may name the event), nor the first word
+    of a name that is the event ('Storm Ciaran')."""
     e = art.entity_at.get(tok.i)
     if e is None or e.type not in ("ORGANIZATION", "PERSON"):
+        return False
+    if rule.names_event and (tok.i == 0 or art.entity_at.get(tok.i - 1) is not e):
         return False
     return tok.i + 1 < len(art.doc) and art.entity_at.get(tok.i + 1) is e
 
@@ -151,7 +154,7 @@ def find_mentions(art: ArticleEvents) -> list[Mention]:
                 continue
             if in_caption(art.doc, tok.idx, tok.idx + len(tok)):
                 continue
-            if inside_name(art, tok):
+            if inside_name(art, tok, rule):
                 continue  # 'the National Election Committee': a body, not an election
             if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
                     and tree.head(tok).lemma_.lower() in lex.source_verbs):
