@@ -54,3 +54,9 @@ def test_near_words_reach_the_noun_a_phrase_hangs_on():
             ("war", "war", "NOUN", "NN", "pobj", 1)]
     doc = build_doc(rows)
     assert {"of", "prisoner", "prisoners"} <= LocalTree(doc).near_words(doc[2])
+
+
+@pytest.mark.parametrize("a, b, expected", [(0, 3, [1]), (3, 0, [1]), (2, 0, [3, 1]), (1, 1, []), (0, 1, [])])
+def test_the_tokens_between_two(a, b, expected):
+    doc = build_doc(ATTACK)
+    assert LocalTree(doc).between(doc[a], doc[b]) == expected

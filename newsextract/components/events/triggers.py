@@ -17,24 +17,33 @@ from .article import ArticleEvents
 from .rules import TriggerRule
 from .mentions import Mention
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
+
 
 def context_ok(art: ArticleEvents, names, tok: Token, si: int, near: set) -> bool:
     """A rule's context: words of the sentence (and the one before), or with a
     'near:' name, words next to the trigger; 'near:people' also takes a named
-    person, a plural proper noun ('Ukrainians') or a counted group, 'near:official'
-    a named person ('received President X')."""
+    person, a plural proper noun ('Ukrainians') or a counted group; 'near:official' is
+    an official or a named person as the trigger's object ('received the envoy')."""
     lex, tree = art.lex, art.tree
     words = art.words_of(si)
     for name in names:
+        if name == "near:official":  # the one received, phoned or expelled: an object, not the subject
+            objects = [c for c in tree.children(tok) if c.dep_ in _OBJECT_DEPS]
+            objects += [g for c in objects for g in tree.children(c) if g.dep_ in ("compound", "amod", "poss", "appos")]
+            if any(o.lemma_.lower() in lex.contexts["official"] or o.lower_ in lex.contexts["official"] or (
+                    o.i in art.entity_at and art.entity_at[o.i].type == "PERSON") for o in objects):
+                return True
+            continue
         if name.startswith("near:"):
             if near & lex.contexts.get(name[5:], frozenset()):
                 return True
-            if name in ("near:people", "near:official"):
+            if name == "near:people":
                 args = tree.children(tok) + ([tree.head(tok)] if tok.dep_ in ("acl", "amod", "relcl") else [])
                 for c in args:
                     if c.i in art.entity_at and art.entity_at[c.i].type == "PERSON":
                         return True
-                    if name == "near:people" and (c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in tree.children(c))):
+                    if c.tag_ == "NNPS" or any(g.dep_ == "nummod" for g in tree.children(c)):
                         return True
             continue
         if words & lex.contexts.get(name, frozenset()):
