@@ -10,6 +10,7 @@ from .article import ArticleEvents
 from .mediation import event_mediator
 from .mentions import Cluster, Mention
 from .modality import done_object
+from .places import event_place
 
 
 def keep(art: ArticleEvents, c: Cluster) -> bool:
@@ -99,12 +100,7 @@ def record(art: ArticleEvents, c: Cluster, vid: str):
     ranked = [k for k in sorted(score, key=lambda k: -score[k]) if ents[k].type in allowed][:art.settings.max_participants]
     participants = [Participant(entity_id=None if k.startswith("~") else k, name=ents[k].name,
                                 role=role(art, c.type, ents[k], everything)) for k in ranked]
-    location = None
-    for rank in (0, 1, 2):
-        best = next((x for m in everything for x in m.locations if x[0] == rank), None)
-        if best is not None:
-            location = EntityRef(entity_id=best[2].id, name=best[2].name)
-            break
+    location = event_place(art, c.type, mentions, everything)
     claims, seen = [], set()
     for m in everything:
         for cl in m.claims:

@@ -164,6 +164,7 @@ class CaptivesMoving(Table):
 class LocationCues(Table):
     none_for: list[EventType]
     country_is_only_place_for: list[EventType]
+    town_types: list[EventType] = []          # told in a town: a country made precise by a town of it
     locative_preps: Words
     other_place_preps: Words
 
