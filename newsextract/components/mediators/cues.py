@@ -49,6 +49,8 @@ class CueTable(Table):
     owner_preps: Words                        # 'the mediation of X'
     acting_as_preps: Words                    # 'X acted as an intermediary'
     acting_as_nouns: Words
+    securing_verbs: Words                     # 'Oman secured the release of ...': Oman mediated
+    secured_objects: Words
     status: CueStatusWords
 
 
@@ -69,6 +71,8 @@ class MediatorCues:
         self.owner_preps = frozenset(table.owner_preps)
         self.acting_as_preps = frozenset(table.acting_as_preps)
         self.acting_as_nouns = frozenset(table.acting_as_nouns)
+        self.securing_verbs = frozenset(table.securing_verbs)
+        self.secured_objects = frozenset(table.secured_objects)
         st = table.status
         self.negation = frozenset(st.negation_words)
         self.future_aux = frozenset(st.future_aux)
@@ -143,6 +147,9 @@ def _candidates(cues: MediatorCues, tree: LocalTree, doc: Doc, at: dict[int, Ent
                 cands += objs or [x for x in doc[c.i + 1:min(c.i + 4, seg.end)] if x.i in at][:1]
         if lemma in cues.agentive and t.pos_ == "VERB":
             cands += [c for c in tree.children(t) if c.dep_ == "nsubj"]
+    elif lemma in cues.securing_verbs and t.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cues.secured_objects for c in tree.children(t)):
+        cands += [c for c in tree.children(t) if c.dep_ == "nsubj"]
     elif lemma in cues.all_nouns and t.pos_ == "NOUN" and (process or lemma in cues.nouns):
         for c in tree.children(t):
             if c.dep_ == "poss":

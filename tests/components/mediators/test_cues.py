@@ -85,3 +85,13 @@ def test_a_vague_noun_needs_a_process_word(object_noun, expected):
             ("the", "the", "DET", "DT", "det", 5), (object_noun, object_noun, "NOUN", "NN", "pobj", 3),
             ("grew", "grow", "VERB", "VBD", "ROOT", 6), P + (6,)]
     assert found(rows, {"Norland": ("COUNTRY", 0, 1)}) == expected
+
+
+@pytest.mark.parametrize("obj, expected", [("release", {"Oman": "actual"}), ("contract", {})])
+def test_securing_a_release_is_mediating_it(obj, expected):
+    """'Oman secured the release of the sailors.'"""
+    rows = [("Oman", "Oman", "PROPN", "NNP", "nsubj", 1), ("secured", "secure", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 3), (obj, obj, "NOUN", "NN", "dobj", 1),
+            ("of", "of", "ADP", "IN", "prep", 3), ("the", "the", "DET", "DT", "det", 6),
+            ("sailors", "sailor", "NOUN", "NNS", "pobj", 4), P + (1,)]
+    assert found(rows, {"Oman": ("COUNTRY", 0, 1)}) == expected
