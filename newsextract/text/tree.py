@@ -99,9 +99,12 @@ class LocalTree:
         return self.depth_below(tok, ancestor) >= 0
 
     def near_words(self, tok: Token, nouns_only: bool = False) -> set[str]:
-        """Lemmas and forms of a token's children, grandchildren and head (with
-        `nouns_only`, of those that are nouns)."""
+        """Lemmas and forms of a token's children, grandchildren and head, and of a
+        particle right after it ('handed over', whatever the parse made of 'over');
+        with `nouns_only`, of those that are nouns."""
         near = []
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "RP" and self.seg[tok.i + 1] == self.seg[tok.i]:
+            near.append(tok.nbor(1))
         for c in self.children(tok):
             near.append(c)
             near.extend(self.children(c))
