@@ -172,6 +172,9 @@ def cluster(art: ArticleEvents, mentions: list[Mention]) -> list[Cluster]:
                 etype = "PRISONER_EXCHANGE"  # a release told in an exchange story is an exchange's
             target = Cluster(etype, m.modality)
             clusters.append(target)
+        if target.modality != "asserted" and m.modality == "asserted" and told_before(art, m):
+            target.mentions.append(m)  # 'these elections', said of the vote planned: still planned
+            continue
         target.mentions.append(m)
         if m.modality == "asserted":
             target.modality = "asserted"
@@ -185,6 +188,10 @@ def find_cluster(art: ArticleEvents, clusters: list[Cluster], m: Mention, etype:
     call it an exchange'); otherwise it opens its own, non-asserted event."""
     if m.distinct:
         return None
+    if told_before(art, m):  # 'these elections': the one told before, whatever its modality
+        told = [c for c in clusters if c.type == etype]
+        if told:
+            return max(told, key=lambda c: c.last_sent)
     same = [c for c in clusters if c.type == etype and c.cumulative == m.cumulative
             and same_place(art, c.mentions, m) and same_unresolved(c.mentions, m) and same_kind(art, c.mentions, m)]
     if not same:
@@ -258,6 +265,12 @@ def same_place(art: ArticleEvents, mentions: list[Mention], m: Mention) -> bool:
         return True
     theirs = {p for x in mentions for p in [told_place(art, x)] if p is not None and comparable(art, p[1], mine[1])}
     return not theirs or mine in theirs
+
+
+def told_before(art: ArticleEvents, m: Mention) -> bool:
+    """'these elections', 'that attack': a demonstrative with no date of its own points back."""
+    return not m.dates and any(c.dep_ == "det" and c.lower_ in art.lex.demonstratives
+                               for c in art.tree.children(m.token))
 
 
 def comparable(art: ArticleEvents, a: str, b: str) -> bool:

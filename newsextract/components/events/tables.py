@@ -122,6 +122,7 @@ class MergingCues(Table):
     """What tells two occurrences apart when merging mentions into events."""
 
     distinct_cues: Words                      # 'a separate attack', 'in a second operation'
+    demonstratives: Words                     # 'these elections': the event told before
     place_levels: dict[str, Words]            # level (smallest first) -> last words of place names
     gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
     voting_day_types: list[EventType]         # dated on the first day told: the vote, not its results
