@@ -65,10 +65,12 @@ def _give_dates(art: ArticleEvents, si: int, ms: list[Mention]) -> None:
                 owner.rule.since_is_start and bound.lower_ in START_BOUND_WORDS):
             continue
         rank = (dist[id(owner)], abs(root.i - owner.token.i))
-        if owner.dates and owner.dates[0][2] <= rank:
-            continue  # a trigger has one date: the nearest
         if owner.modality in ("planned", "hypothetical"):
             iso = resolve_mention(d, art.published, future=True) or iso  # what is to come
+        if bound is None:
+            owner.date_options.append((d, iso, rank, root))
+        if owner.dates and owner.dates[0][2] <= rank:
+            continue  # a trigger has one date: the nearest
         owner.dates[:] = [(d, iso, rank)]
         for m in ms:
             if m is not owner and bound is None and not art.in_subclause(m):
@@ -179,8 +181,12 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
             if m.type in lex.source_actor_types and is_armed(art, e) and is_passive(art, m.token):
                 m.participants.append((3, e))  # 'soldiers were detained, the security service said'
             continue
-        if other_triggers and other_triggers.intersection(tree.between(root, m.token)):
+        path = tree.between(root, m.token)
+        if other_triggers and other_triggers.intersection(path):
             continue
+        if any(art.doc[i].dep_ in ("advcl", "relcl") and art.doc[i].pos_ in ("VERB", "AUX")
+               and not tree.inside(m.token, art.doc[i]) for i in path):
+            continue  # 'talks were held after X was sworn in': X's clause, not the talks' side
         if root.dep_ == "appos" and getattr(art.entity_at.get(tree.head(root).i), "type", None) == "PLACE":
             continue  # 'in Bern, Switzerland': the country says where, not who
         if e.type in allowed:
@@ -199,6 +205,23 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
         actor = anaphoric_actor(art, m)
         if actor is not None and all(e.id != actor.id for _, e in m.participants):
             m.participants.append((1, actor))
+
+
+def resolve_parties(art: ArticleEvents, mentions: list[Mention]) -> None:
+    """'talks between the parties', 'the two sides agreed': the sides of the last event
+    told before with two named sides."""
+    lex, tree = art.lex, art.tree
+    last: list = []
+    for m in sorted(mentions, key=lambda x: x.token.i):
+        sides = [c for c in tree.children(m.token) if c.dep_ == "nsubj"] + [
+            g for c in tree.children(m.token) if c.dep_ == "prep" and c.lower_ in lex.between_preps
+            for g in tree.children(c) if g.dep_ == "pobj"]
+        if last and any(s.lemma_.lower() in lex.party_nouns and s.i not in art.entity_at for s in sides):
+            known = {e.id for _, e in m.participants}
+            m.participants[:0] = [(1, e) for e in last if e.id not in known]
+        named = list({e.id: e for d, e in m.participants if d <= 3 and e.type in ("COUNTRY", "ORGANIZATION")}.values())
+        if len(named) >= 2:
+            last = named[:2]
 
 
 def demonym_sides(art: ArticleEvents, tok: Token) -> list:

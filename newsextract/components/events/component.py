@@ -22,11 +22,11 @@ from ... import extensions  # noqa: F401  (registers Doc._ extensions)
 from ...text.demonyms import load_demonyms
 from ...text.reporting import ReportingVerbs
 from ...text.tables import load_table, write_table
-from .arguments import fill
+from .arguments import fill, resolve_parties
 from .article import ArticleEvents, EventSettings
 from .lexicon import EventLexicon
 from .mediation import give_article_mediator, sentence_mediators
-from .merging import cluster, merge_in_sentence, one_per_place
+from .merging import cluster, merge_in_sentence, one_per_date, one_per_place
 from .records import keep, record, shared_actors, talks_behind
 from .statement import statement
 from .tables import EventsTable
@@ -99,7 +99,8 @@ def extract_events(art: ArticleEvents) -> list:
     art.mediators_by_sent, article_mediators = sentence_mediators(art.doc, art.sent_of, art.entities)
     mentions = find_mentions(art)
     fill(art, mentions)
-    mentions = merge_in_sentence(art, one_per_place(art, mentions))
+    resolve_parties(art, mentions)
+    mentions = merge_in_sentence(art, one_per_date(art, one_per_place(art, mentions)))
     clusters = cluster(art, mentions)
     kept = [c for c in clusters if keep(art, c)]
     clusters = [c for c in clusters if c in kept or talks_behind(art, c, kept)]

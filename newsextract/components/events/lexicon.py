@@ -103,6 +103,7 @@ class EventLexicon:
         self.anaphora_groups = {w: (etype, "COUNTRY" if etype == "ORGANIZATION" else "ORGANIZATION")
                                 for etype, words in ana.group_nouns.items() for w in words}
         self.anaphora_determiners = frozenset(ana.determiners)
+        self.party_nouns = frozenset(ana.party_nouns)
         self.armed_nouns = frozenset(ana.armed_nouns)
         self.armed_name_words = frozenset(ana.armed_name_words)
         self.unarmed_name_words = frozenset(ana.unarmed_name_words)

@@ -34,6 +34,7 @@ class Mention:
     unilateral: bool = False                          # 'returned without exchange'
     distinct: bool = False                            # 'a separate attack': not one told before
     place: Optional[str] = None                       # of a mention told in several places: its own
+    date_options: list = field(default_factory=list)  # [(DateMention, iso, rank, root)]: every date it is nearest to
     unresolved: Optional[str] = None                  # with no publication date: 'wd:saturday', 'mon:december'
 
     @property

@@ -37,6 +37,41 @@ def one_per_place(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def one_per_date(art: ArticleEvents, mentions: list[Mention]) -> list[Mention]:
+    """'talks were held in November and in March': a mention told with dates joined by
+    'and' is one event per date."""
+    out = []
+    for m in mentions:
+        dates = coordinated_dates(art, m)
+        if len(dates) < 2:
+            out.append(m)
+            continue
+        for k, (d, iso, rank, _) in enumerate(dates):
+            out.append(dataclasses.replace(
+                m, dates=[(d, iso, rank)], date_options=[], claims=list(m.claims) if k == 0 else [],
+                participants=list(m.participants), locations=list(m.locations), mediators=list(m.mediators),
+                merged=[], borrowed=list(m.borrowed)))
+    return out
+
+
+def coordinated_dates(art: ArticleEvents, m: Mention) -> list:
+    """The dates a mention is nearest to whose phrases are joined by a conjunction, in text
+    order; of a range in one phrase ('in November-December'), its first."""
+    tree = art.tree
+    by_phrase: dict[int, tuple] = {}
+    for option in sorted(m.date_options, key=lambda x: x[3].i):
+        t = option[3]
+        while t.dep_ in ("pobj", "conj", "compound", "nummod", "appos") and not tree.is_root(t) and t.pos_ != "ADP":
+            t = tree.head(t)
+        by_phrase.setdefault(t.i, (t, option))
+    phrases = list(by_phrase.values())
+    if len(phrases) < 2:
+        return []
+    first = phrases[0][0]
+    joined = all(p.dep_ == "conj" and tree.head(p).i == first.i for p, _ in phrases[1:])
+    return [option for _, option in phrases] if joined else []
+
+
 def coordinated_places(art: ArticleEvents, m: Mention) -> list:
     """'attacks in Niafunké and Goundam': places joined under one preposition of the trigger."""
     tree = art.tree

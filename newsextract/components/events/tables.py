@@ -138,6 +138,7 @@ class Anaphora(Table):
     pronouns: dict[str, list[EntityType]]
     group_nouns: dict[EntityType, Words]
     determiners: Words
+    party_nouns: Words                        # 'the parties', 'both sides': the two sides told before
     armed_nouns: Words                        # 'troops', 'police': the armed body named before
     armed_name_words: Words                   # what makes an organization an armed body ('... Forces')
     unarmed_name_words: Words                 # 'Defence Media Operations': speaks for one
