@@ -89,11 +89,15 @@ def _give_unresolved(art: ArticleEvents, d: DateMention, root: Token, ms: list[M
 
 
 def distinct_cue(art: ArticleEvents, tok: Token) -> bool:
-    """'a separate attack', 'in a second operation, 9 were freed': told as another
-    occurrence than the ones before."""
-    tree, cues = art.tree, art.lex.distinct_cues
+    """'a separate attack', 'in a separate operation, 9 were freed', 'in another development':
+    told as another occurrence than the ones before."""
+    tree, lex = art.tree, art.lex
+    cues = lex.distinct_cues
     nouns = [tok] + [g for c in tree.children(tok) if c.dep_ == "prep" for g in tree.children(c) if g.dep_ == "pobj"]
-    return any(c.lower_ in cues and c.dep_ in ("amod", "det", "advmod") for n in nouns for c in tree.children(n))
+    if any(c.lower_ in cues and c.dep_ in ("amod", "det", "advmod") for n in nouns for c in tree.children(n)):
+        return True
+    return any(t.lower_ in cues and t.dep_ in ("amod", "det") and tree.head(t).lemma_.lower() in lex.distinct_heads
+               for t in art.sents[art.sent_of[tok.i]])
 
 
 def date_start_token(doc: Doc, d: DateMention) -> int:

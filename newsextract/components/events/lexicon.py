@@ -71,6 +71,7 @@ class EventLexicon:
         self.one_per_place = frozenset(t.merging.one_per_place_for)
         self.distinct_cues = frozenset(t.merging.distinct_cues)
         self.demonstratives = frozenset(t.merging.demonstratives)
+        self.distinct_heads = frozenset(t.merging.distinct_heads)
         self.past_aux = frozenset(t.past_aux)
         self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
         self.kind_levels = dict(t.merging.gazetteer_levels)

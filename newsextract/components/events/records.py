@@ -23,7 +23,7 @@ def keep(art: ArticleEvents, c: Cluster) -> bool:
         return False
     if c.dated or c.lede:
         return True
-    return any(m.claims for m in c.mentions) or any(told_as_news(art, m) for m in c.mentions)
+    return any(m.claims for m in c.mentions) or any(told_as_news(art, x) for m in c.mentions for x in [m] + m.merged)
 
 
 def told_as_news(art: ArticleEvents, m: Mention) -> bool:

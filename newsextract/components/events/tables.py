@@ -123,6 +123,7 @@ class MergingCues(Table):
 
     distinct_cues: Words                      # 'a separate attack', 'in a second operation'
     demonstratives: Words                     # 'these elections': the event told before
+    distinct_heads: Words                     # 'in another development', 'another operation was conducted'
     place_levels: dict[str, Words]            # level (smallest first) -> last words of place names
     gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
     voting_day_types: list[EventType]         # dated on the first day told: the vote, not its results
