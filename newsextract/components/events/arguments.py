@@ -55,15 +55,19 @@ def _give_dates(art: ArticleEvents, si: int, ms: list[Mention]) -> None:
                 _give_unresolved(art, d, root, ms)
             continue
         bound = bounding_word(art, d, root)
-        takers = [m for m in ms if (not art.is_subordinate(m) or tree.inside(root, m.token))
-                  and (bound is None or tree.inside(m.token, bound) or m.rule.since_is_start)]
+        # 'since 1991, when the army occupied the region': the clause on the date is dated by it
+        takers = [m for m in ms if (not art.is_subordinate(m) or tree.inside(root, m.token) or tree.inside(m.token, root))
+                  and (bound is None or tree.inside(m.token, bound) or m.rule.since_is_start
+                       or tree.inside(m.token, root))]
         if not takers:
             continue
         dist = {id(m): tree.distance(root, m.token) for m in takers}
         owner = min(takers, key=lambda m: (dist[id(m)], abs(root.i - m.token.i)))
         if bound is not None and not tree.inside(owner.token, bound) and not (
-                owner.rule.since_is_start and bound.lower_ in START_BOUND_WORDS):
+                owner.rule.since_is_start and bound.lower_ in START_BOUND_WORDS) and not tree.inside(owner.token, root):
             continue
+        if tree.inside(owner.token, root):
+            bound = None
         rank = (dist[id(owner)], abs(root.i - owner.token.i))
         if owner.modality in ("planned", "hypothetical"):
             iso = resolve_mention(d, art.published, future=True) or iso  # what is to come
