@@ -38,7 +38,9 @@ def fill(art: ArticleEvents, mentions: list[Mention]) -> None:
             near = tree.near_words(m.token)
             m.unilateral = bool(near & lex.unilateral_cues)
             m.distinct = distinct_cue(art, m.token)
-            arguments(art, m, {x.token.i for x in ms if x is not m and x.modality == m.modality})
+            # (the sides of the talks behind a deal or a release are its sides too)
+            arguments(art, m, {x.token.i for x in ms if x is not m and x.modality == m.modality
+                               and not (x.type == "MEETING" and m.type in lex.talks_lead_to)})
             if m.type == "RELEASE" and (any(c.distributive for c in m.claims) or tree.near_words(m.token) & lex.mutual_words):
                 m.type, m.cameo = "PRISONER_EXCHANGE", lex.cameo["PRISONER_EXCHANGE"]  # 'freeing 50 prisoners each'
 
@@ -255,8 +257,10 @@ def anaphoric_actor(art: ArticleEvents, m: Mention):
     lex, tree = art.lex, art.tree
     tok = m.token
     args = [c for c in tree.children(tok) if c.dep_ in ("nsubj", "agent")]
-    if not args and tok.pos_ == "VERB" and tok.dep_ == "conj":  # 'troops killed 13 and rescued 18'
-        args = [c for c in tree.children(tree.head(tok)) if c.dep_ in ("nsubj", "agent")]
+    first = tok
+    while not args and first.pos_ == "VERB" and first.dep_ == "conj" and not tree.is_root(first):
+        first = tree.head(first)  # 'troops killed 13, arrested nine and rescued 18'
+        args = [c for c in tree.children(first) if c.dep_ in ("nsubj", "agent")]
     if not args and tok.pos_ == "NOUN":  # 'the group's attack', 'the group undertook operations'
         args = [c for c in tree.children(tok) if c.dep_ == "poss"]
         if not args and tok.dep_ in ("dobj", "attr") and not tree.is_root(tok):

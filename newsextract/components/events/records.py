@@ -88,9 +88,13 @@ def record(art: ArticleEvents, c: Cluster, vid: str):
     # participants, nearest and most often first, the mediator left out
     score: dict[str, float] = {}
     ents = {}
+    # a mediator is no side (but one who meets a side takes part in the meeting)
+    mediating = {e.id for m in everything for e in m.mediators} if c.type != "MEETING" else set()
+    if mediator is not None:
+        mediating.add(mediator.id)
     for m in everything:
         for dist, e in m.participants:
-            if mediator is not None and e.id == mediator.id:
+            if e.id in mediating:
                 continue
             score[e.id] = score.get(e.id, 0.0) + 1.0 / (1 + dist)
             ents[e.id] = e
