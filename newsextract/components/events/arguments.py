@@ -194,8 +194,7 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
         path = tree.between(root, m.token)
         if other_triggers and other_triggers.intersection(path):
             continue
-        if any(art.doc[i].dep_ in ("advcl", "relcl") and art.doc[i].pos_ in ("VERB", "AUX")
-               and not tree.inside(m.token, art.doc[i]) for i in path):
+        if in_other_clause(art, path, m.token):
             continue  # 'talks were held after X was sworn in': X's clause, not the talks' side
         if root.dep_ == "appos" and getattr(art.entity_at.get(tree.head(root).i), "type", None) == "PLACE":
             continue  # 'in Bern, Switzerland': the country says where, not who
@@ -217,6 +216,13 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
             m.participants.append((1, actor))
 
 
+def in_other_clause(art: ArticleEvents, path: list[int], trigger: Token) -> bool:
+    """A path through the head of an adverbial or relative clause the trigger is not in."""
+    doc, tree = art.doc, art.tree
+    return any(doc[i].dep_ in ("advcl", "relcl") and doc[i].pos_ in ("VERB", "AUX") and not tree.inside(trigger, doc[i])
+               for i in path)
+
+
 def resolve_parties(art: ArticleEvents, mentions: list[Mention]) -> None:
     """'talks between the parties', 'the two sides agreed': the sides of the last event
     told before with two named sides."""
@@ -229,7 +235,7 @@ def resolve_parties(art: ArticleEvents, mentions: list[Mention]) -> None:
         if last and any(s.lemma_.lower() in lex.party_nouns and s.i not in art.entity_at for s in sides):
             known = {e.id for _, e in m.participants}
             m.participants[:0] = [(1, e) for e in last if e.id not in known]
-        named = list({e.id: e for d, e in m.participants if d <= 3 and e.type in ("COUNTRY", "ORGANIZATION")}.values())
+        named = list({e.id: e for d, e in m.participants if e.type in ("COUNTRY", "ORGANIZATION")}.values())
         if len(named) >= 2:
             last = named[:2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
 from ...spans import evidence
 from ...text.dates import resolve_mention
-from .arguments import is_attribution
+from .arguments import in_other_clause, is_attribution
 from .article import ArticleEvents
 from .mediation import event_mediator
 from .mentions import Cluster, Mention
@@ -156,7 +156,8 @@ def fallback_participants(art: ArticleEvents, etype: str, mentions: list[Mention
         if si < first.sent_i and etype not in lex.neighbour_participants:
             break
         for e, root in art.sent_entities.get(si, ()):
-            if e.type in allowed and (mediator is None or e.id != mediator.id) and not is_attribution(art, root, first.token):
+            if e.type in allowed and (mediator is None or e.id != mediator.id) and not is_attribution(
+                    art, root, first.token) and not in_other_clause(art, art.tree.between(root, first.token), first.token):
                 score[e.id] = score.get(e.id, 0.0) + 0.1
                 ents[e.id] = e
         if score:
