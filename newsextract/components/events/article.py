@@ -44,7 +44,11 @@ class ArticleEvents:
         self.entities = list(doc._.ne_entities or [])
         self.entity_at: dict[int, object] = {}
         self.sent_entities: dict[int, list] = {}
+        text = doc_text(doc)
         for e in self.entities:
+            if e.type == "ORGANIZATION" and e.mentions and all(
+                    text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")" for m in e.mentions):
+                continue  # '(AP)', '(Reuters)': a credit, never a side
             for m in e.mentions:
                 if m.in_caption or in_caption(doc, m.start, m.end):
                     continue
