@@ -183,6 +183,9 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
                     continue  # 'met in Luxembourg': where, not who
         elif e.type in ("PLACE", "COUNTRY") and tree.head(root).i == m.token.i and root.dep_ in ("compound", "poss", "npadvmod"):
             m.locations.append((0, dist, e))
+        elif e.type in ("PLACE", "COUNTRY") and struck_place(art, root, m.token):
+            m.locations.append((0, dist, e))
+            continue  # 'an earthquake struck Nepal': where, not who
         elif e.type == "PLACE" and dist <= 3:
             m.locations.append((2, dist, e))
         if dist > art.settings.participant_distance:
@@ -214,6 +217,17 @@ def arguments(art: ArticleEvents, m: Mention, other_triggers: frozenset = frozen
         actor = anaphoric_actor(art, m)
         if actor is not None and all(e.id != actor.id for _, e in m.participants):
             m.participants.append((1, actor))
+
+
+def struck_place(art: ArticleEvents, root: Token, trigger: Token) -> bool:
+    """'an earthquake struck Nepal', 'strikes pounded Rafah': the object of the verb whose
+    subject is the trigger is the place it hit."""
+    tree = art.tree
+    if root.dep_ != "dobj" or tree.is_root(root):
+        return False
+    verb = tree.head(root)
+    return verb.lemma_.lower() in art.lex.struck_verbs and (
+        trigger.dep_ == "nsubj" and tree.head(trigger).i == verb.i)
 
 
 def in_other_clause(art: ArticleEvents, path: list[int], trigger: Token) -> bool:

@@ -70,8 +70,10 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
                  if not d.is_bound and (iso := resolve_mention(d, art.published)) and art.is_main_date(iso)
                  and len(iso) == 10][:1]
     if dates:
-        d = dates[0][0]
-        return dates[0][1], d.precision, d.text, True
+        # 'last month's earthquake ... the April 25 quake': the day that makes the first date precise
+        first = dates[0][1]
+        d, iso = next(((x[0], x[1]) for x in dates if len(x[1]) > len(first) and x[1].startswith(first)), dates[0][:2])
+        return iso, d.precision, d.text, True
     if art.published and c.modality == "asserted" and main_story and not c.cumulative:
         return art.published, "day", None, False
     return None, None, None, False

@@ -168,6 +168,7 @@ class LocationCues(Table):
     none_for: list[EventType]
     country_is_only_place_for: list[EventType]
     town_types: list[EventType] = []          # told in a town: a country made precise by a town of it
+    struck_verbs: Words = []                  # 'an earthquake struck Nepal': the object is the place
     locative_preps: Words
     other_place_preps: Words
 
