@@ -13,7 +13,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from ...spans import doc_text, in_caption
-from ...text.dates import find_dates
+from ...text.dates import find_dates, resolve_mention
 from ...text.segments import segment_index, segments
 from .lexicon import EventLexicon
 from .mentions import Mention, dates_compatible
@@ -150,6 +150,15 @@ class ArticleEvents:
                 if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
                     return any(g.dep_ == "pobj" for g in self.tree.children(c))
         return False
+
+    def story_date(self) -> Optional[str]:
+        """The day of the news: the first day of this week the lede names, else the publication date."""
+        for si in sorted(self.lede):
+            for d, _ in self.sent_dates.get(si, ()):
+                iso = None if d.is_bound else resolve_mention(d, self.published)
+                if iso and len(iso) == 10 and self.is_main_date(iso):
+                    return iso
+        return self.published
 
     def is_recent(self, iso: str, days: int) -> bool:
         """A day at most `days` before publication."""

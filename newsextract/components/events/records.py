@@ -76,6 +76,9 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
         return iso, d.precision, d.text, True
     if art.published and c.modality == "asserted" and main_story and not c.cumulative:
         return art.published, "day", None, False
+    if art.published and c.modality == "asserted" and not c.cumulative and any(
+            told_as_news(art, x) for x in everything):
+        return art.story_date(), "day", None, False  # told as news in the body: the day the lede tells
     return None, None, None, False
 
 
