@@ -75,7 +75,7 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
         d, iso = next(((x[0], x[1]) for x in dates if len(x[1]) > len(first) and x[1].startswith(first)), dates[0][:2])
         return iso, d.precision, d.text, True
     if art.published and c.modality == "asserted" and main_story and not c.cumulative:
-        return art.published, "day", None, False
+        return art.story_date(), "day", None, False
     if art.published and c.modality == "asserted" and not c.cumulative and any(
             told_as_news(art, x) for x in everything):
         return art.story_date(), "day", None, False  # told as news in the body: the day the lede tells
