@@ -87,6 +87,7 @@ class EventLexicon:
         self.country_is_place_for = frozenset(loc.country_is_only_place_for)
         self.town_types = frozenset(loc.town_types)
         self.struck_verbs = frozenset(loc.struck_verbs)
+        self.country_fallback_types = frozenset(loc.country_fallback_for)
         self.locative_preps = frozenset(loc.locative_preps)
         self.place_preps = self.locative_preps | frozenset(loc.other_place_preps)
         self.event_kinds = {w: kind for kind, words in t.event_kinds.items() for w in words}

@@ -20,6 +20,8 @@ def event_place(art: ArticleEvents, etype: str, mentions: list[Mention], everyth
             break
     if place is None and etype not in art.lex.no_location_types:
         place = sentence_place(art, mentions)
+    if place is None and etype in art.lex.country_fallback_types:
+        place = event_country(art, everything)
     if place is not None and place.type == "COUNTRY" and etype in art.lex.town_types:
         place = place_inside(art, place, mentions) or place
     return EntityRef(entity_id=place.id, name=place.name) if place is not None else None
@@ -49,3 +51,20 @@ def place_inside(art: ArticleEvents, country, mentions: list[Mention]):
                 if tree.head(root).lower_ in lex.locative_preps and e.attributes.country_code in (iso, None):
                     return e
     return None
+
+
+def event_country(art: ArticleEvents, everything: list[Mention]):
+    """An election, a protest, an arrest or a disaster that names no place happened in
+    its country: the one country among its participants, else the article's country
+    (the one it names most, at least twice)."""
+    countries = {e.id: e for m in everything for _, e in m.participants if e.type == "COUNTRY"}
+    if len(countries) == 1:
+        return next(iter(countries.values()))
+    if countries:
+        return None
+    counts = [(len(e.mentions), e) for e in art.entities if e.type == "COUNTRY" and len(e.mentions) >= 2]
+    if not counts:
+        return None
+    best = max(n for n, _ in counts)
+    top = [e for n, e in counts if n == best]
+    return top[0] if len(top) == 1 else None

@@ -169,6 +169,7 @@ class LocationCues(Table):
     country_is_only_place_for: list[EventType]
     town_types: list[EventType] = []          # told in a town: a country made precise by a town of it
     struck_verbs: Words = []                  # 'an earthquake struck Nepal': the object is the place
+    country_fallback_for: list[EventType] = []  # naming no place: in its country, or the article's
     locative_preps: Words
     other_place_preps: Words
 
