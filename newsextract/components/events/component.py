@@ -26,6 +26,7 @@ from .arguments import fill, resolve_parties
 from .article import ArticleEvents, EventSettings
 from .lexicon import EventLexicon
 from .mediation import give_article_mediator, sentence_mediators
+from .places import talks_places
 from .merging import cluster, merge_in_sentence, one_per_date, one_per_place
 from .records import keep, record, shared_actors, talks_behind
 from .statement import statement
@@ -108,6 +109,7 @@ def extract_events(art: ArticleEvents) -> list:
     if st is not None:
         clusters.append(st)
     events = [record(art, c, f"V{i}") for i, c in enumerate(clusters, 1)]
+    talks_places(art, clusters, events)
     give_article_mediator(art, events, article_mediators)
     shared_actors(art, events)
     return events

@@ -68,3 +68,15 @@ def event_country(art: ArticleEvents, everything: list[Mention]):
     best = max(n for n, _ in counts)
     top = [e for n, e in counts if n == best]
     return top[0] if len(top) == 1 else None
+
+
+def talks_places(art: ArticleEvents, clusters: list, events: list) -> None:
+    """A deal or a release with no place of its own was reached where the talks told with
+    it (in its sentences or the ones next to them) were held."""
+    for c, ev in zip(clusters, events):
+        if ev.location is not None or c.type not in art.lex.talks_lead_to:
+            continue
+        told = {m.sent_i + k for m in c.mentions for k in (-1, 0, 1)}
+        ev.location = next((other.location.model_copy() for oc, other in zip(clusters, events)
+                            if oc.type == "MEETING" and other.location is not None and other.modality == ev.modality
+                            and any(m.sent_i in told for m in oc.mentions)), None)
