@@ -79,6 +79,7 @@ class ArticleEvents:
         self.country_by_iso = {e.attributes.iso_alpha2: e for e in self.entities
                                if e.type == "COUNTRY" and e.attributes.iso_alpha2}
         self.types_seen: set[str] = set()
+        self._story_date: Optional[str] = None
         # the actual mediators the mediators component found, by sentence (see mediation.py)
         self.mediators_by_sent: dict[int, list] = {}
         self.main_type: Optional[str] = None
@@ -153,12 +154,11 @@ class ArticleEvents:
 
     def story_date(self) -> Optional[str]:
         """The day of the news: the first day of this week the lede names, else the publication date."""
-        for si in sorted(self.lede):
-            for d, _ in self.sent_dates.get(si, ()):
-                iso = None if d.is_bound else resolve_mention(d, self.published)
-                if iso and len(iso) == 10 and self.is_main_date(iso):
-                    return iso
-        return self.published
+        if self._story_date is None:
+            self._story_date = next((iso for si in sorted(self.lede) for d, _ in self.sent_dates.get(si, ())
+                                     if not d.is_bound and (iso := resolve_mention(d, self.published))
+                                     and len(iso) == 10 and self.is_main_date(iso)), self.published) or ""
+        return self._story_date or None
 
     def is_recent(self, iso: str, days: int) -> bool:
         """A day at most `days` before publication."""
