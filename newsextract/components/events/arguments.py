@@ -58,7 +58,8 @@ def _give_dates(art: ArticleEvents, si: int, ms: list[Mention]) -> None:
             continue
         bound = bounding_word(art, d, root)
         # 'since 1991, when the army occupied the region': the clause on the date is dated by it
-        takers = [m for m in ms if (not art.is_subordinate(m) or tree.inside(root, m.token) or tree.inside(m.token, root))
+        takers = [m for m in ms
+                  if (not art.is_subordinate(m) or tree.inside(root, m.token) or tree.inside(m.token, root))
                   and (bound is None or tree.inside(m.token, bound) or m.rule.since_is_start
                        or tree.inside(m.token, root))]
         if not takers:
@@ -314,7 +315,8 @@ def anaphoric_actor(art: ArticleEvents, m: Mention):
 def is_armed(art: ArticleEvents, e) -> bool:
     """An organization named as an armed or security body ('Frontier Corps', 'State Security Service')."""
     words = set(e.name.lower().split())
-    return e.type == "ORGANIZATION" and bool(words & art.lex.armed_name_words) and not words & art.lex.unarmed_name_words
+    lex = art.lex
+    return e.type == "ORGANIZATION" and bool(words & lex.armed_name_words) and not words & lex.unarmed_name_words
 
 
 def is_passive(art: ArticleEvents, tok: Token) -> bool:

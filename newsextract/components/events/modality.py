@@ -69,7 +69,7 @@ def modal_children(art: ArticleEvents, tok: Token, first: bool) -> Optional[str]
                 found = "hypothetical"
             elif low in lex.infinitive_marks and tok.pos_ in ("VERB", "AUX") and not (
                     tok.dep_ in ("xcomp", "ccomp", "conj") and tree.head(tok).lemma_.lower() in lex.implicative_verbs
-            ) and not (tok.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in tree.children(tok))):
+            ) and not perfect(tree, tok):
                 found = "planned"  # an infinitive tells what is to happen ('talks to be held'; not 'to have fired')
         elif c.dep_ == "mark" and low in lex.hypothetical_marks:
             found = "hypothetical"
@@ -80,6 +80,11 @@ def modal_children(art: ArticleEvents, tok: Token, first: bool) -> Optional[str]
                 g.dep_ in ("aux", "auxpass") and g.lower_ in lex.planned_clause_aux for g in tree.children(c)):
             found = "planned"  # 'talks to be held next week', 'a meeting that will take place'
     return found
+
+
+def perfect(tree, tok: Token) -> bool:
+    """'to have fired': a past participle with the auxiliary 'have'."""
+    return tok.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in tree.children(tok))
 
 
 def is_generic(art: ArticleEvents, m: Mention) -> bool:
@@ -118,6 +123,7 @@ def named_argument(art: ArticleEvents, tok: Token) -> bool:
         if c.dep_ == "prep":
             for g in tree.children(c):
                 if g.dep_ == "pobj" and (g.i in art.entity_at or any(
-                        x.dep_ == "prep" and any(y.i in art.entity_at for y in tree.children(x)) for x in tree.children(g))):
+                        x.dep_ == "prep" and any(y.i in art.entity_at for y in tree.children(x))
+                        for x in tree.children(g))):
                     return True
     return False

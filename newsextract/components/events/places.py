@@ -10,7 +10,8 @@ from .article import ArticleEvents
 from .mentions import Mention
 
 
-def event_place(art: ArticleEvents, etype: str, mentions: list[Mention], everything: list[Mention]) -> Optional[EntityRef]:
+def event_place(art: ArticleEvents, etype: str, mentions: list[Mention],
+                everything: list[Mention]) -> Optional[EntityRef]:
     """The record's location, or None."""
     place = None
     for rank in (0, 1, 2):

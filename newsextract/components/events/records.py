@@ -162,7 +162,8 @@ def fallback_participants(art: ArticleEvents, etype: str, mentions: list[Mention
             break
         for e, root in art.sent_entities.get(si, ()):
             if e.type in allowed and (mediator is None or e.id != mediator.id) and not is_attribution(
-                    art, root, first.token) and not in_other_clause(art, art.tree.between(root, first.token), first.token):
+                    art, root, first.token) and not in_other_clause(
+                    art, art.tree.between(root, first.token), first.token):
                 score[e.id] = score.get(e.id, 0.0) + 0.1
                 ents[e.id] = e
         if score:

@@ -41,9 +41,11 @@ def trigger_rule(row: TriggerRow) -> TriggerRule:
         type=row.type, pos=frozenset(row.pos), context=tuple(row.context),
         context_always=row.context_always, context_for=dict(row.context_for),
         exclude_context_for=dict(row.exclude_context_for), near=frozenset(row.near),
-        exclude_near=frozenset(row.exclude_near), exclude_near_nouns=frozenset(row.exclude_near_nouns), lowercase=frozenset(row.lowercase),
+        exclude_near=frozenset(row.exclude_near), exclude_near_nouns=frozenset(row.exclude_near_nouns),
+        lowercase=frozenset(row.lowercase),
         noun_only=frozenset(row.noun_only), needs_date=row.needs_date, needs_money=row.needs_money,
         needs_count=row.needs_count, needs_agent=row.needs_agent, needs_argument=row.needs_argument,
-        since_is_start=row.since_is_start, names_event=row.names_event, absorbed_by=tuple(row.absorbed_by), cameo=row.cameo,
+        since_is_start=row.since_is_start, names_event=row.names_event, absorbed_by=tuple(row.absorbed_by),
+        cameo=row.cameo,
         cameo_by_lemma=dict(row.cameo_by_lemma),
     )

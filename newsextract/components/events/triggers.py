@@ -84,7 +84,8 @@ def match_rule(art: ArticleEvents, tok: Token, si: int) -> Optional[TriggerRule]
         if excl and context_ok(art, excl, tok, si, near):
             continue
         need = rule.context_for.get(lemma, rule.context)
-        if need and (rule.context_always or rule.type not in art.types_seen) and not context_ok(art, need, tok, si, near):
+        waived = rule.type in art.types_seen and not rule.context_always
+        if need and not waived and not context_ok(art, need, tok, si, near):
             continue
         return rule
     return None
