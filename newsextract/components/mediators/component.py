@@ -68,7 +68,7 @@ class MediatorRoles:
 @Language.factory(
     "newsextract_mediators",
     assigns=["doc._.ne_entities", "doc._.ne_mediations"],
-    requires=["doc._.ne_entities", "doc.sents"],
+    requires=["doc._.ne_entities", "doc.sents", "token.dep", "token.lemma"],
     default_config={"tables_path": None},
 )
 def make_mediators(nlp: Language, name: str, tables_path: Optional[str]) -> MediatorRoles:
