@@ -6,8 +6,12 @@ Flow for one Doc (state in an `ArticleEvents` made per Doc):
   2. per trigger, modality (modality.py) and the entities, numeric claims and dates
      of its sentence (arguments.py), each given to the nearest trigger, and the
      mediators the mediators component found there (doc._.ne_mediations, mediation.py);
-  3. mentions merged into events in a sentence, then across the article (merging.py);
-  4. an event is reported when it is in the lede, dated or measured (records.py).
+  3. a mention told in several places or with several dates split into one per place
+     or date, then mentions merged into events in a sentence and across the article,
+     kept apart by places of one level, distinct cues and kinds (merging.py);
+  4. an event is reported when it is in the lede, dated, measured or told by a finite
+     past verb (records.py); its place (places.py) and its date worked out, and a deal
+     shares place and mediator with the talks told with it.
 Results go to `doc._.ne_events` as `schema.Event` records (ids V1, V2, ...).
 """
 from __future__ import annotations
@@ -26,7 +30,7 @@ from .arguments import fill, resolve_parties
 from .article import ArticleEvents, EventSettings
 from .lexicon import EventLexicon
 from .mediation import give_article_mediator, sentence_mediators
-from .places import talks_places
+from .places import share_with_talks
 from .merging import cluster, merge_in_sentence, one_per_date, one_per_place
 from .records import keep, record, shared_actors, talks_behind
 from .statement import statement
@@ -109,7 +113,7 @@ def extract_events(art: ArticleEvents) -> list:
     if st is not None:
         clusters.append(st)
     events = [record(art, c, f"V{i}") for i, c in enumerate(clusters, 1)]
-    talks_places(art, clusters, events)
+    share_with_talks(art, clusters, events)
     give_article_mediator(art, events, article_mediators)
     shared_actors(art, events)
     return events

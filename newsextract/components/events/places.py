@@ -1,6 +1,7 @@
 """Where an event happened: the place its mentions name, else a place named in a
-locative phrase of its sentence; a country made more precise by a place of it told
-in the sentences around ('... in Bangladesh. Workers in Ashulia protested ...')."""
+locative phrase of its sentence, else (for events that happen in a country) its
+country; a country made more precise by a place of it told in the sentences around
+('... in Bangladesh. Workers in Ashulia protested ...'); a deal where its talks were."""
 from __future__ import annotations
 
 from typing import Optional
@@ -71,13 +72,21 @@ def event_country(art: ArticleEvents, everything: list[Mention]):
     return top[0] if len(top) == 1 else None
 
 
-def talks_places(art: ArticleEvents, clusters: list, events: list) -> None:
-    """A deal or a release with no place of its own was reached where the talks told with
-    it (in its sentences or the ones next to them) were held."""
+def share_with_talks(art: ArticleEvents, clusters: list, events: list) -> None:
+    """A deal or a release and the talks told with it (in its sentences or the ones next
+    to them) share a place and a mediator: the deal was reached where the talks were held,
+    with the help that made them (a mediator who took part in the talks stays a side)."""
     for c, ev in zip(clusters, events):
-        if ev.location is not None or c.type not in art.lex.talks_lead_to:
+        if c.type not in art.lex.talks_lead_to:
             continue
         told = {m.sent_i + k for m in c.mentions for k in (-1, 0, 1)}
-        ev.location = next((other.location.model_copy() for oc, other in zip(clusters, events)
-                            if oc.type == "MEETING" and other.location is not None and other.modality == ev.modality
-                            and any(m.sent_i in told for m in oc.mentions)), None)
+        talks = [other for oc, other in zip(clusters, events) if oc.type == "MEETING" and other.modality == ev.modality
+                 and any(m.sent_i in told for m in oc.mentions)]
+        for other in talks:
+            if ev.location is None and other.location is not None:
+                ev.location = other.location.model_copy()
+            if ev.mediator is None and other.mediator is not None and c.type in art.lex.mediated_types:
+                ev.mediator = other.mediator.model_copy()
+            elif other.mediator is None and ev.mediator is not None and all(
+                    p.entity_id != ev.mediator.entity_id for p in other.participants):
+                other.mediator = ev.mediator.model_copy()
