@@ -117,3 +117,12 @@ def test_without_a_publication_date_a_past_exchange_is_not_folded_into_today_s(e
     assert record.published is None or record.published.date is None
     events = [e for e in record.events if e.type == "PRISONER_EXCHANGE"]
     assert sorted(tuple(c.value for c in e.counts) for e in events) == [(95,), (200,)]
+
+
+def test_a_deal_is_reached_where_its_talks_were_held(extractor):
+    text = ("Colombia and the rebels held talks in Havana on Monday, mediated by Cuba.\n\n"
+            "The two sides agreed to a ceasefire on Monday.")
+    events = extractor.extract(text, published=PUBLISHED).events
+    deal = next(e for e in events if e.type == "AGREEMENT" and e.modality == "asserted")
+    assert deal.location is not None and deal.location.name == "Havana"
+    assert deal.mediator is not None and deal.mediator.name == "Cuba"
