@@ -35,9 +35,21 @@ def sentence_place(art: ArticleEvents, mentions: list[Mention]):
     tree, lex = art.tree, art.lex
     first = mentions[0]
     found = [(abs(root.i - first.token.i), e) for e, root in art.sent_entities.get(first.sent_i, ())
-             if e.type in ("PLACE", "COUNTRY") and root.dep_ == "pobj" and not tree.is_root(root)
-             and tree.head(root).lower_ in lex.locative_preps]
+             if e.type in ("PLACE", "COUNTRY") and locative(art, root)]
     return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def locative(art: ArticleEvents, root) -> bool:
+    """A name in a locative phrase: 'in Tump', 'in the town of Chibok', 'in its capital, Sanaa'."""
+    tree, lex = art.tree, art.lex
+    t = root
+    if t.dep_ == "appos" and not tree.is_root(t):
+        t = tree.head(t)
+    if t.dep_ == "pobj" and not tree.is_root(t) and tree.head(t).lower_ == "of":
+        noun = tree.head(tree.head(t))  # 'the town of X'
+        if noun.lemma_.lower() in lex.word_levels and not tree.is_root(noun):
+            t = noun
+    return t.dep_ == "pobj" and not tree.is_root(t) and tree.head(t).lower_ in lex.locative_preps
 
 
 def place_inside(art: ArticleEvents, country, mentions: list[Mention]):
@@ -48,9 +60,7 @@ def place_inside(art: ArticleEvents, country, mentions: list[Mention]):
     for m in mentions:
         for sj in (m.sent_i, m.sent_i - 1, m.sent_i + 1):
             for e, root in art.sent_entities.get(sj, ()):
-                if e.type != "PLACE" or root.dep_ != "pobj" or tree.is_root(root):
-                    continue
-                if tree.head(root).lower_ in lex.locative_preps and e.attributes.country_code in (iso, None):
+                if e.type == "PLACE" and locative(art, root) and e.attributes.country_code in (iso, None):
                     return e
     return None
 
