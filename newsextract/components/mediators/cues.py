@@ -73,6 +73,8 @@ class MediatorCues:
         self.acting_as_nouns = frozenset(table.acting_as_nouns)
         self.securing_verbs = frozenset(table.securing_verbs)
         self.secured_objects = frozenset(table.secured_objects)
+        # a segment with none of these words (or a hyphen) holds no cue
+        self.cue_lemmas = self.passive | self.all_nouns | self.securing_verbs | self.all_suffixes
         st = table.status
         self.negation = frozenset(st.negation_words)
         self.future_aux = frozenset(st.future_aux)
@@ -179,6 +181,9 @@ def _on_process(cues: MediatorCues, tree: LocalTree, t: Token) -> bool:
 def segment_cues(cues: MediatorCues, tree: LocalTree, doc: Doc, at: dict[int, Entity],
                  seg: Span) -> dict[str, str]:
     """{entity id: status} for the mediators one segment names by a cue."""
+    cue_tokens = [t for t in seg if t.lemma_.lower() in cues.cue_lemmas or "-" in t.text or t.text in ("-", "–")]
+    if not cue_tokens:
+        return {}
     process = any((t.lemma_.lower() in cues.process_words or t.lower_ in cues.process_words) and t.i not in at
                   for t in seg)  # a word of a name ('... Cooperation Agreement') is no process
     found: dict[str, str] = {}
