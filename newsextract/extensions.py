@@ -6,6 +6,8 @@ components also work in a plain `nlp.add_pipe(...)` pipeline):
   ne_published  ISO date string the article was published, or None
 Written by the components, in pipeline order:
   ne_entities   list[schema.Entity]        (newsextract_entities)
+  ne_mediations list[Mediation]            (newsextract_mediators: who mediated, in which
+                                            sentence, actual or proposed; read by events)
   ne_claims     list[schema.NumericClaim]  (newsextract_numeric_claims)
   ne_quotes     list[schema.Quote]         (newsextract_quotes)
   ne_events     list[schema.Event]         (newsextract_events)
@@ -14,7 +16,7 @@ Written by the components, in pipeline order:
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = (
-    "ne_regions", "ne_published", "ne_entities", "ne_claims", "ne_quotes", "ne_events", "ne_warnings",
+    "ne_regions", "ne_published", "ne_entities", "ne_mediations", "ne_claims", "ne_quotes", "ne_events", "ne_warnings",
 )
 
 

@@ -10,5 +10,6 @@ can never disagree about a name, a sentence border or a quotation mark.
   people       given names, titles, and the gender they tell; person nouns, name particles
   reporting    reporting and attribution verbs ("said", "according to", "quoted as saying")
   segments     where a segment (sentence or line) ends: a line break always ends one
+  tree         the dependency parse cut at segment borders (heads, children, distances)
   dates        date expressions: found in text, resolved against the publication date
 """

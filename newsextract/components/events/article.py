@@ -13,11 +13,11 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from ...spans import doc_text, in_caption
-from ...text.dates import find_dates
+from ...text.dates import find_dates, resolve_mention
 from ...text.segments import segment_index, segments
 from .lexicon import EventLexicon
 from .mentions import Mention, dates_compatible
-from .tree import LocalTree
+from ...text.tree import LocalTree
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class EventSettings:
     max_participants: int = 4
     participant_distance: int = 5
     main_date_slack: int = 7
+    voting_day_slack: int = 60
 
 
 class ArticleEvents:
@@ -43,7 +44,11 @@ class ArticleEvents:
         self.entities = list(doc._.ne_entities or [])
         self.entity_at: dict[int, object] = {}
         self.sent_entities: dict[int, list] = {}
+        text = doc_text(doc)
         for e in self.entities:
+            if e.type == "ORGANIZATION" and e.mentions and all(
+                    text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")" for m in e.mentions):
+                continue  # '(AP)', '(Reuters)': a credit, never a side
             for m in e.mentions:
                 if m.in_caption or in_caption(doc, m.start, m.end):
                     continue
@@ -74,7 +79,9 @@ class ArticleEvents:
         self.country_by_iso = {e.attributes.iso_alpha2: e for e in self.entities
                                if e.type == "COUNTRY" and e.attributes.iso_alpha2}
         self.types_seen: set[str] = set()
-        self.mediator_cache: dict[int, list] = {}
+        self._story_date: Optional[str] = None
+        # the actual mediators the mediators component found, by sentence (see mediation.py)
+        self.mediators_by_sent: dict[int, list] = {}
         self.main_type: Optional[str] = None
 
     def _lede_sentences(self) -> set[int]:
@@ -137,11 +144,26 @@ class ArticleEvents:
         return False
 
     def between_sides(self, tok: Token) -> bool:
-        """'talks between X and Y', 'negotiations with X'."""
-        for c in self.tree.children(tok):
-            if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
-                return any(g.dep_ == "pobj" for g in self.tree.children(c))
+        """'talks between X and Y', 'negotiations with X', 'the negotiation process between X and Y'."""
+        heads = [tok] + ([self.tree.head(tok)] if tok.dep_ == "compound" else [])
+        for h in heads:
+            for c in self.tree.children(h):
+                if c.dep_ == "prep" and c.lower_ in self.lex.between_preps:
+                    return any(g.dep_ == "pobj" for g in self.tree.children(c))
         return False
+
+    def story_date(self) -> Optional[str]:
+        """The day of the news: the first day of this week the lede names, else the publication date."""
+        if self._story_date is None:
+            self._story_date = next((iso for si in sorted(self.lede) for d, _ in self.sent_dates.get(si, ())
+                                     if not d.is_bound and (iso := resolve_mention(d, self.published))
+                                     and len(iso) == 10 and self.is_main_date(iso)), self.published) or ""
+        return self._story_date or None
+
+    def is_recent(self, iso: str, days: int) -> bool:
+        """A day at most `days` before publication."""
+        return (self.published is not None and len(iso) == 10 and iso <= self.published
+                and dates_compatible(iso, self.published, days))
 
     def is_main_date(self, iso: Optional[str]) -> bool:
         """A date close enough to publication (the week before it) to be the article's main news."""

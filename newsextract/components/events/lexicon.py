@@ -1,6 +1,7 @@
 """models/events.json indexed for lookups: built once per component, never per article."""
 from __future__ import annotations
 
+from ...text.reporting import ReportingVerbs
 from .patterns import TriggerPatterns
 from .rules import TriggerRule, trigger_rule
 from .tables import EventsTable
@@ -11,10 +12,15 @@ def _sets(mapping: dict) -> dict:
 
 
 class EventLexicon:
-    """Every word list of the table as a frozenset or an index, for one component."""
+    """Every word list of the table as a frozenset or an index, for one component;
+    the reporting verbs come from the kernel table (models/reporting.json)."""
 
-    def __init__(self, table: EventsTable):
+    def __init__(self, table: EventsTable, reporting: ReportingVerbs):
         t = table
+        self.reporting = reporting
+        # 'X said', 'X quoted Y': verbs whose subject is a source of words, not an actor
+        # of what it tells (but 'X announced aid', 'X claimed the attack': performative)
+        self.source_verbs = (reporting.speech | reporting.quoting) - frozenset(t.performative_verbs)
         self.cameo = dict(t.cameo)
         self.cameo_refine = [(r.type, frozenset(r.near), r.cameo) for r in t.cameo_refine]
         self.type_order = {etype: i for i, etype in enumerate(t.type_priority)}
@@ -41,12 +47,13 @@ class EventLexicon:
         self.planned_modifiers = frozenset(mod.planned_modifiers)
         self.planned_xcomp_only = frozenset(mod.planned_governors_xcomp_only)
         self.hypothetical_governors = frozenset(mod.hypothetical_governors)
-        self.reporting_verbs = frozenset(mod.reporting_verbs)
+        self.reporting_verbs = self.source_verbs | frozenset(mod.epistemic_verbs)
         self.generic_modifiers = frozenset(t.generic.modifiers)
         self.comparison_preps = frozenset(t.generic.comparison_preps)
         self.generic_plurals = frozenset(t.generic.plural_nouns)
         self.counting_determiners = frozenset(t.generic.counting_determiners)
         self.count_categories = _sets(t.counts.categories)
+        self.primary_types = _sets(t.counts.primary)
         self.other_units = _sets(t.counts.other_units)
         self.type_fields = {etype: dict(fields) for etype, fields in t.counts.type_fields.items()}
         self.absorb_kill_into = frozenset(t.absorb_kill_into)
@@ -60,18 +67,27 @@ class EventLexicon:
         self.unilateral_cues = frozenset(t.unilateral_cues)
         self.talks_lead_to = frozenset(t.talks_lead_to)
         self.multi_day_types = frozenset(t.multi_day_types)
+        self.voting_day_types = frozenset(t.merging.voting_day_types)
+        self.one_per_place = frozenset(t.merging.one_per_place_for)
+        self.distinct_cues = frozenset(t.merging.distinct_cues)
+        self.demonstratives = frozenset(t.merging.demonstratives)
+        self.distinct_heads = frozenset(t.merging.distinct_heads)
+        self.past_aux = frozenset(t.past_aux)
+        self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
+        self.kind_levels = dict(t.merging.gazetteer_levels)
+        self.largest_level = next(reversed(t.merging.place_levels), None)
         self.actor_roles = _sets(t.actor_roles)
-        self.stance_verbs = frozenset(t.stance_verbs)
+        self.judging_verbs = frozenset(t.judging_verbs)
         att = t.attribution
-        self.attribution_verbs = frozenset(att.verbs)
-        self.reporting_or_stance = self.attribution_verbs | self.stance_verbs
-        self.attribution_phrases = self.attribution_verbs | frozenset(att.phrase_heads)
-        self.telling_verbs = frozenset(att.telling_verbs)
+        self.source_or_judging = self.source_verbs | self.judging_verbs
         self.attribution_preps = frozenset(att.preps)
         self.media_nouns = frozenset(att.media_nouns)
         loc = t.location
         self.no_location_types = frozenset(loc.none_for)
         self.country_is_place_for = frozenset(loc.country_is_only_place_for)
+        self.town_types = frozenset(loc.town_types)
+        self.struck_verbs = frozenset(loc.struck_verbs)
+        self.country_fallback_types = frozenset(loc.country_fallback_for)
         self.locative_preps = frozenset(loc.locative_preps)
         self.place_preps = self.locative_preps | frozenset(loc.other_place_preps)
         self.event_kinds = {w: kind for kind, words in t.event_kinds.items() for w in words}
@@ -90,20 +106,17 @@ class EventLexicon:
         self.anaphora_groups = {w: (etype, "COUNTRY" if etype == "ORGANIZATION" else "ORGANIZATION")
                                 for etype, words in ana.group_nouns.items() for w in words}
         self.anaphora_determiners = frozenset(ana.determiners)
+        self.party_nouns = frozenset(ana.party_nouns)
+        self.armed_nouns = frozenset(ana.armed_nouns)
+        self.armed_name_words = frozenset(ana.armed_name_words)
+        self.unarmed_name_words = frozenset(ana.unarmed_name_words)
+        self.source_actor_types = frozenset(ana.source_actor_types)
         self.participant_types = _sets(t.participant_types)
         self.no_fallback_participants = frozenset(t.participants_fallback.none_for)
         self.neighbour_participants = frozenset(t.participants_fallback.previous_sentence_for)
         med = t.mediation
         self.mediated_types = tuple(med.event_types)
-        self.mediation_passive = frozenset(med.passive_verbs)
-        self.mediation_nouns = frozenset(med.nouns)
-        self.mediation_suffixes = frozenset(med.hyphen_suffixes)
-        self.mediation_agentive = frozenset(med.agentive_verbs)
-        self.mediation_owner_preps = frozenset(med.owner_preps)
-        self.acting_as_preps = frozenset(med.acting_as_preps)
-        self.acting_as_nouns = frozenset(med.acting_as_nouns)
         self.statement_verbs = frozenset(t.statement.verbs)
-        self.statement_reporting = frozenset(t.statement.reporting_only)
         self.roles = t.roles
 
     def participants_allowed(self, etype: str) -> frozenset:
@@ -117,3 +130,7 @@ class EventLexicon:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 forms.append(low[: -len(suffix)] + repl)
         return forms
+
+    def is_source_phrase(self, tok) -> bool:
+        """The head of 'according to X', 'reported by X', 'condemned by X': X is a source."""
+        return tok.lemma_.lower() in self.source_or_judging or self.reporting.is_according(tok.lower_)

@@ -32,6 +32,10 @@ class Mention:
     borrowed: list = field(default_factory=list)     # dates of the sentence given to another trigger
     cumulative: bool = False                          # 'released so far', 'a total of': a sum of many events
     unilateral: bool = False                          # 'returned without exchange'
+    distinct: bool = False                            # 'a separate attack': not one told before
+    place: Optional[str] = None                       # of a mention told in several places: its own
+    date_options: list = field(default_factory=list)  # [(DateMention, iso, rank, root)]: every date it is nearest to
+    unresolved: Optional[str] = None                  # with no publication date: 'wd:saturday', 'mon:december'
 
     @property
     def date(self):
@@ -55,6 +59,11 @@ class Cluster:
     def date(self) -> Optional[str]:
         dates = self.explicit_dates
         return dates[0][1] if dates else None
+
+    @property
+    def dated(self) -> bool:
+        """Told with a date, resolved or not ('in December' with no publication date)."""
+        return bool(self.explicit_dates) or any(m.unresolved for m in self.mentions)
 
     @property
     def lede(self) -> bool:

@@ -30,15 +30,15 @@ def modality(art: ArticleEvents, m: Mention) -> str:
             break  # 'after residents voted', 'who was arrested': a clause of its own
         head = tree.head(cur)
         lemma = head.lemma_.lower()
-        if lemma in lex.reporting_verbs:
-            break
         if lemma in lex.negating_governors:
-            return "negated"
+            return "negated"  # 'denied the attack': a reporting verb that says it did not happen
         if (lemma in lex.planned_governors and m.type not in lex.planned_not_for.get(lemma, ())
                 and (lemma not in lex.planned_xcomp_only or cur.dep_ in ("xcomp", "ccomp"))):
-            return "planned"
+            return "planned"  # 'urged / vowed to release'
         if lemma in lex.hypothetical_governors:
-            return "hypothetical"
+            return "hypothetical"  # 'warned of an attack'
+        if lemma in lex.reporting_verbs:
+            break  # 'said the attack took place': what is reported keeps its own modality
         # a verb's negation or auxiliary covers its complements, not a phrase hanging on it
         # ('have not returned since the quake': the quake happened)
         adjunct = adjunct or (cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"))
@@ -68,8 +68,9 @@ def modal_children(art: ArticleEvents, tok: Token, first: bool) -> Optional[str]
             elif low in lex.hypothetical_aux:
                 found = "hypothetical"
             elif low in lex.infinitive_marks and tok.pos_ in ("VERB", "AUX") and not (
-                    tok.dep_ in ("xcomp", "ccomp", "conj") and tree.head(tok).lemma_.lower() in lex.implicative_verbs):
-                found = "planned"  # an infinitive tells what is to happen ('talks to be held')
+                    tok.dep_ in ("xcomp", "ccomp", "conj") and tree.head(tok).lemma_.lower() in lex.implicative_verbs
+            ) and not perfect(tree, tok):
+                found = "planned"  # an infinitive tells what is to happen ('talks to be held'; not 'to have fired')
         elif c.dep_ == "mark" and low in lex.hypothetical_marks:
             found = "hypothetical"
         elif first and c.dep_ in ("amod", "compound", "advmod", "nmod") and (
@@ -79,6 +80,11 @@ def modal_children(art: ArticleEvents, tok: Token, first: bool) -> Optional[str]
                 g.dep_ in ("aux", "auxpass") and g.lower_ in lex.planned_clause_aux for g in tree.children(c)):
             found = "planned"  # 'talks to be held next week', 'a meeting that will take place'
     return found
+
+
+def perfect(tree, tok: Token) -> bool:
+    """'to have fired': a past participle with the auxiliary 'have'."""
+    return tok.tag_ == "VBN" and any(g.dep_ == "aux" and g.lemma_.lower() == "have" for g in tree.children(tok))
 
 
 def is_generic(art: ArticleEvents, m: Mention) -> bool:
@@ -93,5 +99,31 @@ def is_generic(art: ArticleEvents, m: Mention) -> bool:
     if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in lex.generic_plurals:
         counted = any(c.dep_ in ("nummod", "det") and c.lower_ in lex.counting_determiners or c.dep_ == "nummod"
                       for c in tree.children(tok))
-        return not counted
+        return not counted and not named_argument(art, tok) and not done_object(art, tok)
+    return False
+
+
+def done_object(art: ArticleEvents, tok: Token) -> bool:
+    """'ECOWAS imposed sanctions on Niger': the object of a finite past verb with a subject
+    is what was done, not a kind of event."""
+    tree = art.tree
+    if tok.dep_ not in ("dobj", "nsubjpass") or tree.is_root(tok):
+        return False
+    verb = tree.head(tok)
+    return verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tree.children(verb))
+
+
+def named_argument(art: ArticleEvents, tok: Token) -> bool:
+    """'attacks on the army in Niafunké', 'Russian strikes': a plural with a named place or
+    side of its own tells events that happened, not a kind of event."""
+    tree = art.tree
+    for c in tree.children(tok):
+        if c.i in art.entity_at and c.dep_ in ("compound", "poss", "amod", "nmod"):
+            return True
+        if c.dep_ == "prep":
+            for g in tree.children(c):
+                if g.dep_ == "pobj" and (g.i in art.entity_at or any(
+                        x.dep_ == "prep" and any(y.i in art.entity_at for y in tree.children(x))
+                        for x in tree.children(g))):
+                    return True
     return False

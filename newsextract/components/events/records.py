@@ -5,22 +5,44 @@ from __future__ import annotations
 from ...schema import EVENT_MODELS, CountRef, EntityRef, Participant, SideCount
 from ...spans import evidence
 from ...text.dates import resolve_mention
-from .arguments import is_attribution
+from .arguments import in_other_clause, is_attribution
 from .article import ArticleEvents
 from .mediation import event_mediator
 from .mentions import Cluster, Mention
+from .modality import done_object
+from .places import event_place
 
 
 def keep(art: ArticleEvents, c: Cluster) -> bool:
     """Reported: the main news (lede), or a background event the text dates or measures.
     Words that are often said of a process ('as a result of negotiations') need a side
-    ('talks between X and Y', 'X and Y held talks')."""
+    ('talks between X and Y', 'X and Y held talks') or a date ('negotiations in 2016')."""
     if all(m.rule.needs_argument for m in c.mentions) and not any(
-            art.between_sides(m.token) or any(d <= 2 for d, _ in m.participants) for m in c.mentions):
+            art.between_sides(m.token) or any(d <= 2 for d, _ in m.participants)
+            or any(rank[0] <= 2 for _, _, rank in m.dates) for m in c.mentions):
         return False
-    if c.explicit_dates or c.lede:
+    if c.dated or c.lede:
         return True
-    return any(m.claims for m in c.mentions)
+    return any(m.claims for m in c.mentions) or any(told_as_news(art, x) for m in c.mentions for x in [m] + m.merged)
+
+
+def told_as_news(art: ArticleEvents, m: Mention) -> bool:
+    """'Police arrested opposition leaders', 'they have arrested ...': the trigger is the
+    finite past-tense verb of a main clause (or of what a source says), asserted and with
+    a subject: the text tells it happened, wherever in the article."""
+    tok, tree = m.token, art.tree
+    if m.modality != "asserted" or m.generic or m.cumulative:
+        return False
+    if tok.pos_ == "NOUN" and done_object(art, tok):  # 'ECOWAS imposed sanctions on Niger'
+        tok = tree.head(tok)
+    elif tok.pos_ != "VERB":
+        return False
+    if tree.dep(tok) not in ("ROOT", "ccomp", "conj") or art.is_subordinate(m) or art.in_subclause(m):
+        return False
+    kids = tree.children(tok)
+    finite = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in art.lex.past_aux for c in kids))
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
 
 
 def talks_behind(art: ArticleEvents, c: Cluster, kept: list[Cluster]) -> bool:
@@ -36,6 +58,8 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
     """(date, precision, text, dated): the first stated date; the publication date for
     the main news of the day."""
     dates = [m.dates[0] for m in sorted(everything, key=lambda m: m.token.i) if m.dates]
+    if c.type in art.lex.voting_day_types:  # the vote, not the day its results were told: the first day
+        dates.sort(key=lambda d: (len(d[1]) != 10, d[1] if len(d[1]) == 10 else ""))
     main_story = any(m.lede and not m.generic and not art.is_subordinate(m) for m in mentions)
     if not dates:  # a date the sentence gives to another trigger ('at a conference on Tuesday, donors pledged')
         dates = [d for m in everything for d in m.borrowed if not main_story or art.is_main_date(d[1])]
@@ -46,27 +70,36 @@ def _date(art: ArticleEvents, c: Cluster, mentions: list[Mention], everything: l
                  if not d.is_bound and (iso := resolve_mention(d, art.published)) and art.is_main_date(iso)
                  and len(iso) == 10][:1]
     if dates:
-        d = dates[0][0]
-        return dates[0][1], d.precision, d.text, True
+        # 'last month's earthquake ... the April 25 quake': the day that makes the first date precise
+        first = dates[0][1]
+        d, iso = next(((x[0], x[1]) for x in dates if len(x[1]) > len(first) and x[1].startswith(first)), dates[0][:2])
+        return iso, d.precision, d.text, True
     if art.published and c.modality == "asserted" and main_story and not c.cumulative:
-        return art.published, "day", None, False
+        return art.story_date(), "day", None, False
+    if art.published and c.modality == "asserted" and not c.cumulative and any(
+            told_as_news(art, x) for x in everything):
+        return art.story_date(), "day", None, False  # told as news in the body: the day the lede tells
     return None, None, None, False
 
 
-def record(art: ArticleEvents, c: Cluster, vid: str, mediators_by_sent: dict):
+def record(art: ArticleEvents, c: Cluster, vid: str):
     """The typed record of one cluster."""
     lex, tree = art.lex, art.tree
     mentions = sorted(c.mentions, key=lambda m: m.token.i)
     everything = [x for m in mentions for x in [m] + m.merged]
     first = mentions[0]
     date, precision, date_text, dated = _date(art, c, mentions, everything)
-    mediator = event_mediator(art, c.type, mentions, everything, mediators_by_sent)
+    mediator = event_mediator(art, c.type, mentions, everything)
     # participants, nearest and most often first, the mediator left out
     score: dict[str, float] = {}
     ents = {}
+    # a mediator is no side (but one who meets a side takes part in the meeting)
+    mediating = {e.id for m in everything for e in m.mediators} if c.type != "MEETING" else set()
+    if mediator is not None:
+        mediating.add(mediator.id)
     for m in everything:
         for dist, e in m.participants:
-            if mediator is not None and e.id == mediator.id:
+            if e.id in mediating:
                 continue
             score[e.id] = score.get(e.id, 0.0) + 1.0 / (1 + dist)
             ents[e.id] = e
@@ -76,12 +109,7 @@ def record(art: ArticleEvents, c: Cluster, vid: str, mediators_by_sent: dict):
     ranked = [k for k in sorted(score, key=lambda k: -score[k]) if ents[k].type in allowed][:art.settings.max_participants]
     participants = [Participant(entity_id=None if k.startswith("~") else k, name=ents[k].name,
                                 role=role(art, c.type, ents[k], everything)) for k in ranked]
-    location = None
-    for rank in (0, 1, 2):
-        best = next((x for m in everything for x in m.locations if x[0] == rank), None)
-        if best is not None:
-            location = EntityRef(entity_id=best[2].id, name=best[2].name)
-            break
+    location = event_place(art, c.type, mentions, everything)
     claims, seen = [], set()
     for m in everything:
         for cl in m.claims:
@@ -133,7 +161,9 @@ def fallback_participants(art: ArticleEvents, etype: str, mentions: list[Mention
         if si < first.sent_i and etype not in lex.neighbour_participants:
             break
         for e, root in art.sent_entities.get(si, ()):
-            if e.type in allowed and (mediator is None or e.id != mediator.id) and not is_attribution(art, root, first.token):
+            if e.type in allowed and (mediator is None or e.id != mediator.id) and not is_attribution(
+                    art, root, first.token) and not in_other_clause(
+                    art, art.tree.between(root, first.token), first.token):
                 score[e.id] = score.get(e.id, 0.0) + 0.1
                 ents[e.id] = e
         if score:

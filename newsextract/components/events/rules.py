@@ -14,10 +14,12 @@ class TriggerRule:
     type: str
     pos: frozenset
     context: tuple = ()
+    context_always: bool = False
     context_for: dict = field(default_factory=dict)
     exclude_context_for: dict = field(default_factory=dict)
     near: frozenset = frozenset()
     exclude_near: frozenset = frozenset()
+    exclude_near_nouns: frozenset = frozenset()
     lowercase: frozenset = frozenset()
     noun_only: frozenset = frozenset()
     needs_date: bool = False
@@ -26,6 +28,7 @@ class TriggerRule:
     needs_agent: bool = False
     needs_argument: bool = False
     since_is_start: bool = False
+    names_event: bool = False
     absorbed_by: tuple = ()
     cameo: Optional[str] = None
     cameo_by_lemma: dict = field(default_factory=dict)
@@ -35,11 +38,14 @@ class TriggerRule:
 def trigger_rule(row: TriggerRow) -> TriggerRule:
     """The rule of one trigger row."""
     return TriggerRule(
-        type=row.type, pos=frozenset(row.pos), context=tuple(row.context), context_for=dict(row.context_for),
+        type=row.type, pos=frozenset(row.pos), context=tuple(row.context),
+        context_always=row.context_always, context_for=dict(row.context_for),
         exclude_context_for=dict(row.exclude_context_for), near=frozenset(row.near),
-        exclude_near=frozenset(row.exclude_near), lowercase=frozenset(row.lowercase),
+        exclude_near=frozenset(row.exclude_near), exclude_near_nouns=frozenset(row.exclude_near_nouns),
+        lowercase=frozenset(row.lowercase),
         noun_only=frozenset(row.noun_only), needs_date=row.needs_date, needs_money=row.needs_money,
         needs_count=row.needs_count, needs_agent=row.needs_agent, needs_argument=row.needs_argument,
-        since_is_start=row.since_is_start, absorbed_by=tuple(row.absorbed_by), cameo=row.cameo,
+        since_is_start=row.since_is_start, names_event=row.names_event, absorbed_by=tuple(row.absorbed_by),
+        cameo=row.cameo,
         cameo_by_lemma=dict(row.cameo_by_lemma),
     )

@@ -46,8 +46,6 @@ def statement(art: ArticleEvents) -> Optional[Cluster]:
     speaker = _speaker(art, root)
     if speaker is None:
         return None
-    if lemma in lex.statement_reporting:
-        return None
     told = [c for c in tree.children(root) if c.dep_ in ("ccomp", "xcomp")]
     told += [c for c in tree.children(root) if c.dep_ == "dobj" and (lex.rules.get(c.lemma_.lower()) or c.lower_ in lex.rules)]
     if not told:

@@ -31,10 +31,12 @@ class TriggerRow(Table):
     lemmas: Words
     pos: Words = ["NOUN", "VERB", "PROPN"]
     context: Words = []                       # context names (see `contexts`): one must be present
+    context_always: bool = False              # even once the article told an event of the type
     context_for: dict[str, Words] = {}        # a lemma's own context, instead of `context`
     exclude_context_for: dict[str, Words] = {}
     near: Words = []                          # words one of which must be next to the trigger
     exclude_near: Words = []
+    exclude_near_nouns: Words = []            # excluding only as nouns ('claims of attacks', not 'claimed')
     lowercase: Words = []                     # lemmas that are triggers only written in lower case
     noun_only: Words = []
     needs_date: bool = False
@@ -43,6 +45,7 @@ class TriggerRow(Table):
     needs_agent: bool = False
     needs_argument: bool = False
     since_is_start: bool = False              # 'held since April': the bound is the start, a date of it
+    names_event: bool = False                 # 'Storm Ciaran': the word opens a name that is the event
     absorbed_by: list[EventType] = []
     cameo: Optional[str] = None
     cameo_by_lemma: dict[str, str] = {}
@@ -53,8 +56,9 @@ class PatternRow(Table):
 
     type: EventType
     head: Words
-    path: list[DepStep]
+    path: list[DepStep]                       # a step's words "*": any common noun
     also: list[DepStep] = []                  # dependents the head must have besides the path
+    two_sides: bool = False                   # the head's subject names two sides ('A and B agreed', 'the sides')
     cameo: Optional[str] = None
     absorbed_by: list[EventType] = []
 
@@ -77,7 +81,7 @@ class ModalityCues(Table):
     planned_governors_not_for: dict[str, list[EventType]]
     planned_modifiers: Words
     hypothetical_governors: Words
-    reporting_verbs: Words
+    epistemic_verbs: Words                    # besides the kernel's reporting verbs: 'showed', 'believed'
     planned_governors_xcomp_only: Words
     implicative_verbs: Words
 
@@ -91,34 +95,39 @@ class GenericCues(Table):
 
 class CountCues(Table):
     categories: dict[EventType, Words]
+    primary: dict[str, list[EventType]] = {}  # a category first measures these types ('14 detained': the arrest)
     other_units: dict[EventType, Words]
     type_fields: dict[EventType, dict[str, Words]]
 
 
 class MediationCues(Table):
-    passive_verbs: Words
-    nouns: Words
-    hyphen_suffixes: Words
-    agentive_verbs: Words
-    owner_preps: Words                        # 'the mediation of X'
-    acting_as_preps: Words                    # 'X acted as an intermediary'
-    acting_as_nouns: Words
+    """Which event types take a mediator (who mediated is the mediators component's finding)."""
+
     event_types: list[EventType]              # in the order an article-level mediator is given to them
 
 
 class StatementCues(Table):
-    verbs: Words
-    reporting_only: Words
+    verbs: Words                              # 'warned', 'urged': never a neutral reporting verb
 
 
 class AttributionCues(Table):
-    """Entities that only report an event: 'X said', 'told news agency Y', 'according to X'."""
+    """Entities that only report an event: 'X said', 'told news agency Y', 'according to X'
+    (the verbs are the kernel's, models/reporting.json)."""
 
-    verbs: Words
-    telling_verbs: Words
-    phrase_heads: Words                       # 'according (to)'
     preps: Words
     media_nouns: Words
+
+
+class MergingCues(Table):
+    """What tells two occurrences apart when merging mentions into events."""
+
+    distinct_cues: Words                      # 'a separate attack', 'in a second operation'
+    demonstratives: Words                     # 'these elections': the event told before
+    distinct_heads: Words                     # 'in another development', 'another operation was conducted'
+    place_levels: dict[str, Words]            # level (smallest first) -> last words of place names
+    gazetteer_levels: dict[str, str]          # a gazetteer place kind -> level
+    voting_day_types: list[EventType]         # dated on the first day told: the vote, not its results
+    one_per_place_for: list[EventType]        # 'protests in A and B': one event per place
 
 
 class FallbackParticipants(Table):
@@ -130,6 +139,11 @@ class Anaphora(Table):
     pronouns: dict[str, list[EntityType]]
     group_nouns: dict[EntityType, Words]
     determiners: Words
+    party_nouns: Words                        # 'the parties', 'both sides': the two sides told before
+    armed_nouns: Words                        # 'troops', 'police': the armed body named before
+    armed_name_words: Words                   # what makes an organization an armed body ('... Forces')
+    unarmed_name_words: Words                 # 'Defence Media Operations': speaks for one
+    source_actor_types: list[EventType]       # a passive one's armed source is its actor
 
 
 class Elliptic(Table):
@@ -153,6 +167,9 @@ class CaptivesMoving(Table):
 class LocationCues(Table):
     none_for: list[EventType]
     country_is_only_place_for: list[EventType]
+    town_types: list[EventType] = []          # told in a town: a country made precise by a town of it
+    struck_verbs: Words = []                  # 'an earthquake struck Nepal': the object is the place
+    country_fallback_for: list[EventType] = []  # naming no place: in its country, or the article's
     locative_preps: Words
     other_place_preps: Words
 
@@ -204,10 +221,13 @@ class EventsTable(Table):
     cumulative: Cumulative
     unilateral_cues: Words
     captives_moving: CaptivesMoving
-    stance_verbs: Words
+    performative_verbs: Words                 # 'X announced aid': a reporting verb whose subject acts
+    judging_verbs: Words                      # 'X condemned the attack': X takes no part in it
     location: LocationCues
     event_kinds: dict[str, Words]
     multi_day_types: list[EventType]
+    merging: MergingCues
+    past_aux: Words                           # 'have arrested', 'were detained': a finite past clause
     actor_roles: dict[EventType, Words]
     roles: RoleCues
 

@@ -17,14 +17,24 @@ from .article import ArticleEvents
 from .rules import TriggerRule
 from .mentions import Mention
 
+_OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
+
 
 def context_ok(art: ArticleEvents, names, tok: Token, si: int, near: set) -> bool:
     """A rule's context: words of the sentence (and the one before), or with a
     'near:' name, words next to the trigger; 'near:people' also takes a named
-    person, a plural proper noun ('Ukrainians') or a counted group."""
+    person, a plural proper noun ('Ukrainians') or a counted group; 'near:official' is
+    an official or a named person as the trigger's object ('received the envoy')."""
     lex, tree = art.lex, art.tree
     words = art.words_of(si)
     for name in names:
+        if name == "near:official":  # the one received, phoned or expelled: an object, not the subject
+            objects = [c for c in tree.children(tok) if c.dep_ in _OBJECT_DEPS]
+            objects += [g for c in objects for g in tree.children(c) if g.dep_ in ("compound", "amod", "poss", "appos")]
+            if any(o.lemma_.lower() in lex.contexts["official"] or o.lower_ in lex.contexts["official"] or (
+                    o.i in art.entity_at and art.entity_at[o.i].type == "PERSON") for o in objects):
+                return True
+            continue
         if name.startswith("near:"):
             if near & lex.contexts.get(name[5:], frozenset()):
                 return True
@@ -68,11 +78,14 @@ def match_rule(art: ArticleEvents, tok: Token, si: int) -> Optional[TriggerRule]
             continue
         if rule.exclude_near and near & rule.exclude_near:
             continue
+        if rule.exclude_near_nouns and art.tree.near_words(tok, nouns_only=True) & rule.exclude_near_nouns:
+            continue
         excl = rule.exclude_context_for.get(lemma)
         if excl and context_ok(art, excl, tok, si, near):
             continue
         need = rule.context_for.get(lemma, rule.context)
-        if need and rule.type not in art.types_seen and not context_ok(art, need, tok, si, near):
+        waived = rule.type in art.types_seen and not rule.context_always
+        if need and not waived and not context_ok(art, need, tok, si, near):
             continue
         return rule
     return None
@@ -122,6 +135,18 @@ def elliptic(art: ArticleEvents, tok: Token, si: int, before: list[Mention]) -> 
     return next(m.rule for m in recent if counts[m.type] == top)  # the type most told, first told
 
 
+def inside_name(art: ArticleEvents, tok: Token, rule: TriggerRule) -> bool:
+    """A word inside the name of an organization or a person, not its last word ('National
+    Election Committee'; but 'the Minsk Agreement' may name the event), nor the first word
+    of a name that is the event ('Storm Ciaran')."""
+    e = art.entity_at.get(tok.i)
+    if e is None or e.type not in ("ORGANIZATION", "PERSON"):
+        return False
+    if rule.names_event and (tok.i == 0 or art.entity_at.get(tok.i - 1) is not e):
+        return False
+    return tok.i + 1 < len(art.doc) and art.entity_at.get(tok.i + 1) is e
+
+
 def find_mentions(art: ArticleEvents) -> list[Mention]:
     """Every trigger of the article, in text order."""
     lex, tree = art.lex, art.tree
@@ -139,8 +164,10 @@ def find_mentions(art: ArticleEvents) -> list[Mention]:
                 continue
             if in_caption(art.doc, tok.idx, tok.idx + len(tok)):
                 continue
+            if inside_name(art, tok, rule):
+                continue  # 'the National Election Committee': a body, not an election
             if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
-                    and tree.head(tok).lemma_.lower() in lex.attribution_verbs):
+                    and tree.head(tok).lemma_.lower() in lex.source_verbs):
                 continue  # 'the conference said': a body speaking, not an event
             cameo = rule.cameo_by_lemma.get(tok.lemma_.lower()) or rule.cameo or lex.cameo.get(rule.type)
             art.types_seen.add(rule.type)

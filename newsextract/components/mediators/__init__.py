@@ -14,10 +14,13 @@ Runs right after newsextract_entities and works on `doc._.ne_entities`:
   roles.py      roles and evidence set on the entities; a demonym naming a
                 mediator becomes a mention of its country
   tables.py     the typed, compiled tables (patterns; countries for demonyms)
-
-Another entry point (the mediator of one event, from the dependency parse around
-its trigger) returns the same {marker: status} findings for a sentence and goes
-through `assign_roles` like the patterns do.
+  cues.py       the dependency entry point: cues in the parse of each segment
+                ('brokered by X', 'X-mediated', 'X secured the release of'), from
+                models/mediators_cues.json -> {entity id: "actual" | "proposed"},
+                through `assign_roles` like the patterns
+  mediations.py every finding of both entry points, with its sentence, as
+                `doc._.ne_mediations`: the events component reads its mediators
+                there, so entities' roles and events' mediators never disagree
 """
 from .component import MediatorRoles, make_mediators
 

@@ -17,10 +17,12 @@ MEDIATOR, PROPOSED_MEDIATOR = "MEDIATOR", "PROPOSED_MEDIATOR"
 
 
 def assign_roles(art: MediatorArticle, tables: MediatorTables, sent: Span, found: dict[str, str],
-                 demonyms: dict) -> None:
+                 demonyms: dict) -> list[tuple[Entity, str]]:
     """Give every entity `found` in `sent` its role: MEDIATOR when the mediation
-    is actual, PROPOSED_MEDIATOR when it is future or offered."""
+    is actual, PROPOSED_MEDIATOR when it is future or offered. Returns the
+    entities given a role, with the status."""
     ev = evidence(art.doc, sent)
+    given = []
     for mk, status in found.items():
         if mk.startswith(DEMONYM_PREFIX):
             ent = demonym_entity(art, tables, mk[len(DEMONYM_PREFIX):], demonyms.get(mk))
@@ -33,6 +35,8 @@ def assign_roles(art: MediatorArticle, tables: MediatorTables, sent: Span, found
             ent.roles.append(role)
         if not any(r.evidence.start == ev.start and r.status == status for r in ent.role_evidence):
             ent.role_evidence.append(RoleEvidence(role=MEDIATOR, status=status, evidence=Evidence(**ev.model_dump())))
+        given.append((ent, status))
+    return given
 
 
 def settle_roles(entities: list[Entity]) -> None:

@@ -7,6 +7,7 @@ from newsextract.components.events.article import ArticleEvents, EventSettings
 from newsextract.components.events.lexicon import EventLexicon
 from newsextract.components.events.tables import EventsTable
 from newsextract.text.demonyms import load_demonyms
+from newsextract.text.reporting import ReportingVerbs
 from newsextract.text.tables import load_table
 
 from .docs import build_doc, entities_of
@@ -14,7 +15,7 @@ from .docs import build_doc, entities_of
 
 @pytest.fixture(scope="session")
 def lexicon() -> EventLexicon:
-    return EventLexicon(load_table("events.json", EventsTable))
+    return EventLexicon(load_table("events.json", EventsTable), ReportingVerbs.load())
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,9 @@
 """Typed event records from small hand-written articles.
 
-Most tests run the events component alone on a Doc whose entities and numeric
-claims are given by the test (as the earlier components would leave them), so
-that they pin down what the component does with its inputs; a few run the whole
-Extractor end to end. This is the component's contract: the module tests beside
+Most tests run the events component on a Doc whose entities and numeric claims
+are given by the test (as the earlier components would leave them), after the
+mediators component (whose findings the events read), so that they pin down what
+the component does with its inputs; a few run the whole Extractor end to end. This is the component's contract: the module tests beside
 it pin down its parts on hand-built Docs.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsextract.components.events import EventExtractor
+from newsextract.components.mediators import MediatorRoles
 from newsextract.schema import Entity, EntityAttributes, Evidence, Mention, Modifier, NumericClaim, RoleEvidence
 
 PUBLISHED = "2023-02-04"  # a Saturday
@@ -49,7 +50,12 @@ def _claims(text: str, claims: list[tuple]) -> list[NumericClaim]:
 
 
 @pytest.fixture(scope="module")
-def run(base_nlp, events_pipe):
+def mediators_pipe(base_nlp):
+    return MediatorRoles(base_nlp, "newsextract_mediators")
+
+
+@pytest.fixture(scope="module")
+def run(base_nlp, mediators_pipe, events_pipe):
     """Events of `text`, given its entities {name: type} and claims [(phrase, value, unit, category)]."""
 
     def run(text, entities=None, claims=(), published=PUBLISHED, roles=None, regions=()):
@@ -58,7 +64,7 @@ def run(base_nlp, events_pipe):
         doc._.ne_published = published
         doc._.ne_entities = _entities(text, entities or {}, roles or {})
         doc._.ne_claims = _claims(text, list(claims))
-        return events_pipe(doc)._.ne_events
+        return events_pipe(mediators_pipe(doc))._.ne_events
 
     return run
 

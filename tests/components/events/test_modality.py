@@ -25,6 +25,11 @@ CASES = {
                               ("denied", "deny", "VERB", "VBD", "ROOT", 1), ("the", "the", "DET", "DT", "det", 3),
                               ("attack", "attack", "NOUN", "NN", "dobj", 1), P + (1,)],
     # the trigger's own modifier
+    # a perfect infinitive tells what is past: 'claim to have attacked'
+    "asserted past infinitive": [("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1), ("claim", "claim", "VERB", "VBP", "ROOT", 1),
+                                 ("to", "to", "PART", "TO", "aux", 4), ("have", "have", "AUX", "VB", "aux", 4),
+                                 ("attacked", "attack", "VERB", "VBN", "xcomp", 1), ("the", "the", "DET", "DT", "det", 6),
+                                 ("town", "town", "NOUN", "NN", "dobj", 4), P + (1,)],
     "planned by a modifier": [("The", "the", "DET", "DT", "det", 2), ("planned", "plan", "VERB", "VBN", "amod", 2),
                               ("attack", "attack", "NOUN", "NN", "nsubj", 3), ("failed", "fail", "VERB", "VBD", "ROOT", 3),
                               P + (3,)],
@@ -52,3 +57,23 @@ def test_generic(article, rows, expected):
     art = article(rows)
     (m,) = [m for m in find_mentions(art) if m.token.lemma_ == "attack"]
     assert is_generic(art, m) is expected
+
+
+def _plural(verb: tuple, place: bool) -> list[tuple]:
+    """'The bloc VERB sanctions[ on Norland].'"""
+    rows = [("The", "the", "DET", "DT", "det", 1), ("bloc", "bloc", "NOUN", "NN", "nsubj", 2), verb,
+            ("sanctions", "sanction", "NOUN", "NNS", "dobj", 2)]
+    if place:
+        rows += [("on", "on", "ADP", "IN", "prep", 3), ("Norland", "Norland", "PROPN", "NNP", "pobj", 4)]
+    return rows + [P + (2,)]
+
+
+@pytest.mark.parametrize("verb, place, generic", [
+    (("imposed", "impose", "VERB", "VBD", "ROOT", 2), False, False),   # done: the object of a finite past verb
+    (("opposes", "oppose", "VERB", "VBZ", "ROOT", 2), False, True),    # a kind of measure
+    (("opposes", "oppose", "VERB", "VBZ", "ROOT", 2), True, False),    # with a named side of its own
+])
+def test_a_bare_plural_is_generic_unless_done_or_named(article, verb, place, generic):
+    art = article(_plural(verb, place), {"Norland": ("COUNTRY", 5, 6)} if place else {})
+    (m,) = [m for m in find_mentions(art) if m.token.lower_ == "sanctions"]
+    assert is_generic(art, m) is generic

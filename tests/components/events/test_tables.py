@@ -51,6 +51,8 @@ def test_a_customised_table_travels_with_the_pipeline(tmp_path):
     data = read_json("events.json")
     data["triggers"].append({"type": "MEETING", "lemmas": ["parley"], "pos": ["NOUN"]})
     _write(tmp_path / "tables", data)
+    # the component's other table, the kernel's reporting verbs, is read from the same folder
+    (tmp_path / "tables" / "reporting.json").write_text(json.dumps(read_json("reporting.json")), "utf-8")
 
     packaged = spacy.blank("en")
     packaged.add_pipe("newsextract_events")
@@ -75,5 +77,5 @@ def test_to_disk_writes_the_table_from_disk_reads_it(tmp_path):
     nlp = spacy.blank("en")
     events = nlp.add_pipe("newsextract_events")
     events.to_disk(tmp_path / "events")
-    assert [p.name for p in (tmp_path / "events").iterdir()] == ["events.json"]
+    assert sorted(p.name for p in (tmp_path / "events").iterdir()) == ["events.json", "reporting.json"]
     assert nlp.add_pipe("newsextract_events", name="again").from_disk(tmp_path / "events").table == events.table

@@ -76,3 +76,46 @@ def test_cameo_by_lemma(article):
             ("villagers", "villager", "NOUN", "NNS", "dobj", 1), (".", ".", "PUNCT", ".", "punct", 1)]
     kidnapping = [m for m in find_mentions(article(rows)) if m.token.text == "kidnapped"]
     assert [(m.type, m.cameo) for m in kidnapping] == [("ARREST", "181")]
+
+
+P = (".", ".", "PUNCT", ".", "punct")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # 'Officials reported the release of four hostages.': 'report' is the verb telling it
+    ([("Officials", "official", "NOUN", "NNS", "nsubj", 1), ("reported", "report", "VERB", "VBD", "ROOT", 1),
+      ("the", "the", "DET", "DT", "det", 3), ("release", "release", "NOUN", "NN", "dobj", 1),
+      ("of", "of", "ADP", "IN", "prep", 3), ("four", "four", "NUM", "CD", "nummod", 6),
+      ("hostages", "hostage", "NOUN", "NNS", "pobj", 4), P + (1,)], ["RELEASE"]),
+    # 'The report released on Friday names four hostages.': the report is what was released
+    ([("The", "the", "DET", "DT", "det", 1), ("report", "report", "NOUN", "NN", "nsubj", 5),
+      ("released", "release", "VERB", "VBN", "acl", 1), ("on", "on", "ADP", "IN", "prep", 2),
+      ("Friday", "Friday", "PROPN", "NNP", "pobj", 3), ("names", "name", "VERB", "VBZ", "ROOT", 5),
+      ("four", "four", "NUM", "CD", "nummod", 7), ("hostages", "hostage", "NOUN", "NNS", "dobj", 5), P + (5,)], []),
+])
+def test_an_exclusion_as_a_noun_only(article, rows, expected):
+    assert [m.type for m in find_mentions(article(rows))] == expected
+
+
+def test_a_word_inside_a_body_s_name_is_no_trigger(article):
+    """'The National Election Committee met.': a meeting, no election."""
+    rows = [("The", "the", "DET", "DT", "det", 3), ("National", "National", "PROPN", "NNP", "compound", 3),
+            ("Election", "Election", "PROPN", "NNP", "compound", 3), ("Committee", "Committee", "PROPN", "NNP", "nsubj", 4),
+            ("met", "meet", "VERB", "VBD", "ROOT", 4), P + (4,)]
+    art = article(rows, {"National Election Committee": ("ORGANIZATION", 1, 4)})
+    assert [m.type for m in find_mentions(art)] == ["MEETING"]
+
+
+def _received(obj: str) -> list[tuple]:
+    """'Talks were held. The president received the OBJ.'"""
+    return [("Talks", "talk", "NOUN", "NNS", "nsubjpass", 2), ("were", "be", "AUX", "VBD", "auxpass", 2),
+            ("held", "hold", "VERB", "VBN", "ROOT", 2), P + (2,),
+            ("The", "the", "DET", "DT", "det", 5), ("president", "president", "NOUN", "NN", "nsubj", 6),
+            ("received", "receive", "VERB", "VBD", "ROOT", 6), ("the", "the", "DET", "DT", "det", 8),
+            (obj, obj, "NOUN", "NN", "dobj", 6), P + (6,)]
+
+
+@pytest.mark.parametrize("obj, expected", [("envoy", ["MEETING", "MEETING"]), ("parcel", ["MEETING"])])
+def test_receiving_someone_is_a_meeting_even_after_other_meetings(article, obj, expected):
+    """A context that decides the meaning is needed even once the article told that type."""
+    assert [m.type for m in find_mentions(article(_received(obj)))] == expected

@@ -67,7 +67,21 @@ def test_a_demonym_naming_a_mediator_adds_its_country(mediators):
 
 def test_factory_declares_what_it_assigns_and_requires():
     meta = spacy.Language.get_factory_meta("newsextract_mediators")
-    assert meta.assigns == ["doc._.ne_entities"] and "doc._.ne_entities" in meta.requires
+    assert meta.assigns == ["doc._.ne_entities", "doc._.ne_mediations"] and "doc._.ne_entities" in meta.requires
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Russia and Ukraine swapped prisoners in a deal brokered by Qatar.",
+     {"Russia": "COUNTRY", "Ukraine": "COUNTRY", "Qatar": "COUNTRY"}, [("Qatar", "actual", "pattern")]),
+    ("Turkey offered to mediate between the two sides.", {"Turkey": "COUNTRY"}, [("Turkey", "proposed", "pattern")]),
+    ("The two sides met in Rome.", {"Rome": "PLACE"}, []),
+])
+def test_every_finding_goes_to_the_doc_with_its_sentence(mediators, text, names, expected):
+    doc = mediators(article(text, names))
+    by_id = {e.id: e.name for e in doc._.ne_entities}
+    assert [(by_id[m.entity_id], m.status, m.source) for m in doc._.ne_mediations] == expected
+    for m in doc._.ne_mediations:
+        assert doc.text[m.start:m.end] == text
 
 
 def test_a_customised_pattern_travels_with_the_saved_pipeline(tmp_path):
@@ -83,6 +97,7 @@ def test_a_customised_pattern_travels_with_the_saved_pipeline(tmp_path):
     table["prefilter"] += "|paid for"
     table["patterns"].append({"id": "paid_for", "regex": "{M}\\s+paid\\s+for\\s+the\\s+talks"})
     path.write_text(json.dumps(table), "utf-8")
+    assert (tmp_path / "saved" / "newsextract_mediators" / "mediators_cues.json").is_file()
     loaded = spacy.load(tmp_path / "saved")
     assert find(loaded(text)._.ne_entities, "Norway").roles == ["MEDIATOR"]
     assert not find(nlp(text)._.ne_entities, "Norway").roles

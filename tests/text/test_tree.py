@@ -3,9 +3,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.components.events.tree import LocalTree, tree_distance
+import spacy
+from spacy.tokens import Doc
 
-from .docs import build_doc
+from newsextract.text.tree import LocalTree, tree_distance
+
+VOCAB = spacy.blank("en").vocab
+
+
+def build_doc(rows: list[tuple]) -> Doc:
+    """A parsed Doc from (word, lemma, pos, tag, dep, head index) rows."""
+    return Doc(VOCAB, words=[r[0] for r in rows], spaces=[not r[0].isspace() for r in rows],
+               lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+               deps=[r[4] for r in rows], heads=[r[5] for r in rows])
 
 ATTACK = [("Russia", "Russia", "PROPN", "NNP", "nsubj", 1), ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
           ("the", "the", "DET", "DT", "det", 3), ("town", "town", "NOUN", "NN", "dobj", 1),
@@ -44,3 +54,9 @@ def test_near_words_reach_the_noun_a_phrase_hangs_on():
             ("war", "war", "NOUN", "NN", "pobj", 1)]
     doc = build_doc(rows)
     assert {"of", "prisoner", "prisoners"} <= LocalTree(doc).near_words(doc[2])
+
+
+@pytest.mark.parametrize("a, b, expected", [(0, 3, [1]), (3, 0, [1]), (2, 0, [3, 1]), (1, 1, []), (0, 1, [])])
+def test_the_tokens_between_two(a, b, expected):
+    doc = build_doc(ATTACK)
+    assert LocalTree(doc).between(doc[a], doc[b]) == expected

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...text.segments import segment_index, segments
+from .segments import segment_index, segments
 
 
 class LocalTree:
@@ -64,6 +64,27 @@ class LocalTree:
             return max(depth.values()) + d + 2
         return 99
 
+    def between(self, a: Token, b: Token, limit: int = 12) -> list[int]:
+        """The tokens on the tree path from `a` to `b`, both left out ([] when not connected)."""
+        up_a, t = [], a
+        while len(up_a) <= limit:
+            up_a.append(t.i)
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t = h
+        up_b, t = [], b
+        while len(up_b) <= limit:
+            if t.i in up_a:
+                path = up_a[:up_a.index(t.i) + 1] + up_b[::-1]
+                return path[1:-1] if len(path) > 1 else []
+            up_b.append(t.i)
+            h = self.head(t)
+            if h.i == t.i:
+                break
+            t = h
+        return []
+
     def depth_below(self, tok: Token, ancestor: Token) -> int:
         """Edges from `tok` up to `ancestor`, or -1 when `ancestor` does not govern it."""
         d, t = 0, tok
@@ -77,23 +98,26 @@ class LocalTree:
     def inside(self, tok: Token, ancestor: Token) -> bool:
         return self.depth_below(tok, ancestor) >= 0
 
-    def near_words(self, tok: Token) -> set[str]:
-        """Lemmas and forms of a token's children, grandchildren and head."""
-        words = set()
+    def near_words(self, tok: Token, nouns_only: bool = False) -> set[str]:
+        """Lemmas and forms of a token's children, grandchildren and head, and of a
+        particle right after it ('handed over', whatever the parse made of 'over');
+        with `nouns_only`, of those that are nouns."""
+        near = []
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ == "RP" and self.seg[tok.i + 1] == self.seg[tok.i]:
+            near.append(tok.nbor(1))
         for c in self.children(tok):
-            words.add(c.lemma_.lower())
-            words.add(c.lower_)
-            for g in self.children(c):
-                words.add(g.lemma_.lower())
-                words.add(g.lower_)
+            near.append(c)
+            near.extend(self.children(c))
         head = self.head(tok)
         if head.i != tok.i:
-            words.add(head.lemma_.lower())
-            words.add(head.lower_)
+            near.append(head)
             if head.dep_ == "prep" or tok.dep_ == "pobj":  # 'prisoners of war': the noun the phrase hangs on
-                hh = self.head(head)
-                words.add(hh.lemma_.lower())
-                words.add(hh.lower_)
+                near.append(self.head(head))
+        words = set()
+        for t in near:
+            if not nouns_only or t.pos_ in ("NOUN", "PROPN"):
+                words.add(t.lemma_.lower())
+                words.add(t.lower_)
         return words
 
 
