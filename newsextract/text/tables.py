@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from operator import attrgetter
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar, Union
@@ -159,6 +160,17 @@ def build_once_packaged(build: Callable[[Optional[Union[str, Path]]], Built],
 @lru_cache(maxsize=None)
 def _built_from_package(build: Callable[[None], Built]) -> Built:
     return build(None)
+
+
+def attach_word_sets(target: object, table: BaseModel, entries: dict[str, str], *, lower: bool = False) -> None:
+    """`target.<entry> = frozenset(<section>.<entry>)` for every entry of every section
+    (a dotted path into `table`, "" for the table itself): the one way a component
+    compiles the word lists it keeps under the table's own names."""
+    for path, names in entries.items():
+        section = attrgetter(path)(table) if path else table
+        for name in names.split():
+            words = getattr(section, name)
+            setattr(target, name, frozenset(w.lower() for w in words) if lower else frozenset(words))
 
 
 def write_table(table: BaseModel, folder: Union[str, Path], filename: str) -> Path:

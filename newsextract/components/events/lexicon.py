@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...text.reporting import ReportingVerbs
+from ...text.tables import attach_word_sets
 from .patterns import TriggerPatterns
 from .rules import TriggerRule, trigger_rule
 from .tables import EventsTable
@@ -9,6 +10,19 @@ from .tables import EventsTable
 
 def _sets(mapping: dict) -> dict:
     return {k: frozenset(v) for k, v in mapping.items()}
+
+
+# word lists kept under the table's own names: {section path: entries}
+WORD_SETS = {
+    "": "absorb_kill_into kill_lemmas mutual_words between_preps agent_preps unilateral_cues talks_lead_to "
+        "multi_day_types past_aux judging_verbs",
+    "modality": "negation_words negating_governors planned_aux implicative_verbs hypothetical_aux hypothetical_marks "
+                "infinitive_marks planned_clause_aux planned_governors planned_modifiers hypothetical_governors",
+    "captives_moving": "carrying_verbs captive_nouns captive_states",
+    "location": "town_types struck_verbs locative_preps",
+    "attribution": "media_nouns",
+    "merging": "distinct_cues demonstratives distinct_heads",
+}
 
 
 class EventLexicon:
@@ -34,19 +48,8 @@ class EventLexicon:
         self.patterns = TriggerPatterns(t.patterns)
         self.verb_suffixes = tuple(t.verb_suffixes)
         mod = t.modality
-        self.negation_words = frozenset(mod.negation_words)
-        self.negating_governors = frozenset(mod.negating_governors)
-        self.planned_aux = frozenset(mod.planned_aux)
-        self.implicative_verbs = frozenset(mod.implicative_verbs)
-        self.hypothetical_aux = frozenset(mod.hypothetical_aux)
-        self.hypothetical_marks = frozenset(mod.hypothetical_marks)
-        self.infinitive_marks = frozenset(mod.infinitive_marks)
-        self.planned_clause_aux = frozenset(mod.planned_clause_aux)
-        self.planned_governors = frozenset(mod.planned_governors)
         self.planned_not_for = _sets(mod.planned_governors_not_for)
-        self.planned_modifiers = frozenset(mod.planned_modifiers)
         self.planned_xcomp_only = frozenset(mod.planned_governors_xcomp_only)
-        self.hypothetical_governors = frozenset(mod.hypothetical_governors)
         self.reporting_verbs = self.source_verbs | frozenset(mod.epistemic_verbs)
         self.generic_modifiers = frozenset(t.generic.modifiers)
         self.comparison_preps = frozenset(t.generic.comparison_preps)
@@ -56,46 +59,27 @@ class EventLexicon:
         self.primary_types = _sets(t.counts.primary)
         self.other_units = _sets(t.counts.other_units)
         self.type_fields = {etype: dict(fields) for etype, fields in t.counts.type_fields.items()}
-        self.absorb_kill_into = frozenset(t.absorb_kill_into)
-        self.kill_lemmas = frozenset(t.kill_lemmas)
         self.disaster_words = frozenset(w for r in t.triggers if r.type == "DISASTER" for w in r.lemmas)
-        self.mutual_words = frozenset(t.mutual_words)
-        self.between_preps = frozenset(t.between_preps)
-        self.agent_preps = frozenset(t.agent_preps)
+        attach_word_sets(self, t, WORD_SETS)
         self.cumulative_cues = tuple(t.cumulative.cues)
         self.cumulative_types = frozenset(t.cumulative.types)
-        self.unilateral_cues = frozenset(t.unilateral_cues)
-        self.talks_lead_to = frozenset(t.talks_lead_to)
-        self.multi_day_types = frozenset(t.multi_day_types)
         self.voting_day_types = frozenset(t.merging.voting_day_types)
         self.one_per_place = frozenset(t.merging.one_per_place_for)
-        self.distinct_cues = frozenset(t.merging.distinct_cues)
-        self.demonstratives = frozenset(t.merging.demonstratives)
-        self.distinct_heads = frozenset(t.merging.distinct_heads)
-        self.past_aux = frozenset(t.past_aux)
         self.word_levels = {w: level for level, words in t.merging.place_levels.items() for w in words}
         self.kind_levels = dict(t.merging.gazetteer_levels)
         self.largest_level = next(reversed(t.merging.place_levels), None)
         self.actor_roles = _sets(t.actor_roles)
-        self.judging_verbs = frozenset(t.judging_verbs)
         att = t.attribution
         self.source_or_judging = self.source_verbs | self.judging_verbs
         self.attribution_preps = frozenset(att.preps)
-        self.media_nouns = frozenset(att.media_nouns)
         loc = t.location
         self.no_location_types = frozenset(loc.none_for)
         self.country_is_place_for = frozenset(loc.country_is_only_place_for)
-        self.town_types = frozenset(loc.town_types)
-        self.struck_verbs = frozenset(loc.struck_verbs)
         self.country_fallback_types = frozenset(loc.country_fallback_for)
-        self.locative_preps = frozenset(loc.locative_preps)
         self.place_preps = self.locative_preps | frozenset(loc.other_place_preps)
         self.event_kinds = {w: kind for kind, words in t.event_kinds.items() for w in words}
         moving = t.captives_moving
         self.motion_verbs = frozenset(moving.verbs)
-        self.carrying_verbs = frozenset(moving.carrying_verbs)
-        self.captive_nouns = frozenset(moving.captive_nouns)
-        self.captive_states = frozenset(moving.captive_states)
         self.motion_rule = TriggerRule(type="RELEASE", pos=frozenset({"VERB"}), cameo=self.cameo["RELEASE"])
         self.elliptic_verbs = frozenset(t.elliptic.verbs)
         self.elliptic_particles = _sets(t.elliptic.particles)
