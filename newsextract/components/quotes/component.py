@@ -13,11 +13,12 @@ the articles processed before it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import Quote, RecordWarning
 from ...spans import doc_text, in_caption
@@ -62,7 +63,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
              for q in find_quote_spans(text)]
     st = DocState(doc, spans, lex, settings)
     quotes: list[Optional[Quote]] = []
-    previous: Optional[tuple[QuoteSpan, Optional[Referent], object, Optional[str]]] = None
+    previous: Optional[_Said] = None
     seen: dict[str, int] = {}
     warnings = doc._.ne_warnings
     for qi, qs in enumerate(spans):
@@ -77,47 +78,18 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
             qs = cut_at_attribution(text, qs, cue)
         quoted = text[qs.start:qs.end]
         partial = is_partial(text, qs, lex)
-        if not is_quotation(text, qs, quoted, partial, cue, lex, settings):
+        if not is_quotation(text, qs, quoted, partial, cue, lex, settings) or in_caption(doc, qs.start, qs.end):
+            if subject is not None and not in_caption(doc, qs.start, qs.end):
+                # too short to keep ('"Fine," she said.'), but the quotes after it continue hers
+                previous = _speaker(st, qs, cue, subject, previous)
             continue
-        if in_caption(doc, qs.start, qs.end):
-            continue
-        referent, speaker_span, speaker_text, conf = None, None, None, 0.4
-        if subject is not None:
-            head = semantic_head(subject)
-            speaker_span = np_span(subject, lex)
-            if not (speaker_span.start <= head.i < speaker_span.end):
-                speaker_span = np_span(head, lex)
-            np_override = speaker_span if head is not subject else None
-            subject = head
-            speaker_text = speaker_span.text
-            if subject.lower_ in lex.pronouns and previous is not None and previous[1] is not None \
-                    and qs.paragraph - previous[0].paragraph <= 1:
-                # quote-chain continuity: "he said" after his own quote
-                gender, number = lex.pronouns[subject.lower_]
-                if compatible(previous[1], gender, number == "plur"):
-                    referent = previous[1]
-            if referent is None:
-                referent = resolve(st, subject, np_override)
-            if referent is not None and referent.ref is None and previous is not None \
-                    and previous[1] is not None and previous[1].kind == "person" \
-                    and qs.paragraph - previous[0].paragraph <= 1 and definite_singular(subject) \
-                    and (referent.kind == "other" or referent.unresolved) \
-                    and referent.gender in (None, previous[1].gender):
-                # "the 45-year-old added", "the officer said": the person just quoted
-                referent = previous[1]
-            if anonymous(st, cue, subject):
-                referent = Referent(None, referent.kind if referent else "person")
-            conf = 0.85 if referent is not None and referent.ref is not None else 0.6
-        elif previous is not None and chained(st, previous[0], qs, previous[1]):
-            referent, speaker_span, speaker_text = previous[1], previous[2], previous[3]
-            conf = 0.65 if referent is not None and referent.ref is not None else 0.45
-        if subject is not None or cue is not None or previous is None or \
-                not chained(st, previous[0], qs, previous[1]):
-            previous = (qs, referent, speaker_span, speaker_text)
+        said = _speaker(st, qs, cue, subject, previous)
+        if subject is not None or cue is not None or previous is None or said.chained is None:
+            previous = said
         else:
-            previous = (qs, previous[1], previous[2], previous[3])
-        if qs.recovered:
-            conf -= 0.15
+            previous = _Said(qs, previous.referent, previous.span, previous.text, said.confidence, previous)
+        conf = said.confidence - (0.15 if qs.recovered else 0.0)
+        referent = said.referent
         speaker = referent.ref if referent is not None and referent.ref is not None else None
         cue_text = None
         if cue is not None:
@@ -130,8 +102,9 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
                 continue
             quotes[seen[key]] = None
         seen[key] = len(quotes)
+        speaker_span = said.span
         quotes.append(Quote(
-            id="", text=quoted, start=qs.start, end=qs.end, speaker=speaker, speaker_text=speaker_text,
+            id="", text=quoted, start=qs.start, end=qs.end, speaker=speaker, speaker_text=said.text,
             speaker_start=speaker_span.start_char if speaker_span is not None else None,
             speaker_end=speaker_span.end_char if speaker_span is not None else None,
             cue=cue_text, is_partial=partial, confidence=round(max(0.05, min(conf, 0.95)), 2),
@@ -140,6 +113,54 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
     for i, q in enumerate(kept, 1):
         q.id = f"Q{i}"
     return kept
+
+
+@dataclass
+class _Said:
+    """Who said a quotation, as the next quotations may continue it."""
+
+    span_of_quote: QuoteSpan
+    referent: Optional[Referent]
+    span: Optional[Span]              # the speaker phrase as written
+    text: Optional[str]
+    confidence: float
+    chained: Optional["_Said"] = None  # the earlier quotation whose speaker this one keeps
+
+
+def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optional[Token],
+             previous: Optional[_Said]) -> _Said:
+    """The speaker of a quotation from its speaker phrase's head, else from the quotation it continues."""
+    lex = st.lex
+    if subject is None:
+        if previous is not None and chained(st, previous.span_of_quote, qs, previous.referent):
+            conf = 0.65 if previous.referent is not None and previous.referent.ref is not None else 0.45
+            return _Said(qs, previous.referent, previous.span, previous.text, conf, previous)
+        return _Said(qs, None, None, None, 0.4)
+    head = semantic_head(subject)
+    speaker_span = np_span(subject, lex)
+    if not (speaker_span.start <= head.i < speaker_span.end):
+        speaker_span = np_span(head, lex)
+    np_override = speaker_span if head is not subject else None
+    subject = head
+    referent = None
+    recent = previous is not None and previous.referent is not None \
+        and qs.paragraph - previous.span_of_quote.paragraph <= 1
+    if subject.lower_ in lex.pronouns and recent:
+        # quote-chain continuity: "he said" after his own quote
+        gender, number = lex.pronouns[subject.lower_]
+        if compatible(previous.referent, gender, number == "plur"):
+            referent = previous.referent
+    if referent is None:
+        referent = resolve(st, subject, np_override)
+    if referent is not None and referent.ref is None and recent and previous.referent.kind == "person" \
+            and definite_singular(subject) and (referent.kind == "other" or referent.unresolved) \
+            and referent.gender in (None, previous.referent.gender):
+        # "the 45-year-old added", "the officer said": the person just quoted
+        referent = previous.referent
+    if anonymous(st, cue, subject):
+        referent = Referent(None, referent.kind if referent else "person")
+    conf = 0.85 if referent is not None and referent.ref is not None else 0.6
+    return _Said(qs, referent, speaker_span, speaker_span.text, conf)
 
 
 @Language.factory(

@@ -24,6 +24,13 @@ def test_multi_paragraph_statement_keeps_its_speaker(nlp):
     assert speaker(quotes[0]) == speaker(quotes[1]) == "Red Cross"
 
 
+def test_a_quote_too_short_to_keep_still_passes_its_speaker_on(nlp):
+    text = ("Mayor Tom Reed opened the fair on Monday. “Fine,” Reed said of the new bridge. "
+            "“And the road will be finished by spring. We will open it together.”")
+    _, quotes = quotes_of(nlp, text)
+    assert [(q.text[:8], speaker(q)) for q in quotes] == [("And the ", "Tom Reed")]
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
