@@ -3,8 +3,8 @@ and the head of its speaker phrase.
 
 Tried in order: the reporting verb whose clause holds the quote (dependency path),
 else the reporting clause right beside it ("...," X said / X said: "..." / according
-to X), else a bare name and a colon opening the paragraph. A quote with no cue keeps
-the previous quote's speaker when it continues it (`chained`).
+to X). A quote with no cue keeps the previous quote's speaker when it continues it
+(`chained`); the frames around a quote with no cue are read by `context`.
 
 Each quote looks at a bounded stretch of tokens around it (`cue_window_tokens`),
 so that a paragraph of thousands of quotation marks costs time in proportion to
@@ -125,7 +125,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
         cands.append(_Candidate(t, rank, "window"))
     if not cands:
-        return None, colon_speaker(st, lo_char, open_i)
+        return None, None
     cands.sort(key=lambda c: c.rank)
     for cand in cands:
         subject = cue_subject(st, cand.token, open_i, close_i)
@@ -140,20 +140,6 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                     return stronger
         return cand.token, subject
     return cands[0].token, None
-
-
-def colon_speaker(st: DocState, lo_char: int, open_i: int) -> Optional[Token]:
-    """'Zelensky: "We will win."' - a bare name and a colon opening the paragraph."""
-    doc = st.doc
-    if open_i < 2 or doc[open_i - 1].text != ":":
-        return None
-    words = [t for t in doc[max(0, open_i - 7):open_i - 1] if t.idx >= lo_char and not t.is_space]
-    if not words or len(words) > 5 or words[0].idx > lo_char + 1:
-        return None
-    if any(t.pos_ in ("VERB", "AUX") or st.quote_of_token[t.i] != -1 for t in words):
-        return None
-    names = [t for t in words if t.pos_ == "PROPN"]
-    return names[-1] if names else None
 
 
 def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: int):

@@ -24,6 +24,7 @@ from ...schema import Quote, RecordWarning
 from ...spans import doc_text, in_caption
 from ...text.quote_marks import QuoteSpan, find_quote_spans
 from .attribution import anonymous, attribution, chained
+from .context import colon_frame, sentence_before
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
 from .speakers import compatible, resolve
@@ -74,6 +75,8 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         if not tokens:
             continue
         cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
+        if cue is None and subject is None:
+            subject = colon_frame(st, _mark_token(doc, qs))
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
             qs = cut_at_attribution(text, qs, cue)
         quoted = text[qs.start:qs.end]
@@ -115,6 +118,12 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
     return kept
 
 
+def _mark_token(doc: Doc, qs: QuoteSpan) -> int:
+    """The index of a quotation's first token, its opening mark if it has one."""
+    span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
 @dataclass
 class _Said:
     """Who said a quotation, as the next quotations may continue it."""
@@ -135,7 +144,11 @@ def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optiona
         if previous is not None and chained(st, previous.span_of_quote, qs, previous.referent):
             conf = 0.65 if previous.referent is not None and previous.referent.ref is not None else 0.45
             return _Said(qs, previous.referent, previous.span, previous.text, conf, previous)
-        return _Said(qs, None, None, None, 0.4)
+        if cue is None and not is_partial(st.text, qs, lex) and not st.text[qs.start:qs.end].endswith(","):
+            # a quotation standing alone ('"...," the' ends in a comma: its own attribution follows)
+            subject = sentence_before(st, _mark_token(st.doc, qs))
+        if subject is None:
+            return _Said(qs, None, None, None, 0.4)
     head = semantic_head(subject)
     speaker_span = np_span(subject, lex)
     if not (speaker_span.start <= head.i < speaker_span.end):

@@ -1,0 +1,132 @@
+"""Attribution from a quotation's context, for a quotation with no cue beside it.
+
+  colon frame      the clause a colon closes right before the quotation names the
+                   speaker: "X was blunt in her verdict: '...'", "X stated:" ending the
+                   paragraph before, "Continued X: '...'", "More from X: '...'"
+  sentence before  a quotation that stands alone as a sentence or a paragraph takes
+                   the speaker of the sentence right before it when that sentence
+                   introduces someone speaking ("X argued that the law was flawed.")
+
+Both read a bounded number of tokens: one sentence before the quotation.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .attribution import parsed_subject
+from .phrases import children
+from .speakers import resolve
+from .state import DocState
+
+_VERBS = ("VERB", "AUX")
+_SENTENCE_END = frozenset(".!?…")
+_DASHES = frozenset(("-", "—", "–", "--"))
+# how many words a verbless frame ("More from X:", "- X:") may have before its colon
+_FRAGMENT_WORDS = 8
+_SPEAKER_KINDS = ("person", "org")
+
+
+def previous_token(st: DocState, i: int) -> Optional[Token]:
+    """The last token before token i that is not whitespace."""
+    doc = st.doc
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k] if k >= 0 else None
+
+
+def colon_frame(st: DocState, open_i: int) -> Optional[Token]:
+    """The speaker phrase's head of the frame closed by a colon right before the
+    quotation (token `open_i` is its opening mark or first word)."""
+    colon = previous_token(st, open_i)
+    if colon is None or colon.text != ":" or st.quote_of_token[colon.i] != -1:
+        return None
+    lo = st.sent(colon.i)[0]
+    words = [t for t in st.doc[lo:colon.i] if not t.is_space and st.quote_of_token[t.i] == -1]
+    if not words:
+        return None
+    # "... - More from X:": the frame is the words after the last dash
+    dash = max((k for k, t in enumerate(words) if t.text in _DASHES), default=-1)
+    if not any(_is_verb(t) for t in words[dash + 1:]):
+        if dash < 0 and st.quoted_between(lo, colon.i, -1):
+            return None
+        subject = _fragment_name(st, words[dash + 1:])
+    else:
+        verb = colon.head if colon.head.pos_ in _VERBS and lo <= colon.head.i < colon.i else _root(words)
+        subject = frame_subject(st, verb) if verb is not None else None
+    return subject if _speaks(st, subject) else None
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ in _VERBS and t.dep_ not in ("aux", "auxpass")
+
+
+def _root(words: list[Token]) -> Optional[Token]:
+    """The verb highest in the parse among `words`."""
+    ids = {t.i for t in words}
+    for t in words:
+        if t.pos_ in _VERBS and t.head.i not in ids or t.head.i == t.i:
+            return t
+    return None
+
+
+def frame_subject(st: DocState, verb: Token) -> Optional[Token]:
+    """The subject of a frame's verb: "X stated", "Stated X" (inverted), "X issued a statement"."""
+    subject = parsed_subject(st, verb)
+    if subject is not None:
+        return subject
+    # "Continued Stone:": the name after the verb, parsed as its object
+    return next((c for c in children(verb) if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dep")
+                 and c.pos_ == "PROPN"), None)
+
+
+def _fragment_name(st: DocState, words: list[Token]) -> Optional[Token]:
+    """The name a verbless frame gives: "More from X:", "X:" opening the paragraph,
+    "Continued X:" (a reporting verb the tagger took for part of the name)."""
+    if not words or len(words) > _FRAGMENT_WORDS:
+        return None
+    names = [t for t in words if t.pos_ == "PROPN" and not st.lex.reporting.is_speech_word(t.text)]
+    if not names:
+        return None
+    name = names[-1]
+    # "More from X:" names a speaker, "later that month on X:" a place or an outlet
+    while name.dep_ in ("compound", "flat", "poss") and name.head.i in {t.i for t in words}:
+        name = name.head
+    if name.dep_ == "pobj" and name.head.lower_ not in st.lex.owner_direct:
+        return None
+    return name
+
+
+def _speaks(st: DocState, subject: Optional[Token]) -> bool:
+    """Whether a frame's subject can be a speaker: a person or a body, not 'the rules' or 'we'."""
+    if subject is None or subject.lower_ in st.lex.first_second or st.quote_of_token[subject.i] != -1:
+        return False
+    ref = resolve(st, subject)
+    return ref is not None and ref.kind in _SPEAKER_KINDS
+
+
+def sentence_before(st: DocState, open_i: int) -> Optional[Token]:
+    """The speaker of the sentence right before a quotation that starts a sentence or a
+    paragraph, when that sentence introduces someone speaking: its main verb is a
+    reporting or framing verb and its subject a person or a body."""
+    last = previous_token(st, open_i)
+    if last is None or st.quote_of_token[last.i] != -1:
+        return None
+    if last.text not in _SENTENCE_END and last.text != ":":
+        return None
+    if st.para(last.idx) < st.para(st.doc[open_i].idx) - 1:
+        return None
+    lo, hi = st.sent(last.i)
+    words = [t for t in st.doc[lo:last.i + 1] if not t.is_space]
+    root = _root(words)
+    if root is None:
+        return None
+    reporting = st.lex.reporting
+    for verb in (root, *(c for c in children(root) if c.dep_ == "conj" and c.pos_ in _VERBS)):
+        if reporting.is_stance_verb(verb.lemma_.lower()) or reporting.is_frame_verb(verb.lemma_.lower()):
+            subject = frame_subject(st, verb)
+            if _speaks(st, subject):
+                return subject
+    return None

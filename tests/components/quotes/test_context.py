@@ -1,0 +1,37 @@
+"""Attribution from the context of a quotation with no cue beside it: the frame a
+colon closes, and the sentence right before a quotation standing alone."""
+from __future__ import annotations
+
+import pytest
+
+from .pipeline import quotes_of, speaker
+
+CONTEXT_PATTERNS = [
+    # (article, [speaker of each quotation, in order])
+    # a colon closing a clause whose verb is no reporting verb
+    ("Mayor Tom Reed was blunt in his verdict: “The plan cannot go ahead as written.”", ["Tom Reed"]),
+    # a colon ending the paragraph before: the frame holds for the paragraphs that follow
+    ("Mayor Tom Reed issued the following statement:\n\n“Our prayers are with the families of the victims.”\n\n"
+     "“We will rebuild every house.”", ["Tom Reed", "Tom Reed"]),
+    # a verbless frame after a dash
+    ("Signs of a shift were there all along - More from Anna Lund: “The data show a clear change in the "
+     "last week of the race.”", ["Anna Lund"]),
+    # a frame naming a place or an outlet, or no one, gives no speaker
+    ("Mayor Tom Reed spoke in May. Then, later that month on Channel Four: “I have never said we made a mistake.”",
+     [None]),
+    ("The rules are simple: “No one enters after dark and no one leaves before dawn.”", [None]),
+    # the sentence before a quotation standing alone introduces its speaker
+    ("Mayor Tom Reed fumed on Tuesday.\n\n“This is a disgrace and the town deserves better.”", ["Tom Reed"]),
+    ("Mayor Tom Reed said that the bridge would be finished by spring.\n\n“That is because the state has paid its "
+     "share at last.”", ["Tom Reed"]),
+    # ... unless that sentence reports no speaking
+    ("Mayor Tom Reed arrived in the town on Tuesday.\n\n“The roads are closed and the schools are shut.”", [None]),
+    # a quotation ending in a comma waits for its own attribution, even when the text stops
+    ("Mayor Tom Reed has denied the charge.\n\n“The council celebrates the release of our colleague,” the", [None]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTEXT_PATTERNS)
+def test_context_attribution(nlp, text, expected):
+    _, quotes = quotes_of(nlp, text)
+    assert [speaker(q) for q in quotes] == expected, [(q.text, q.speaker_text) for q in quotes]
