@@ -26,7 +26,16 @@ from .state import SPEAKER_TYPES, DocState, Referent
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "parataxis", "dep", "prep", "pobj")
-_INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass")
+_INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass", "nsubj", "advmod")
+# a participle's noun ("issued a statement saying ...") is climbed to the verb it is the object of
+_NOUN_CLIMB = ("dobj", "attr", "oprd")
+_FINITE = ("VBD", "VBZ", "VBP")
+# how far after '..., said' its inverted subject may start (tokens: 'said Dr. Jane Doe')
+_INVERTED_REACH = 4
+# a speech verb the quote's own words govern attributes it only as a parenthetical
+# ('We will win, he said, and stay'), never as their complement or an infinitive
+# ('… to answer questions')
+_NOT_PARENTHETICAL = ("xcomp", "acl", "relcl", "pcomp", "amod", "csubj", "csubjpass", "prep", "pobj")
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 _SPEAKER_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "PART", "NUM", "ADP", "CCONJ")
 _ENDS_WITH_COMMA = re.compile(r"[,;]\s*$")
@@ -82,7 +91,8 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         if h.i not in inside and h.i != t.i:
             attach[h] = None
         for c in children(t):
-            if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX"):
+            if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX") \
+                    and c.dep_ not in _NOT_PARENTHETICAL and c.tag_ not in ("VB", "VBG"):
                 cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
     for a in attach:
         v, steps = a, 0
@@ -91,7 +101,11 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                 cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
             if reporting.is_stance_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
-                cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
+                # quote is as near as a reporting clause beside it
+                introduced = before_colon and not partial and v.i < open_i
+                cands.append(_Candidate(v, (0, 0, gap(v, open_i, close_i)) if introduced
+                                        else (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
             if v.head.i == v.i:
                 break
@@ -203,25 +217,35 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
         if obj is not None:
             return obj
     v = cue
-    for _ in range(4):
+    for _ in range(6):
         agent = next((c for c in children(v) if c.dep_ == "agent"), None)
         if agent is not None:
             obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        subj = next((c for c in children(v) if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj")]
+        subj = subjects[0] if subjects else None
+        if len(subjects) > 1 and v.i > 0 and doc[v.i - 1].text == "," and subjects[-1].i <= v.i + _INVERTED_REACH:
+            # "The promise to '...' appeals to voters, said X": the subject after the verb
+            subj = subjects[-1]
         if subj is not None:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
             if subj.lower_ not in lex.expletive:
                 return subj
         if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
-                st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].is_punct and v.i > 1 and st.quote_of_token[v.i - 2] != -1):
-            # "...," said X
-            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.pos_ in _NOMINAL), None)
+                st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].text == "," and v.tag_ in _FINITE):
+            # "...," said X; "... appeals to voters, said X"
+            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.i <= v.i + _INVERTED_REACH
+                             and (c.pos_ in _NOMINAL or st.is_name(c))), None)
             if inverted is not None:
                 return inverted
         if v.dep_ in _CLIMB and v.head.i != v.i:
+            v = v.head
+            continue
+        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in _NOUN_CLIMB and v.head.i != v.i \
+                and v.lemma_.lower() in lex.document_heads:
+            # "X issued a statement saying ...": the verb whose object the statement is
             v = v.head
             continue
         break

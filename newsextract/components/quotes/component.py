@@ -27,7 +27,7 @@ from .attribution import anonymous, attribution, chained
 from .context import colon_frame, sentence_before
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
-from .speakers import compatible, resolve
+from .speakers import compatible, reporter_of, resolve
 from .state import DocState, QuoteSettings, Referent
 from .tables import QuoteLexicon, load_lexicon
 
@@ -158,10 +158,11 @@ def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optiona
     referent = None
     recent = previous is not None and previous.referent is not None \
         and qs.paragraph - previous.span_of_quote.paragraph <= 1
-    if subject.lower_ in lex.pronouns and recent:
-        # quote-chain continuity: "he said" after his own quote
+    if subject.lower_ in lex.pronouns:
         gender, number = lex.pronouns[subject.lower_]
-        if compatible(previous.referent, gender, number == "plur"):
+        # "X told reporters he thought ...": X; else quote-chain continuity: "he said" after his own quote
+        referent = reporter_of(st, subject, gender, number == "plur")
+        if referent is None and recent and compatible(previous.referent, gender, number == "plur"):
             referent = previous.referent
     if referent is None:
         referent = resolve(st, subject, np_override)

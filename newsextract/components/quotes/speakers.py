@@ -100,7 +100,7 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
         return entity_referent(st, st.aliases[key])
     if lemma in lex.document_heads or lower in lex.document_heads:
         return resolve_document(st, head)
-    if head.pos_ == "PROPN" and lemma not in lex.person_heads and lemma not in lex.org_heads:
+    if st.is_name(head) and lemma not in lex.person_heads and lemma not in lex.org_heads:
         return name_referent(st, head)
     if lemma in lex.person_heads or lower in lex.person_heads:
         return resolve_person_description(st, head, np)
@@ -336,10 +336,29 @@ def compatible(ref: Referent, gender: Optional[str], plural: bool) -> bool:
     return True
 
 
+def reporter_of(st: DocState, pronoun: Token, gender: Optional[str], plural: bool) -> Optional[Referent]:
+    """'X told reporters he thought ...': the subject of a clause reported by a speech or
+    stance verb is that verb's own subject when it can be (X), not the last one named."""
+    clause = pronoun.head
+    if pronoun.dep_ not in _SUBJ or clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if not st.lex.reporting.is_stance_verb(verb.lemma_.lower()):
+        return None
+    subject = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+    if subject is None or subject.lower_ in st.lex.pronouns or subject.lower_ in st.lex.first_second:
+        return None
+    ref = resolve(st, subject)
+    return ref if ref is not None and ref.ref is not None and compatible(ref, gender, plural) else None
+
+
 def resolve_pronoun(st: DocState, head: Token) -> Optional[Referent]:
     """The last compatible subject within the window, or a person named since."""
     gender, number = st.lex.pronouns[head.lower_]
     plural = number == "plur"
+    reported = reporter_of(st, head, gender, plural)
+    if reported is not None:
+        return reported
     doc = st.doc
     limit = head.idx - st.settings.pronoun_window_chars
     referents(st)

@@ -89,9 +89,12 @@ class DocState:
             if span.label_ == "PERSON" and len(span) > 1:
                 self.person_span_by_last.setdefault(span[-1].text, span)
         self.person_by_surname: dict = {}
+        self.last_words: set[str] = set()            # last words of the article's names of several words
         for ent in self.entities:
-            if ent.type == "PERSON" and len(ent.name.split()) > 1:
-                self.person_by_surname.setdefault(ent.name.split()[-1], ent)
+            if len(ent.name.split()) > 1:
+                self.last_words.add(ent.name.split()[-1])
+                if ent.type == "PERSON":
+                    self.person_by_surname.setdefault(ent.name.split()[-1], ent)
         self._org_words: Optional[dict] = None
         # subjects of the article, each resolved (filled by speakers.referents)
         self.referents_built = False
@@ -160,6 +163,15 @@ class DocState:
                 return ent
             i -= 1
         return None
+
+    def is_name(self, t: Token) -> bool:
+        """A proper name, also where the tagger took it for another word ('O’Donnell'
+        tagged a noun, 'Skelly' an adverb): capitalized and a name of the article."""
+        if t.pos_ == "PROPN":
+            return True
+        if not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"):
+            return False
+        return self.mention_at(t) is not None or t.text in self.last_words or norm_name(t.text) in self.aliases
 
     def ner_at(self, t: Token) -> Optional[Span]:
         i = bisect_right(self.ner_starts, t.idx) - 1

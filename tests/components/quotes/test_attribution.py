@@ -34,6 +34,18 @@ ATTRIBUTION_PATTERNS = [
     # a partial quote in reported speech: the speaker of the governing verb
     ("John Smith described the deal as “an important step toward peace” in his speech.",
      "an important step toward peace", "John Smith", "described"),
+    # a participle on a document: the subject of the verb the document is the object of
+    ("Mayor Tom Reed issued a statement saying the plan was “a disgrace to the whole town.”",
+     "a disgrace to the whole town", "Tom Reed", "saying"),
+    # '..., said X' after a clause of its own: the subject after the verb
+    ("The promise to “take the country back” appeals to older voters, said Alan Brooks, a demographer "
+     "at the state university.", "take the country back", "Alan Brooks", "said"),
+    # a speech verb the quote's own words govern as a complement is no cue for it
+    ("In an interview on Monday, Senator Tom Reed said any candidate who wants to win the state "
+     "“owes it to the voters” to answer questions.", "owes it to the voters", "Tom Reed", "said"),
+    # the clause a comma opens onto the quote outranks a cue in the sentence after it
+    ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
+     "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),
 ]
 
 

@@ -31,6 +31,20 @@ def test_a_quote_too_short_to_keep_still_passes_its_speaker_on(nlp):
     assert [(q.text[:8], speaker(q)) for q in quotes] == [("And the ", "Tom Reed")]
 
 
+def test_a_reported_clause_pronoun_is_its_reporter_not_the_last_speaker(nlp):
+    text = ("Anna Lund called the claim “totally false and made up.” After the debate, Tom Reed told "
+            "reporters he thought Lund had “made up the whole story.”")
+    _, quotes = quotes_of(nlp, text)
+    assert [speaker(q) for q in quotes] == ["Anna Lund", "Tom Reed"]
+
+
+def test_a_surname_the_tagger_did_not_read_as_a_name_is_still_a_name(nlp):
+    text = ("Brett O’Donnell ran the campaign in 2012.\n\n"
+            "“It is taxing on campaign resources,” O’Donnell said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) is not None and speaker(quotes[0]).endswith("O’Donnell")
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
