@@ -25,6 +25,7 @@ class ReportingTable(Table):
     speech_verbs: WordList
     stance_verbs: WordList
     frame_verbs: WordList
+    phrasal_speech_verbs: WordList
     speech_forms: WordList
     quoting_verbs: WordList
     addressee_verbs: WordList
@@ -39,6 +40,11 @@ class ReportingVerbs:
         self.speech = frozenset(table.speech_verbs.words)
         self.stance = frozenset(table.stance_verbs.words) | self.speech
         self.frame = frozenset(table.frame_verbs.words)
+        self.stance |= self.frame
+        self.phrasal: dict[str, frozenset] = {}
+        for phrase in table.phrasal_speech_verbs.words:
+            verb, particle = phrase.split(maxsplit=1)
+            self.phrasal[verb] = self.phrasal.get(verb, frozenset()) | {particle}
         self.forms = frozenset(table.speech_forms.words)
         self.quoting = frozenset(table.quoting_verbs.words)
         self.addressee = frozenset(table.addressee_verbs.words)
@@ -64,6 +70,14 @@ class ReportingVerbs:
         """A verb that, heading the sentence right before a quotation standing alone,
         introduces its speaker ('X fumed on Tuesday.'): echo, blast, wonder..."""
         return lemma in self.frame
+
+    def is_phrasal_speech(self, lemma: str, particle: str) -> bool:
+        """A verb and particle that are a speech verb together: ('shoot', 'back'), ('point', 'out')."""
+        return particle in self.phrasal.get(lemma, ())
+
+    def phrasal_particles(self, lemma: str) -> frozenset:
+        """The particles that make `lemma` a speech verb ('shoot' -> {'back'}), empty if none."""
+        return self.phrasal.get(lemma, frozenset())
 
     def is_speech_word(self, word: str) -> bool:
         """A word that is a speech verb in any regular inflection ('Stated', 'continues',
@@ -112,6 +126,10 @@ def is_frame_verb(lemma: str) -> bool:
 
 def is_speech_word(word: str) -> bool:
     return packaged().is_speech_word(word)
+
+
+def is_phrasal_speech(lemma: str, particle: str) -> bool:
+    return packaged().is_phrasal_speech(lemma, particle)
 
 
 def is_speech_form(word: str) -> bool:

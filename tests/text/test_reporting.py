@@ -55,3 +55,11 @@ def test_speech_words_in_any_regular_inflection(word, expected):
 
 def test_frame_verbs_introduce_a_speaker_but_are_no_speech_verbs():
     assert reporting.is_frame_verb("fume") and not reporting.is_speech_verb("fume")
+
+
+@pytest.mark.parametrize("lemma, particle, expected", [
+    ("shoot", "back", True), ("point", "out", True), ("put", "it", True),
+    ("shoot", "down", False), ("point", "at", False), ("say", "back", False),
+])
+def test_phrasal_speech_verbs_need_their_particle(lemma, particle, expected):
+    assert reporting.is_phrasal_speech(lemma, particle) is expected

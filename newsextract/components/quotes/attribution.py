@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...text.quote_marks import QuoteSpan
-from .phrases import children, gap, next_nominal, rights
+from .phrases import children, gap, next_nominal, rights, speech_verb, stance_verb
 from .speakers import referents, resolve
 from .state import SPEAKER_TYPES, DocState, Referent
 
@@ -91,7 +91,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         if h.i not in inside and h.i != t.i:
             attach[h] = None
         for c in children(t):
-            if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX") \
+            if c.i not in inside and outside(c) and speech_verb(c, lex) and c.pos_ in ("VERB", "AUX") \
                     and c.dep_ not in _NOT_PARENTHETICAL and c.tag_ not in ("VB", "VBG"):
                 cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
     for a in attach:
@@ -100,7 +100,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             if reporting.is_according(v.lower_):
                 cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
-            if reporting.is_stance_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
+            if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX"):
                 # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
                 # quote is as near as a reporting clause beside it
                 introduced = before_colon and not partial and v.i < open_i
@@ -145,7 +145,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         subject = cue_subject(st, cand.token, open_i, close_i)
         if subject is None:
             continue
-        if not reporting.is_speech_verb(cand.token.lemma_.lower()) and cand.via == "dep":
+        if not speech_verb(cand.token, lex) and cand.via == "dep":
             # a frame verb whose subject is no one ("The U.S. calls for ...", the spokesman added)
             ref = resolve(st, subject)
             if ref is None or ref.ref is None or ref.etype not in (None, *SPEAKER_TYPES):
@@ -164,7 +164,7 @@ def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: i
         v = v.head
         if v.i in inside or st.quote_of_token[v.i] != -1:
             return None
-        if st.lex.reporting.is_speech_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
+        if speech_verb(v, st.lex) and v.pos_ in ("VERB", "AUX"):
             subject = cue_subject(st, v, open_i, close_i)
             if subject is not None:
                 return v, subject

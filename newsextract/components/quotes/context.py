@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .attribution import parsed_subject
-from .phrases import children
+from .phrases import children, stance_verb
 from .speakers import resolve
 from .state import DocState
 
@@ -123,9 +123,8 @@ def sentence_before(st: DocState, open_i: int) -> Optional[Token]:
     root = _root(words)
     if root is None:
         return None
-    reporting = st.lex.reporting
     for verb in (root, *(c for c in children(root) if c.dep_ == "conj" and c.pos_ in _VERBS)):
-        if reporting.is_stance_verb(verb.lemma_.lower()) or reporting.is_frame_verb(verb.lemma_.lower()):
+        if stance_verb(verb, st.lex):
             subject = frame_subject(st, verb)
             if _speaks(st, subject):
                 return subject

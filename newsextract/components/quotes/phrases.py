@@ -64,6 +64,20 @@ def rights(t: Token) -> Iterator[Token]:
     return (doc[i] for i in _children_index(doc)[t.i] if i > t.i)
 
 
+def speech_verb(t: Token, lex: QuoteLexicon) -> bool:
+    """A speech verb, alone ('said') or with its particle ('shot back', 'pointed out', 'put it')."""
+    lemma = t.lemma_.lower()
+    if lex.reporting.is_speech_verb(lemma):
+        return True
+    particles = lex.reporting.phrasal_particles(lemma)
+    return bool(particles) and any(c.lower_ in particles and c.i > t.i for c in children(t))
+
+
+def stance_verb(t: Token, lex: QuoteLexicon) -> bool:
+    """A verb whose clause may hold someone's words: a stance verb or a speech verb."""
+    return lex.reporting.is_stance_verb(t.lemma_.lower()) or speech_verb(t, lex)
+
+
 def norm_name(s: str) -> str:
     """Case-folded, determiner, possessive and punctuation dropped: for comparing names."""
     s = s.replace("’", "'").lower()

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import EntityRef
 from ...spans import doc_text
 from ...text.quote_marks import QuoteSpan, paragraphs
-from .phrases import norm_name
+from .phrases import norm_name, speech_verb
 from .tables import QuoteLexicon
 
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
@@ -135,8 +135,7 @@ class DocState:
         known = self._cue_token.get(i)
         if known is None:
             t, reporting = self.doc[i], self.lex.reporting
-            known = reporting.is_speech_verb(t.lemma_.lower()) and (
-                t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
+            known = speech_verb(t, self.lex) and (t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
                 or reporting.is_according(t.lower_) and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to"
             self._cue_token[i] = known
         return known

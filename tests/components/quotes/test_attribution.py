@@ -43,6 +43,14 @@ ATTRIBUTION_PATTERNS = [
     # a speech verb the quote's own words govern as a complement is no cue for it
     ("In an interview on Monday, Senator Tom Reed said any candidate who wants to win the state "
      "“owes it to the voters” to answer questions.", "owes it to the voters", "Tom Reed", "said"),
+    # a speech verb made of a verb and its particle, before or after the quote
+    ("After the vote, Anna Lund shot back, “The council has ignored the town for years.”",
+     "The council has ignored", "Anna Lund", "shot"),
+    ("“The council has ignored the town for years,” Anna Lund shot back.", "The council has ignored",
+     "Anna Lund", "shot"),
+    # a verb of thinking or worrying whose clause holds the quote
+    ("In the depths of the crisis, Tom Reed worried that the new rules were becoming “a trap for the poor.”",
+     "a trap for the poor", "Tom Reed", "worried"),
     # the clause a comma opens onto the quote outranks a cue in the sentence after it
     ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
      "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),
