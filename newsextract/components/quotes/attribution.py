@@ -158,7 +158,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
 
 def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: int):
     """A speech verb above a frame verb whose subject is no speaker, with its subject."""
-    for _ in range(5):
+    for _ in range(_CLIMB_STEPS + 1):
         if v.head.i == v.i:
             return None
         v = v.head

@@ -24,7 +24,7 @@ from ...schema import Quote, RecordWarning
 from ...spans import doc_text, in_caption
 from ...text.quote_marks import QuoteSpan, find_quote_spans
 from .attribution import anonymous, attribution, chained
-from .context import colon_frame, sentence_before
+from .context import clause_after, colon_frame, sentence_before
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
 from .speakers import compatible, reporter_of, resolve
@@ -75,6 +75,10 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         if not tokens:
             continue
         cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
+        if subject is None:
+            after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
+            if after is not None:
+                cue, subject = after
         if cue is None and subject is None:
             subject = colon_frame(st, _mark_token(doc, qs))
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
@@ -122,6 +126,12 @@ def _mark_token(doc: Doc, qs: QuoteSpan) -> int:
     """The index of a quotation's first token, its opening mark if it has one."""
     span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+def _close_token(doc: Doc, qs: QuoteSpan) -> int:
+    """The index of a quotation's last token, its closing mark if it has one."""
+    span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+    return span.end - 1 if span is not None else 0
 
 
 @dataclass

@@ -3,6 +3,9 @@
   colon frame      the clause a colon closes right before the quotation names the
                    speaker: "X was blunt in her verdict: '...'", "X stated:" ending the
                    paragraph before, "Continued X: '...'", "More from X: '...'"
+  clause after     '"...," X barked.' / '"...!" beamed X': a subject and a verb right
+                   after a quotation ending in a comma, question or exclamation mark
+                   attribute it, whatever the verb
   sentence before  a quotation that stands alone as a sentence or a paragraph takes
                    the speaker of the sentence right before it when that sentence
                    introduces someone speaking ("X argued that the law was flawed.")
@@ -26,6 +29,11 @@ _DASHES = frozenset(("-", "—", "–", "--"))
 # how many words a verbless frame ("More from X:", "- X:") may have before its colon
 _FRAGMENT_WORDS = 8
 _SPEAKER_KINDS = ("person", "org")
+# a quotation ending in one of these waits for its attribution
+_OPEN_ENDINGS = frozenset(",?!—–")
+_CLAUSE_AFTER_TOKENS = 6
+_PAST_OR_PRESENT = ("VBD", "VBZ")
+_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
 
 
 def previous_token(st: DocState, i: int) -> Optional[Token]:
@@ -105,6 +113,53 @@ def _speaks(st: DocState, subject: Optional[Token]) -> bool:
         return False
     ref = resolve(st, subject)
     return ref is not None and ref.kind in _SPEAKER_KINDS
+
+
+def clause_after(st: DocState, close_i: int, quoted: str) -> Optional[tuple[Token, Token]]:
+    """(verb, subject) of '"...," X barked' or '"...," barked X': the clause right after a
+    quotation (token `close_i` is its closing mark) that ends in ',', '?' or '!'."""
+    if not quoted or quoted[-1] not in _OPEN_ENDINGS:
+        return None
+    doc = st.doc
+    k = close_i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    words = []
+    for t in doc[k:k + _CLAUSE_AFTER_TOKENS]:
+        if st.quote_of_token[t.i] != -1 or t.is_space:
+            break
+        words.append(t)
+        if t.is_punct and t.text not in "-'’":
+            break
+    verb = next((t for t in words if t.tag_ in _PAST_OR_PRESENT and t.pos_ == "VERB"), None)
+    if verb is None or "\n" in st.text[doc[close_i].idx:verb.idx]:
+        return None
+    if quoted[-1] in "?!" and words[0].text[:1].isupper() and words[0].i != verb.i:
+        # after '?' or '!' a capital may open a new sentence: only a clause ending at the verb
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("ADV", "ADP")):
+            return None
+    before = [t for t in words if t.i < verb.i]
+    if before:
+        # '"...," X barked': nothing but the subject's phrase between the quotation and the verb
+        if not all(t.pos_ in _PHRASE_POS for t in before):
+            return None
+        nominal = [t for t in before if t.pos_ in ("PROPN", "NOUN", "PRON") or st.is_name(t)]
+        subject = nominal[-1] if nominal else None
+    else:
+        # '"...!" beamed X'
+        after = [t for t in doc[verb.i + 1:verb.i + 1 + _CLAUSE_AFTER_TOKENS] if not t.is_punct]
+        names = []
+        for t in after:
+            if not (t.pos_ in _PHRASE_POS):
+                break
+            names.append(t)
+        nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN") or st.is_name(t)]
+        subject = nominal[0] if nominal else None
+        while subject is not None and subject.head.i != subject.i and subject.dep_ in ("compound", "flat") \
+                and subject.head in names:
+            subject = subject.head
+    return (verb, subject) if _speaks(st, subject) else None
 
 
 def sentence_before(st: DocState, open_i: int) -> Optional[Token]:

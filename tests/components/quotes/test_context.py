@@ -20,6 +20,12 @@ CONTEXT_PATTERNS = [
     ("Mayor Tom Reed spoke in May. Then, later that month on Channel Four: “I have never said we made a mistake.”",
      [None]),
     ("The rules are simple: “No one enters after dark and no one leaves before dawn.”", [None]),
+    # a subject and a verb right after a quotation ending in a comma or '!' attribute it, whatever the verb
+    ("“Go back to your seat,” Mayor Tom Reed barked as a guard led the man out.", ["Tom Reed"]),
+    ("“This is fantastic!” beamed Anna Lund of Greenville, who had come to see the parade.", ["Anna Lund"]),
+    # ... but after a '?' a capital may open a new sentence of its own
+    ("“Why should I be surprised?” Tom Reed asked.\n\n“It has been years.” Anna Lund retweeted the message to "
+     "her followers.", ["Tom Reed", "Tom Reed"]),
     # the sentence before a quotation standing alone introduces its speaker
     ("Mayor Tom Reed fumed on Tuesday.\n\n“This is a disgrace and the town deserves better.”", ["Tom Reed"]),
     ("Mayor Tom Reed said that the bridge would be finished by spring.\n\n“That is because the state has paid its "
