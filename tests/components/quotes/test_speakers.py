@@ -45,6 +45,11 @@ def test_a_surname_the_tagger_did_not_read_as_a_name_is_still_a_name(nlp):
     assert speaker(quotes[0]) is not None and speaker(quotes[0]).endswith("O’Donnell")
 
 
+def test_a_short_title_glued_to_the_name_is_no_part_of_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, "“The talks will resume next week,” said CS Otieno. “We are hopeful,” he added.")
+    assert [speaker(q) for q in quotes] == ["Otieno", "Otieno"]
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
