@@ -26,6 +26,7 @@ class ReportingTable(Table):
     stance_verbs: WordList
     frame_verbs: WordList
     phrasal_speech_verbs: WordList
+    speech_nouns: WordList
     speech_forms: WordList
     quoting_verbs: WordList
     addressee_verbs: WordList
@@ -41,6 +42,7 @@ class ReportingVerbs:
         self.stance = frozenset(table.stance_verbs.words) | self.speech
         self.frame = frozenset(table.frame_verbs.words)
         self.stance |= self.frame
+        self.speech_nouns = frozenset(table.speech_nouns.words)
         self.phrasal: dict[str, frozenset] = {}
         for phrase in table.phrasal_speech_verbs.words:
             verb, particle = phrase.split(maxsplit=1)
@@ -70,6 +72,10 @@ class ReportingVerbs:
         """A verb that, heading the sentence right before a quotation standing alone,
         introduces its speaker ('X fumed on Tuesday.'): echo, blast, wonder..."""
         return lemma in self.frame
+
+    def is_speech_noun(self, lemma: str) -> bool:
+        """A noun for an act of saying whose phrase may hold the words said: call, appeal, warning..."""
+        return lemma in self.speech_nouns
 
     def is_phrasal_speech(self, lemma: str, particle: str) -> bool:
         """A verb and particle that are a speech verb together: ('shoot', 'back'), ('point', 'out')."""
@@ -130,6 +136,10 @@ def is_speech_word(word: str) -> bool:
 
 def is_phrasal_speech(lemma: str, particle: str) -> bool:
     return packaged().is_phrasal_speech(lemma, particle)
+
+
+def is_speech_noun(lemma: str) -> bool:
+    return packaged().is_speech_noun(lemma)
 
 
 def is_speech_form(word: str) -> bool:

@@ -100,6 +100,11 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             if reporting.is_according(v.lower_):
                 cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
+            if v.pos_ == "NOUN" and v.i < open_i and reporting.is_speech_noun(v.lemma_.lower()):
+                # "closed the summit with a call for '...'": the call's, unless a speech verb
+                # reports the whole ("the agency said X delivered a message on '...'")
+                cands.append(_Candidate(_reporting_verb_above(st, v) or v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                break
             if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX"):
                 # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
                 # quote is as near as a reporting clause beside it
@@ -154,6 +159,19 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                     return stronger
         return cand.token, subject
     return cands[0].token, None
+
+
+def _reporting_verb_above(st: DocState, t: Token) -> Optional[Token]:
+    """A speech verb a few steps above token t, outside any quotation, or None."""
+    for _ in range(_CLIMB_STEPS):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if st.quote_of_token[t.i] != -1:
+            return None
+        if speech_verb(t, st.lex) and t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: int):
@@ -216,6 +234,14 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
         obj = next((c for c in children(cue) if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
+    if cue.pos_ == "NOUN":
+        # "her call for ...", "a call by X": the possessor or the agent, else the subject of its verb
+        owner = next((c for c in children(cue) if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in children(cue) if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in children(by) if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None:
+            return owner
     v = cue
     for _ in range(6):
         agent = next((c for c in children(v) if c.dep_ == "agent"), None)

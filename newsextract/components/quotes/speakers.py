@@ -75,7 +75,7 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
     for a in appos:
         ea = st.mention_at(a)
         person_noun = lemma in lex.person_heads or people.is_title_word(lemma)
-        if ea is not None and (ea.type == "PERSON" or person_noun and a.pos_ == "PROPN"):
+        if ea is not None and (st.entity_type(ea) == "PERSON" or person_noun and a.pos_ == "PROPN"):
             # "his brother, Babak": a person whatever type the name was given
             ref = entity_referent(st, ea)
             ref.kind, ref.etype = "person", "PERSON"
@@ -150,7 +150,8 @@ def antecedent_for_role(st: DocState, head: Token, lemma: str, plural: bool) -> 
     best_pos, best = -1, None
     if not plural:
         origin = {c.lower_ for c in children(head) if c.ent_type_ in ("NORP", "GPE")}
-        titled = [ent for ent in st.entities if ent.type == "PERSON" and titles_of(st, ent).keys() & role_words]
+        titled = [ent for ent in st.entities
+                  if st.entity_type(ent) == "PERSON" and titles_of(st, ent).keys() & role_words]
         if origin and any(titles_of(st, e).keys() & origin for e in titled):
             titled = [e for e in titled if titles_of(st, e).keys() & origin]
         for ent in titled:
@@ -379,7 +380,7 @@ def resolve_pronoun(st: DocState, head: Token) -> Optional[Referent]:
         m = bisect_left(st.mention_starts, head.idx) - 1
         while m >= 0 and st.mentions[m][0] > max(subject_at, limit):
             ent = st.mentions[m][2]
-            if ent.type == "PERSON":
+            if st.entity_type(ent) == "PERSON":
                 ref = entity_referent(st, ent)
                 if compatible(ref, gender, plural):
                     if found is None or st.para(st.mentions[m][0]) > st.para(subject_at):

@@ -51,6 +51,14 @@ ATTRIBUTION_PATTERNS = [
     # a verb of thinking or worrying whose clause holds the quote
     ("In the depths of the crisis, Tom Reed worried that the new rules were becoming “a trap for the poor.”",
      "a trap for the poor", "Tom Reed", "worried"),
+    # a noun for an act of saying: its possessor, else the subject of the verb it hangs from ...
+    ("President Lena Vos closed the summit with a call for members to keep fighting for “dignity and peace "
+     "in every country.”", "dignity and peace", "Lena Vos", "call"),
+    ("Mayor Tom Reed repeated his warning that the dam was “close to breaking after three days of rain.”",
+     "close to breaking", "Tom Reed", "warning"),
+    # ... unless a speech verb reports the whole
+    ("The state news agency KUNA said Prince Ali Saud delivered a message to the emir dealing with “bilateral "
+     "relations and the latest regional developments.”", "bilateral relations", "KUNA", "said"),
     # the clause a comma opens onto the quote outranks a cue in the sentence after it
     ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
      "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),

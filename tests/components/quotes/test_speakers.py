@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline import quotes_of, speaker
+from .pipeline import quotes_of, quotes_with_entities, speaker
 
 
 def test_paragraph_continuation_keeps_the_speaker(nlp):
@@ -48,6 +48,27 @@ def test_a_surname_the_tagger_did_not_read_as_a_name_is_still_a_name(nlp):
 def test_a_short_title_glued_to_the_name_is_no_part_of_the_speaker(nlp):
     _, quotes = quotes_of(nlp, "“The talks will resume next week,” said CS Otieno. “We are hopeful,” he added.")
     assert [speaker(q) for q in quotes] == ["Otieno", "Otieno"]
+
+
+def test_a_storm_is_no_speaker_and_a_titled_name_is_a_person_whatever_their_types(nlp):
+    text = ("Cyclone Nila hit the coast on Sunday night. Flood relief minister Tarun Das visited the camps on Monday."
+            "\n\n“We have enough food for two weeks,” the minister said. “The roads will open soon,” he added.")
+    _, quotes = quotes_with_entities(nlp, text, [("Tarun Das", "PLACE", ["Tarun Das"]),
+                                                 ("Cyclone Nila", "PERSON", ["Cyclone Nila"])])
+    assert [speaker(q) for q in quotes] == ["Tarun Das", "Tarun Das"]
+
+
+def test_a_title_with_its_complement_names_the_role(nlp):
+    text = ("Crops were lost in the north, State Minister for Disaster Management and Relief Anna Berg said on Monday."
+            "\n\n“We have sent food to every district,” the state minister said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) == "Anna Berg"
+
+
+def test_a_given_name_typed_apart_from_its_surname_is_the_same_person(nlp):
+    text = "Mohan Rahm visited the camps on Monday.\n\n“Help is on its way to every village,” Mohan added."
+    _, quotes = quotes_with_entities(nlp, text, [("Mohan", "PLACE", ["Mohan"]), ("Rahm", "PERSON", ["Rahm"])])
+    assert speaker(quotes[0]) == "Mohan Rahm"
 
 
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
