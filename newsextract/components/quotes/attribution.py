@@ -105,7 +105,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                 # reports the whole ("the agency said X delivered a message on '...'")
                 cands.append(_Candidate(_reporting_verb_above(st, v) or v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
-            if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX"):
+            if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX") and not _bare_infinitive(v, lex):
                 # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
                 # quote is as near as a reporting clause beside it
                 introduced = before_colon and not partial and v.i < open_i
@@ -140,7 +140,8 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             prefer = 0 if ends_comma or not before_colon else 1
         else:
             prefer = 0 if before_colon else 1
-        finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))
+        finite = (t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))) \
+            and not _bare_infinitive(t, lex)
         rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
         cands.append(_Candidate(t, rank, "window"))
     if not cands:
@@ -159,6 +160,13 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                     return stronger
         return cand.token, subject
     return cands[0].token, None
+
+
+def _bare_infinitive(v: Token, lex) -> bool:
+    """'a call for members to continue fighting': an infinitive no reporting verb governs
+    reports nothing ('wanted to add' does)."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v)) \
+        and not (v.head.pos_ in ("VERB", "AUX") and stance_verb(v.head, lex))
 
 
 def _reporting_verb_above(st: DocState, t: Token) -> Optional[Token]:

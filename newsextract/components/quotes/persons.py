@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...schema import EntityRef
 from .phrases import children, strip_titles
 from .state import DocState, Referent
@@ -11,6 +13,10 @@ from .state import DocState, Referent
 # how far back from a name its title is read (tokens), and the words a title's complement may hold
 _TITLE_REACH = 10
 _TITLE_JOINERS = ("for", "of", "and", "&")
+# 'X of the opposition party Y': how far back (tokens) from Y the 'of' may be, and what lies between
+_BODY_REACH = 8
+_OF_BODY = ("of", "from")
+_BODY_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "PRON", "PUNCT")
 
 
 def entity_referent(st: DocState, ent) -> Referent:
@@ -140,3 +146,25 @@ def fuller_name(st: DocState, name: str) -> str:
     if span is None:
         return name
     return " ".join(t.text for t in strip_titles(list(span), st.lex))
+
+
+def person_of_body(st: DocState, head: Token) -> Token:
+    """'Elod Novak of the opposition party Our Homeland voted': a subject parsed as the body
+    a person is 'of' is that person (the last token of their name), else `head` itself."""
+    doc = st.doc
+    described = False                 # 'the opposition party': the words after 'of' describe a body
+    for k in range(head.i - 1, max(-1, head.i - 1 - _BODY_REACH), -1):
+        tok = doc[k]
+        if tok.lower_ in _OF_BODY:
+            name = doc[k - 1] if k > 0 else None
+            if name is None or not st.is_name(name):
+                return head
+            person = st.mention_at(name)
+            if person is not None and st.entity_type(person) == "PERSON" or described and (
+                    person is None or st.entity_type(person) not in ("ORGANIZATION", "PLACE", "COUNTRY")):
+                return name
+            return head
+        if tok.pos_ not in _BODY_PHRASE_POS:
+            return head
+        described = described or tok.lower_ in st.lex.org_heads
+    return head

@@ -71,7 +71,8 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
                 ref.kind, ref.etype = "person", "PERSON"
                 ref.gender = people.word_gender(title)
         return ref
-    appos = [c for c in children(head) if c.dep_ == "appos"]
+    # "his brother, Babak": the name beside a description (a name's own apposition is not it)
+    appos = [c for c in children(head) if c.dep_ == "appos"] if not st.is_name(head) else []
     for a in appos:
         ea = st.mention_at(a)
         person_noun = lemma in lex.person_heads or people.is_title_word(lemma)
@@ -122,6 +123,9 @@ def resolve_person_description(st: DocState, head: Token, np: Span) -> Referent:
         if org_name is not None:
             return Referent(EntityRef(name=org_name), "org", etype="ORGANIZATION")
     det = determiner(head)
+    if det is None and plural and lemma in st.lex.anonymous_heads:
+        # "'...,' official sources said": no one in particular
+        return Referent(None, "person", gender, plural=True)
     if det in st.lex.definite or det is None and plural:
         # a definite description: the titled person it names, or an earlier description like it
         found = antecedent_for_role(st, head, lemma, plural)

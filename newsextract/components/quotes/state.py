@@ -2,6 +2,7 @@
 so that no article's reading can change another's."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -18,6 +19,7 @@ from .phrases import norm_name, speech_verb
 from .tables import QuoteLexicon
 
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{2,}")
 _NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -212,6 +214,9 @@ class DocState:
                 titled = True
         if ent.type == "PERSON" and (named_as_thing or first in self.lex.non_person_words) and not titled:
             return "THING"
+        if ent.type == "PERSON" and not titled and _ACRONYM.fullmatch(ent.name.strip()):
+            # 'NORDEX', 'CELAC': a body's acronym, never a person's name
+            return "ORGANIZATION"
         if ent.type in ("PLACE", "ORGANIZATION") and titled and not named_as_thing:
             return "PERSON"
         return ent.type

@@ -59,6 +59,9 @@ ATTRIBUTION_PATTERNS = [
     # ... unless a speech verb reports the whole
     ("The state news agency KUNA said Prince Ali Saud delivered a message to the emir dealing with “bilateral "
      "relations and the latest regional developments.”", "bilateral relations", "KUNA", "said"),
+    # an infinitive no reporting verb governs reports nothing
+    ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
+     "in the region.”", "peace and dignity", "Lena Vos", "call"),
     # the clause a comma opens onto the quote outranks a cue in the sentence after it
     ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
      "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),

@@ -71,6 +71,31 @@ def test_a_given_name_typed_apart_from_its_surname_is_the_same_person(nlp):
     assert speaker(quotes[0]) == "Mohan Rahm"
 
 
+def test_plural_anonymous_sources_with_no_determiner_stay_anonymous(nlp):
+    text = ("Security officials said the bomb was hidden in a car.\n\n"
+            "“The attack was planned for months,” official sources said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) is None and quotes[0].speaker_text == "official sources"
+
+
+def test_an_acronym_typed_as_a_person_is_no_he(nlp):
+    text = ("The NORDEX board met on Friday. Its head, Tom Reed, spoke at the event.\n\n"
+            "“We keep fighting for clean power in the region,” he said.")
+    _, quotes = quotes_with_entities(nlp, text, [("NORDEX", "PERSON", ["NORDEX"]), ("Tom Reed", "PERSON", ["Tom Reed"])])
+    assert speaker(quotes[0]) == "Tom Reed"
+
+
+@pytest.mark.parametrize("entities", [
+    [("Anna Berg", "PERSON", ["Anna Berg"]), ("Our Land", "PERSON", ["Our Land"])],
+    [("Our Land", "PERSON", ["Our Land"])],          # the person not even an entity
+])
+def test_a_person_of_a_party_is_the_person_not_the_party(nlp, entities):
+    text = ("The bill passed easily. However, Anna Berg of the Opposition party Our Land was among the MPs who "
+            "voted against it, urging the house to “stop the slide before it is too late.”")
+    _, quotes = quotes_with_entities(nlp, text, entities)
+    assert speaker(quotes[0]) == "Anna Berg"
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
