@@ -179,7 +179,9 @@ def sentence_before(st: DocState, open_i: int) -> Optional[Token]:
     if root is None:
         return None
     for verb in (root, *(c for c in children(root) if c.dep_ == "conj" and c.pos_ in _VERBS)):
-        if stance_verb(verb, st.lex):
+        if stance_verb(verb, st.lex) or any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.document_heads
+                                            for c in children(verb)):
+            # "X fumed on Tuesday.", "X issued a statement."
             subject = frame_subject(st, verb)
             if _speaks(st, subject):
                 return subject

@@ -10,8 +10,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ...schema import EntityRef
+from .documents import owner_token
 from .persons import entity_referent, ensure_titles, fuller_name, name_gender, note_title, titles_of
-from .phrases import children, determiner, lefts, next_nominal, norm_name, np_span, rights, strip_titles
+from .phrases import children, determiner, lefts, norm_name, np_span, rights, strip_titles
 from .state import DocState, Referent
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -279,25 +280,16 @@ def document_author(st: DocState, head: Token) -> Optional[Referent]:
 
 def document_owner(st: DocState, head: Token) -> Optional[Referent]:
     """The author a document's own phrase names: 'Hamas's statement', 'a letter from X'."""
-    doc, lex = st.doc, st.lex
-    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in lex.owner_direct and \
-            not any(c.dep_ == "prep" for c in children(head)):
-        # "read a statement from Hamas", the 'from' phrase attached elsewhere by the parser
-        obj = next_nominal(doc, head.i + 2)
-        if obj is not None and obj.lemma_.lower() not in lex.document_heads:
-            return resolve_np(st, obj)
-    for c in children(head):
-        if c.dep_ == "poss" and c.lower_ not in lex.possessive:
-            return resolve_np(st, c)
-        if c.dep_ == "prep" and c.lower_ in lex.owner_attached:
-            obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() not in lex.document_heads:
-                # "the Official Journal of the European Union": the body it is of, even when
-                # the whole title was taken as one name
-                named = st.aliases.get(norm_name(np_span(obj, lex).text))
-                if named is not None and named is not st.mention_at(head):
-                    return entity_referent(st, named)
-                return resolve_np(st, obj)
+    lex = st.lex
+    obj = owner_token(st, head)
+    if obj is not None:
+        if obj.dep_ == "pobj":
+            # "the Official Journal of the European Union": the body it is of, even when
+            # the whole title was taken as one name
+            named = st.aliases.get(norm_name(np_span(obj, lex).text))
+            if named is not None and named is not st.mention_at(head):
+                return entity_referent(st, named)
+        return resolve_np(st, obj)
     ent = st.inner_entity(np_span(head, lex), head, ("ORGANIZATION", "PERSON"))
     if ent is not None:
         return entity_referent(st, ent)

@@ -30,6 +30,8 @@ CONTEXT_PATTERNS = [
     ("Mayor Tom Reed fumed on Tuesday.\n\n“This is a disgrace and the town deserves better.”", ["Tom Reed"]),
     ("Mayor Tom Reed said that the bridge would be finished by spring.\n\n“That is because the state has paid its "
      "share at last.”", ["Tom Reed"]),
+    ("Mayor Tom Reed issued a statement on Friday.\n\n“Our prayers are with the families of the victims.”",
+     ["Tom Reed"]),
     # ... unless that sentence reports no speaking
     ("Mayor Tom Reed arrived in the town on Tuesday.\n\n“The roads are closed and the schools are shut.”", [None]),
     # a quotation ending in a comma waits for its own attribution, even when the text stops
