@@ -60,8 +60,8 @@ ATTRIBUTION_PATTERNS = [
     ("The state news agency KUNA said Prince Ali Saud delivered a message to the emir dealing with “bilateral "
      "relations and the latest regional developments.”", "bilateral relations", "KUNA", "said"),
     # a document's author named by its participle's agent
-    ("According to a statement issued by group spokesman Amir Sadeq, the two sides “will keep the truce for "
-     "another month.”", "will keep the truce", "Amir Sadeq", "according to"),
+    ("According to a statement issued by group spokesman John Smith, the two sides “will keep the truce for "
+     "another month.”", "will keep the truce", "John Smith", "according to"),
     # an infinitive no reporting verb governs reports nothing
     ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
      "in the region.”", "peace and dignity", "Lena Vos", "call"),
