@@ -24,7 +24,7 @@ from ...schema import Quote, RecordWarning
 from ...spans import doc_text, in_caption
 from ...text.quote_marks import QuoteSpan, find_quote_spans
 from .attribution import anonymous, attribution, chained
-from .context import clause_after, colon_frame, sentence_before
+from .context import clause_after, colon_frame, sentence_before, signature, transcript_label
 from .persons import person_of_body
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
@@ -76,10 +76,16 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         if not tokens:
             continue
         cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
+        label = transcript_label(st, tokens[0].i)
+        if label is not None:
+            # a transcript's line: its label names the speaker, whatever is around it
+            cue, subject = None, label
         if subject is None:
             after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
             if after is not None:
                 cue, subject = after
+            else:
+                subject = signature(st, _close_token(doc, qs))
         if cue is None and subject is None:
             subject = colon_frame(st, _mark_token(doc, qs))
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:

@@ -6,6 +6,10 @@
   clause after     '"...," X barked.' / '"...!" beamed X': a subject and a verb right
                    after a quotation ending in a comma, question or exclamation mark
                    attribute it, whatever the verb
+  signature        '"..." - X' or '"..." ⏎ - X.': a name after a dash right after the
+                   quotation signs it
+  transcript label '"PENCE: ..."': a quotation opening with a capitalized name and a
+                   colon is that person's line of a transcript
   sentence before  a quotation that stands alone as a sentence or a paragraph takes
                    the speaker of the sentence right before it when that sentence
                    introduces someone speaking ("X argued that the law was flawed.")
@@ -32,6 +36,8 @@ _SPEAKER_KINDS = ("person", "org")
 # a quotation ending in one of these waits for its attribution
 _OPEN_ENDINGS = frozenset(",?!—–")
 _CLAUSE_AFTER_TOKENS = 6
+_SIGNATURE_TOKENS = 5
+_LABEL_TOKENS = 3
 _PAST_OR_PRESENT = ("VBD", "VBZ")
 _PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
 
@@ -160,6 +166,47 @@ def clause_after(st: DocState, close_i: int, quoted: str) -> Optional[tuple[Toke
                 and subject.head in names:
             subject = subject.head
     return (verb, subject) if _speaks(st, subject) else None
+
+
+def signature(st: DocState, close_i: int) -> Optional[Token]:
+    """The name signing a quotation: a dash right after it (or opening the next line), then a
+    name of a few words ending the line or its sentence."""
+    doc = st.doc
+    k = close_i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].text not in _DASHES or st.quote_of_token[k] != -1:
+        return None
+    words, ended = [], k + 1 + _SIGNATURE_TOKENS >= len(doc)
+    for t in doc[k + 1:k + 1 + _SIGNATURE_TOKENS]:
+        if t.is_space or t.is_punct and t.text not in "-.'’":
+            ended = True
+            break
+        words.append(t)
+    if not ended:
+        return None
+    names = [t for t in words if t.pos_ == "PROPN" or st.is_name(t)]
+    if not names or len(names) < len([t for t in words if t.is_alpha]) - 1:
+        return None
+    subject = names[-1]
+    return subject if _speaks(st, subject) else None
+
+
+def transcript_label(st: DocState, first_i: int) -> Optional[Token]:
+    """'"PENCE: We will ...': the name labelling a transcript line that opens the quotation
+    (token `first_i` is its first word)."""
+    doc = st.doc
+    words = []
+    for t in doc[first_i:first_i + _LABEL_TOKENS + 1]:
+        if t.text == ":":
+            break
+        words.append(t)
+    else:
+        return None
+    if not words or not all(t.is_upper and t.is_alpha or t.text in ".'’-" for t in words) \
+            or len(words[-1].text) < 2:
+        return None
+    return words[-1]
 
 
 def sentence_before(st: DocState, open_i: int) -> Optional[Token]:

@@ -26,6 +26,14 @@ CONTEXT_PATTERNS = [
     # ... but after a '?' a capital may open a new sentence of its own
     ("“Why should I be surprised?” Tom Reed asked.\n\n“It has been years.” Anna Lund retweeted the message to "
      "her followers.", ["Tom Reed", "Tom Reed"]),
+    # a name after a dash signs the quotation, on its line or the next
+    ("Voters were asked about the race.\n\n“I will vote for the first time this year and I am excited.” — "
+     "Maria Lopez\n\n“The economy is what matters to me.” - John Smith, 45", ["Maria Lopez", "John Smith"]),
+    ("Anna Berg spoke at length.\n\n“We need more schools in the north.”\n\n- Anna Berg.\n\nThe claim is partly "
+     "true.", ["Anna Berg"]),
+    # a transcript's line: the capitalized label opening it
+    ("The debate went on for an hour.\n\n“PENCE: We will cut taxes for every family in this country.”\n\n"
+     "“KAINE: That is not what your plan says.”", ["PENCE", "KAINE"]),
     # the sentence before a quotation standing alone introduces its speaker
     ("Mayor Tom Reed fumed on Tuesday.\n\n“This is a disgrace and the town deserves better.”", ["Tom Reed"]),
     ("Mayor Tom Reed said that the bridge would be finished by spring.\n\n“That is because the state has paid its "
