@@ -201,11 +201,15 @@ def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional
     """The speaker phrase's head for a cue: from the parse, else from the words beside it."""
     subj = parsed_subject(st, cue)
     if subj is not None and st.quote_of_token[subj.i] == -1 and subj.lower_ not in st.lex.first_second:
-        return subj
+        return _named_before(st, subj)
     doc = st.doc
     if st.lex.reporting.is_according(cue.lower_):
         return None
     if cue.i > close_i:
+        # '"...," X, <a description with a clause of its own>, tweeted': the name after the quote
+        name = _name_after(st, close_i, cue.i)
+        if name is not None:
+            return name
         # "...," X said: only a noun phrase between the quote and the cue
         between = [t for t in doc[close_i + 1:cue.i] if not t.is_space]
         nominal = [t for t in between if t.pos_ in _NOMINAL]
@@ -215,6 +219,29 @@ def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional
         if all(t.is_punct for t in between):
             return next_nominal(doc, cue.i + 1)
     return None
+
+
+def _named_before(st: DocState, subj: Token) -> Token:
+    """'Gene Sperling, a top adviser, said' parsed with the description as the subject: the
+    name the description is set beside."""
+    if subj.pos_ != "NOUN" or st.is_name(subj):
+        return subj
+    k = subj.left_edge.i - 1
+    if k >= 1 and st.doc[k].text == "," and st.is_name(st.doc[k - 1]) and st.quote_of_token[k - 1] == -1:
+        return st.doc[k - 1]
+    return subj
+
+
+def _name_after(st: DocState, close_i: int, cue_i: int) -> Optional[Token]:
+    """The last word of a name right after a quotation's closing mark, when a comma follows it."""
+    doc = st.doc
+    k = close_i + 1
+    while k < cue_i and doc[k].is_space:
+        k += 1
+    last = None
+    while k < cue_i and (doc[k].pos_ == "PROPN" or st.is_name(doc[k])):
+        last, k = doc[k], k + 1
+    return last if last is not None and k < cue_i and doc[k].text == "," else None
 
 
 def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:

@@ -76,9 +76,9 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         if not tokens:
             continue
         cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
-        label = transcript_label(st, tokens[0].i)
+        label = transcript_label(st, tokens[0].i) or colon_frame(st, _mark_token(doc, qs), signed_only=True)
         if label is not None:
-            # a transcript's line: its label names the speaker, whatever is around it
+            # a transcript's line, a quotation signed "- X:": the name, whatever is around it
             cue, subject = None, label
         if subject is None:
             after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])

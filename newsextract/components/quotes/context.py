@@ -51,9 +51,10 @@ def previous_token(st: DocState, i: int) -> Optional[Token]:
     return doc[k] if k >= 0 else None
 
 
-def colon_frame(st: DocState, open_i: int) -> Optional[Token]:
+def colon_frame(st: DocState, open_i: int, signed_only: bool = False) -> Optional[Token]:
     """The speaker phrase's head of the frame closed by a colon right before the
-    quotation (token `open_i` is its opening mark or first word)."""
+    quotation (token `open_i` is its opening mark or first word); with `signed_only`,
+    only a name after a dash ("Pollsters agree - X:"), which outranks any verb before it."""
     colon = previous_token(st, open_i)
     if colon is None or colon.text != ":" or st.quote_of_token[colon.i] != -1:
         return None
@@ -63,6 +64,8 @@ def colon_frame(st: DocState, open_i: int) -> Optional[Token]:
         return None
     # "... - More from X:": the frame is the words after the last dash
     dash = max((k for k, t in enumerate(words) if t.text in _DASHES), default=-1)
+    if signed_only and (dash < 0 or any(_is_verb(t) for t in words[dash + 1:])):
+        return None
     if not any(_is_verb(t) for t in words[dash + 1:]):
         if dash < 0 and st.quoted_between(lo, colon.i, -1):
             return None

@@ -238,7 +238,8 @@ class DocState:
             return True
         if not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"):
             return False
-        return self.mention_at(t) is not None or t.text in self.last_words or norm_name(t.text) in self.aliases
+        return t.ent_type_ in ("PERSON", "ORG") or self.mention_at(t) is not None or t.text in self.last_words \
+            or norm_name(t.text) in self.aliases
 
     def ner_at(self, t: Token) -> Optional[Span]:
         i = bisect_right(self.ner_starts, t.idx) - 1

@@ -62,6 +62,11 @@ ATTRIBUTION_PATTERNS = [
     # a document's author named by its participle's agent
     ("According to a statement issued by group spokesman John Smith, the two sides “will keep the truce for "
      "another month.”", "will keep the truce", "John Smith", "according to"),
+    # a name set before its description, and a name whose description has a clause of its own
+    ("“It is not the position that everything is fine,” Gene Sperling, a top outside adviser to the campaign, "
+     "said at an event in Iowa.", "It is not the position", "Gene Sperling", "said"),
+    ("“Clinton needs a strategy for the third-party voters,” Nate Silver, the analyst who founded the website, "
+     "tweeted on Wednesday.", "Clinton needs a strategy", "Nate Silver", "tweeted"),
     # an infinitive no reporting verb governs reports nothing
     ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
      "in the region.”", "peace and dignity", "Lena Vos", "call"),

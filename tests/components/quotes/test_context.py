@@ -31,6 +31,9 @@ CONTEXT_PATTERNS = [
      "Maria Lopez\n\n“The economy is what matters to me.” - John Smith, 45", ["Maria Lopez", "John Smith"]),
     ("Anna Berg spoke at length.\n\n“We need more schools in the north.”\n\n- Anna Berg.\n\nThe claim is partly "
      "true.", ["Anna Berg"]),
+    # a name signing the frame after a dash outranks the verb before it
+    ("Pollsters agree - Anna Lund: “One lesson was simple: keep on contacting voters as late as possible.”",
+     ["Anna Lund"]),
     # a transcript's line: the capitalized label opening it
     ("The debate went on for an hour.\n\n“PENCE: We will cut taxes for every family in this country.”\n\n"
      "“KAINE: That is not what your plan says.”", ["PENCE", "KAINE"]),
