@@ -85,7 +85,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
             if after is not None:
                 cue, subject = after
             else:
-                subject = signature(st, _close_token(doc, qs))
+                subject = signature(st, _close_token(doc, qs), text[qs.start:qs.end])
         if cue is None and subject is None:
             subject = colon_frame(st, _mark_token(doc, qs))
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:

@@ -37,6 +37,7 @@ _SPEAKER_KINDS = ("person", "org")
 _OPEN_ENDINGS = frozenset(",?!—–")
 _CLAUSE_AFTER_TOKENS = 6
 _SIGNATURE_TOKENS = 5
+_SIGNATURE_TAIL = 20
 _LABEL_TOKENS = 3
 _PAST_OR_PRESENT = ("VBD", "VBZ")
 _PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
@@ -171,26 +172,39 @@ def clause_after(st: DocState, close_i: int, quoted: str) -> Optional[tuple[Toke
     return (verb, subject) if _speaks(st, subject) else None
 
 
-def signature(st: DocState, close_i: int) -> Optional[Token]:
-    """The name signing a quotation: a dash right after it (or opening the next line), then a
-    name of a few words ending the line or its sentence."""
+def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
+    """The name signing a quotation: after a dash right after it or opening the next line,
+    or, on its line, after a quotation that ends a sentence, with at most a verbless
+    description ('"..." Maria Lopez, 19, student')."""
     doc = st.doc
     k = close_i + 1
     while k < len(doc) and doc[k].is_space:
         k += 1
-    if k >= len(doc) or doc[k].text not in _DASHES or st.quote_of_token[k] != -1:
+    if k >= len(doc) or st.quote_of_token[k] != -1:
         return None
-    words, ended = [], k + 1 + _SIGNATURE_TOKENS >= len(doc)
-    for t in doc[k + 1:k + 1 + _SIGNATURE_TOKENS]:
+    dashed = doc[k].text in _DASHES
+    if dashed:
+        k += 1
+    elif not quoted or quoted[-1] not in _SENTENCE_END or "\n" in st.text[doc[close_i].idx:doc[k].idx]:
+        # with no dash, only on the quotation's own line (a line of its own may be a credit)
+        return None
+    words, end = [], None
+    for t in doc[k:k + _SIGNATURE_TOKENS + 1]:
         if t.is_space or t.is_punct and t.text not in "-.'’":
-            ended = True
+            end = t
             break
         words.append(t)
-    if not ended:
+    if (end is None and k + _SIGNATURE_TOKENS + 1 < len(doc)) or not words or len(words) > _SIGNATURE_TOKENS:
         return None
     names = [t for t in words if t.pos_ == "PROPN" or st.is_name(t)]
     if not names or len(names) < len([t for t in words if t.is_alpha]) - 1:
         return None
+    if not dashed and end is not None and not end.is_space:
+        # '"..." Maria Lopez, 19, student' but not '"..." Maria Lopez, 19, walked out': no verb to the line's end
+        line_end = st.text.find("\n", end.idx)
+        stop = len(doc) if line_end < 0 else doc.char_span(line_end, line_end + 1, alignment_mode="expand").start
+        if any(t.pos_ == "VERB" for t in doc[end.i:min(stop, end.i + _SIGNATURE_TAIL)]):
+            return None
     subject = names[-1]
     return subject if _speaks(st, subject) else None
 

@@ -31,6 +31,11 @@ CONTEXT_PATTERNS = [
      "Maria Lopez\n\n“The economy is what matters to me.” - John Smith, 45", ["Maria Lopez", "John Smith"]),
     ("Anna Berg spoke at length.\n\n“We need more schools in the north.”\n\n- Anna Berg.\n\nThe claim is partly "
      "true.", ["Anna Berg"]),
+    # on the quotation's own line, a name with at most a verbless description signs it ...
+    ("Students spoke about the vote.\n\n“I will vote for the first time this year and I am excited.” Maria Lopez, "
+     "19, student", ["Maria Lopez"]),
+    # ... but a line of its own with no dash may be a photo credit
+    ("“We will rebuild the school before winter.”\n\nAnna Berg / Reuters", [None]),
     # a name signing the frame after a dash outranks the verb before it
     ("Pollsters agree - Anna Lund: “One lesson was simple: keep on contacting voters as late as possible.”",
      ["Anna Lund"]),
