@@ -84,7 +84,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
             after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
             if after is not None:
                 cue, subject = after
-            else:
+            elif not is_partial(text, qs, lex):
                 subject = signature(st, _close_token(doc, qs), text[qs.start:qs.end])
         if cue is None and subject is None:
             subject = colon_frame(st, _mark_token(doc, qs))

@@ -173,7 +173,7 @@ def clause_after(st: DocState, close_i: int, quoted: str) -> Optional[tuple[Toke
 
 
 def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
-    """The name signing a quotation: after a dash right after it or opening the next line,
+    """The name signing a quotation: after a dash (or in brackets) right after it or opening the next line,
     or, on its line, after a quotation that ends a sentence, with at most a verbless
     description ('"..." Maria Lopez, 19, student')."""
     doc = st.doc
@@ -182,10 +182,10 @@ def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
         k += 1
     if k >= len(doc) or st.quote_of_token[k] != -1:
         return None
-    dashed = doc[k].text in _DASHES
+    dashed = doc[k].text in _DASHES or doc[k].text == "("
     if dashed:
         k += 1
-    elif not quoted or quoted[-1] not in _SENTENCE_END or "\n" in st.text[doc[close_i].idx:doc[k].idx]:
+    elif not quoted or "\n" in st.text[doc[close_i].idx:doc[k].idx]:
         # with no dash, only on the quotation's own line (a line of its own may be a credit)
         return None
     words, end = [], None
@@ -206,7 +206,8 @@ def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
         if any(t.pos_ == "VERB" for t in doc[end.i:min(stop, end.i + _SIGNATURE_TAIL)]):
             return None
     subject = names[-1]
-    return subject if _speaks(st, subject) else None
+    # a name of several words signing a quotation is someone's, whatever type it was given
+    return subject if len(names) > 1 and st.quote_of_token[subject.i] == -1 or _speaks(st, subject) else None
 
 
 def transcript_label(st: DocState, first_i: int) -> Optional[Token]:

@@ -34,6 +34,8 @@ CONTEXT_PATTERNS = [
     # on the quotation's own line, a name with at most a verbless description signs it ...
     ("Students spoke about the vote.\n\n“I will vote for the first time this year and I am excited.” Maria Lopez, "
      "19, student", ["Maria Lopez"]),
+    ("Young voters told us why they care.\n\n“I want a president who respects my family.” (Julia R. Ortiz Manzano, "
+     "19)\n\n“We are tired of being used,” Ramona Gutiérrez, 22, Tucson", ["Julia R. Ortiz Manzano", "Ramona Gutiérrez"]),
     # ... but a line of its own with no dash may be a photo credit
     ("“We will rebuild the school before winter.”\n\nAnna Berg / Reuters", [None]),
     # a name signing the frame after a dash outranks the verb before it
