@@ -203,8 +203,11 @@ def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
         # '"..." Maria Lopez, 19, student' but not '"..." Maria Lopez, 19, walked out': no verb to the line's end
         line_end = st.text.find("\n", end.idx)
         stop = len(doc) if line_end < 0 else doc.char_span(line_end, line_end + 1, alignment_mode="expand").start
-        if any(t.pos_ == "VERB" for t in doc[end.i:min(stop, end.i + _SIGNATURE_TAIL)]):
-            return None
+        for t in doc[end.i:min(stop, end.i + _SIGNATURE_TAIL)]:
+            if t.lower_ in st.lex.relative:
+                break                 # '..., 19, who studies nursing': a description all the same
+            if t.pos_ == "VERB":
+                return None
     subject = names[-1]
     # a name of several words signing a quotation is someone's, whatever type it was given
     return subject if len(names) > 1 and st.quote_of_token[subject.i] == -1 or _speaks(st, subject) else None
