@@ -6,15 +6,16 @@
   clause after     '"...," X barked.' / '"...!" beamed X': a subject and a verb right
                    after a quotation ending in a comma, question or exclamation mark
                    attribute it, whatever the verb
-  signature        '"..." - X' or '"..." ⏎ - X.': a name after a dash right after the
-                   quotation signs it
+  signature        '"..." - X', '"..." (X, 19)', '"..." X, 19, student': a name right
+                   after the quotation signs it
   transcript label '"PENCE: ..."': a quotation opening with a capitalized name and a
                    colon is that person's line of a transcript
   sentence before  a quotation that stands alone as a sentence or a paragraph takes
                    the speaker of the sentence right before it when that sentence
                    introduces someone speaking ("X argued that the law was flawed.")
 
-Both read a bounded number of tokens: one sentence before the quotation.
+Each reads a bounded number of tokens around the quotation (`_FRAME_REACH` before it,
+a few after it), whatever the length of its sentence.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ _OPEN_ENDINGS = frozenset(",?!—–")
 _CLAUSE_AFTER_TOKENS = 6
 _SIGNATURE_TOKENS = 5
 _SIGNATURE_TAIL = 20
+# how far back (tokens) a frame before a quotation is read: a sentence may be thousands long
+_FRAME_REACH = 60
 _LABEL_TOKENS = 3
 _PAST_OR_PRESENT = ("VBD", "VBZ")
 _PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
@@ -59,7 +62,7 @@ def colon_frame(st: DocState, open_i: int, signed_only: bool = False) -> Optiona
     colon = previous_token(st, open_i)
     if colon is None or colon.text != ":" or st.quote_of_token[colon.i] != -1:
         return None
-    lo = st.sent(colon.i)[0]
+    lo = max(st.sent(colon.i)[0], colon.i - _FRAME_REACH)
     words = [t for t in st.doc[lo:colon.i] if not t.is_space and st.quote_of_token[t.i] == -1]
     if not words:
         return None
@@ -201,9 +204,9 @@ def signature(st: DocState, close_i: int, quoted: str) -> Optional[Token]:
         return None
     if not dashed and end is not None and not end.is_space:
         # '"..." Maria Lopez, 19, student' but not '"..." Maria Lopez, 19, walked out': no verb to the line's end
-        line_end = st.text.find("\n", end.idx)
-        stop = len(doc) if line_end < 0 else doc.char_span(line_end, line_end + 1, alignment_mode="expand").start
-        for t in doc[end.i:min(stop, end.i + _SIGNATURE_TAIL)]:
+        for t in doc[end.i:end.i + _SIGNATURE_TAIL]:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                break                 # the line's end
             if t.lower_ in st.lex.relative:
                 break                 # '..., 19, who studies nursing': a description all the same
             if t.pos_ == "VERB":
@@ -241,7 +244,7 @@ def sentence_before(st: DocState, open_i: int) -> Optional[Token]:
         return None
     if st.para(last.idx) < st.para(st.doc[open_i].idx) - 1:
         return None
-    lo, hi = st.sent(last.i)
+    lo = max(st.sent(last.i)[0], last.i - _FRAME_REACH)
     words = [t for t in st.doc[lo:last.i + 1] if not t.is_space]
     root = _root(words)
     if root is None:

@@ -10,7 +10,7 @@ from newsextract.components.quotes import extract_quotes
 from newsextract.components.quotes.state import QuoteSettings
 from newsextract.components.quotes.tables import load_lexicon
 
-from .handmade import build, said_quotes
+from .handmade import build, colon_quotes, said_quotes
 from .pipeline import quotes_of, speaker
 
 ATTRIBUTION_PATTERNS = [
@@ -151,4 +151,13 @@ def test_attribution_work_is_linear_in_a_run_of_quotes():
     small = _line_events(extract_quotes, small_doc, lexicon, settings)
     large = _line_events(extract_quotes, large_doc, lexicon, settings)
     assert len(extract_quotes(large_doc, lexicon, settings)) == 120
+    assert large <= 2.3 * small, (small, large)
+
+
+def test_context_work_is_linear_in_a_run_of_framed_quotes():
+    """One sentence of many 'Smith: “...”' with no cue: each frame is read over a bounded stretch."""
+    lexicon, settings = load_lexicon(), QuoteSettings()
+    small_doc, large_doc = colon_quotes(60), colon_quotes(120)
+    small = _line_events(extract_quotes, small_doc, lexicon, settings)
+    large = _line_events(extract_quotes, large_doc, lexicon, settings)
     assert large <= 2.3 * small, (small, large)
