@@ -144,7 +144,8 @@ def clause_after(st: DocState, close_i: int, quoted: str) -> Optional[tuple[Toke
         words.append(t)
         if t.is_punct and t.text not in "-'’":
             break
-    verb = next((t for t in words if t.tag_ in _PAST_OR_PRESENT and t.pos_ == "VERB"), None)
+    verb = next((t for t in words if t.pos_ == "VERB" and (t.tag_ in _PAST_OR_PRESENT or t.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in children(t)))), None)
     if verb is None or "\n" in st.text[doc[close_i].idx:verb.idx]:
         return None
     if quoted[-1] in "?!" and words[0].text[:1].isupper() and words[0].i != verb.i:
