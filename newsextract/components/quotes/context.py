@@ -41,6 +41,9 @@ _SIGNATURE_TOKENS = 5
 _SIGNATURE_TAIL = 20
 # how far back (tokens) a frame before a quotation is read: a sentence may be thousands long
 _FRAME_REACH = 60
+# the verbs that share a sentence's subject: how they hang from its main verb, and how many are read
+_SHARED_SUBJECT_DEPS = ("conj", "xcomp", "advcl", "prep", "pcomp")
+_MAIN_VERBS = 8
 _LABEL_TOKENS = 3
 _PAST_OR_PRESENT = ("VBD", "VBZ")
 _PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART")
@@ -250,11 +253,27 @@ def sentence_before(st: DocState, open_i: int) -> Optional[Token]:
     root = _root(words)
     if root is None:
         return None
-    for verb in (root, *(c for c in children(root) if c.dep_ == "conj" and c.pos_ in _VERBS)):
+    for verb in _main_verbs(root, {t.i for t in words}):
         if stance_verb(verb, st.lex) or any(c.dep_ == "dobj" and c.lemma_.lower() in st.lex.document_heads
                                             for c in children(verb)):
-            # "X fumed on Tuesday.", "X issued a statement."
+            # "X fumed on Tuesday.", "X issued a statement.", "X was quick to add that ..."
             subject = frame_subject(st, verb)
             if _speaks(st, subject):
                 return subject
     return None
+
+
+def _main_verbs(root: Token, ids: set) -> list[Token]:
+    """The sentence's main verb and the verbs that share its subject ('X distanced himself by
+    saying ...', 'X was quick to add ...', 'X sighed and walked away'), nearest first."""
+    found, frontier = [root], [root]
+    while frontier and len(found) < _MAIN_VERBS:
+        nxt = []
+        for v in frontier:
+            for c in children(v):
+                if c.i in ids and c.dep_ in _SHARED_SUBJECT_DEPS:
+                    if c.pos_ in _VERBS:
+                        found.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return found

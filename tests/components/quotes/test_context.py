@@ -50,6 +50,8 @@ CONTEXT_PATTERNS = [
      "share at last.”", ["Tom Reed"]),
     ("Mayor Tom Reed issued a statement on Friday.\n\n“Our prayers are with the families of the victims.”",
      ["Tom Reed"]),
+    ("Mayor Tom Reed distanced himself from the plan by saying he would vote against it.\n\n"
+     "“I am going to fight this in every meeting until the end.”", ["Tom Reed"]),
     # ... unless that sentence reports no speaking
     ("Mayor Tom Reed arrived in the town on Tuesday.\n\n“The roads are closed and the schools are shut.”", [None]),
     # a quotation ending in a comma waits for its own attribution, even when the text stops
