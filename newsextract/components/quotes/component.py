@@ -2,8 +2,10 @@
 
 1. Spans (`newsextract.text.quote_marks`, text only), cut and filtered into
    quotations (`spans`).
-2. Attribution (`attribution`): the cue and the head of the speaker phrase.
-3. Speakers (`speakers`, `persons`): the phrase mapped to an entity of
+2. Attribution (`attribution`, then `context` for a quotation with no cue beside
+   it): the cue and the head of the speaker phrase; else the speaker of the quotation
+   it continues, else of the sentence before it.
+3. Speakers (`speakers`, `persons`, `documents`): the phrase mapped to an entity of
    `doc._.ne_entities`, a recent compatible subject, or the body a description
    stands for. Anonymous speakers ("a senior official") keep their text and no entity.
 
@@ -75,19 +77,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         tokens = quote_tokens(doc, qs)
         if not tokens:
             continue
-        cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
-        label = transcript_label(st, tokens[0].i) or colon_frame(st, _mark_token(doc, qs), signed_only=True)
-        if label is not None:
-            # a transcript's line, a quotation signed "- X:": the name, whatever is around it
-            cue, subject = None, label
-        if subject is None:
-            after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
-            if after is not None:
-                cue, subject = after
-            elif not is_partial(text, qs, lex):
-                subject = signature(st, _close_token(doc, qs), text[qs.start:qs.end])
-        if cue is None and subject is None:
-            subject = colon_frame(st, _mark_token(doc, qs))
+        cue, subject = _cue_and_subject(st, qi, qs, tokens)
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
             qs = cut_at_attribution(text, qs, cue)
         quoted = text[qs.start:qs.end]
@@ -127,6 +117,27 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
     for i, q in enumerate(kept, 1):
         q.id = f"Q{i}"
     return kept
+
+
+def _cue_and_subject(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token]):
+    """(cue, head of the speaker phrase) of a quotation, either may be None: the cue beside
+    it, else the clause right after it, its signature, or the frame a colon closes before it."""
+    doc, text, lex = st.doc, st.text, st.lex
+    partial = is_partial(text, qs, lex)
+    cue, subject = attribution(st, qi, qs, tokens, partial)
+    label = transcript_label(st, tokens[0].i) or colon_frame(st, _mark_token(doc, qs), signed_only=True)
+    if label is not None:
+        # a transcript's line, a quotation signed "- X:": the name, whatever is around it
+        return None, label
+    if subject is None:
+        after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
+        if after is not None:
+            return after
+        if not partial:
+            subject = signature(st, _close_token(doc, qs), text[qs.start:qs.end])
+    if cue is None and subject is None:
+        subject = colon_frame(st, _mark_token(doc, qs))
+    return cue, subject
 
 
 def _mark_token(doc: Doc, qs: QuoteSpan) -> int:
