@@ -96,6 +96,14 @@ def test_a_person_of_a_party_is_the_person_not_the_party(nlp, entities):
     assert speaker(quotes[0]) == "Anna Berg"
 
 
+def test_armed_men_described_by_their_kind_are_the_group_named_before(nlp):
+    text = ("The Northern Liberation Front attacked the base at dawn.\n\n"
+            "The post fell by noon, according to the rebels, who claim to have “taken control of the whole camp.”")
+    _, quotes = quotes_with_entities(nlp, text, [("Northern Liberation Front", "ORGANIZATION",
+                                                  ["Northern Liberation Front"])])
+    assert speaker(quotes[0]) == "Northern Liberation Front"
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
