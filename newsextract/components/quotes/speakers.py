@@ -192,6 +192,11 @@ def resolve_org_description(st: DocState, head: Token, np: Span) -> Referent:
     if inner is not None:
         return entity_referent(st, inner)
     if any(x.ent_type_ in ("GPE", "NORP") for x in np if x.i != head.i) and lemma in lex.state_body_heads:
+        # "the Iranian government", "Argentina's presidential office": the country, when the article names it
+        country = next((e for e in (st.mention_at(x) for x in np if x.i != head.i)
+                        if e is not None and e.type == "COUNTRY"), None)
+        if country is not None:
+            return Referent(EntityRef(entity_id=country.id, name=country.name), "org", etype="COUNTRY")
         return Referent(None, "org", etype="COUNTRY", plural=plural)
     det = determiner(head)
     modifiers = [x for x in np if x.i != head.i and x.dep_ not in ("det", "punct") and x.lower_ not in lex.definite]

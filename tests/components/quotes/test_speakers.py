@@ -104,6 +104,12 @@ def test_armed_men_described_by_their_kind_are_the_group_named_before(nlp):
     assert speaker(quotes[0]) == "Northern Liberation Front"
 
 
+def test_a_state_body_of_a_named_country_is_the_country(nlp):
+    text = "Talks with Iran resumed on Monday. “We are ready for a deal,” the Iranian government said."
+    _, quotes = quotes_with_entities(nlp, text, [("Iran", "COUNTRY", ["Iran", "Iranian"])])
+    assert speaker(quotes[0]) == "Iran"
+
+
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
     text = ("Maria Lopez met John Smith in Geneva on Monday.\n\n"
             "“We had a difficult but useful meeting,” she said.\n\n"
