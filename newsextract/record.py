@@ -3,23 +3,54 @@ to the `ArticleRecord` (the public contract)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Mapping, Optional, Union
 
 from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import dates
+from .text import dates
 from .cleaning import CleanedText, clean, scrub_surrogates
-from .pipeline import text_hash
+from .io.tables import storable_key
 from .schema import Article, ArticleRecord, Evidence, Published, RecordWarning
 
 # An evidence sentence longer than this (a page without sentence ends) is cut to a
 # window around its item; else every item would carry the whole page and the record
 # would grow with the square of the text.
 MAX_EVIDENCE_CHARS = 1500
+
+
+ArticleLike = Union[str, Article, Mapping]
+
+
+def text_hash(text: str) -> str:
+    """The sha256 of a text (lone surrogates included as they are)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def as_article(item: ArticleLike) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item)
+    if isinstance(item, Mapping):
+        return Article.model_validate(dict(item))
+    raise TypeError(f"an article is a str, a dict or an Article, not {type(item).__name__}")
+
+
+def record_id(given: Optional[str], digest: str) -> str:
+    """The record's id: the one given, else `sha256:` and the start of the text hash.
+
+    A lone surrogate cannot be written as UTF-8; replacing it alone would make
+    different ids one, so such an id also carries a hash of the original (see
+    `storable_key`). NUL stays: JSON holds it, and each database key is made
+    storable the same way."""
+    if given is None or given == "":
+        return f"sha256:{digest[:16]}"
+    return storable_key(str(given), keep_nul=True)
 
 
 @dataclass
@@ -159,7 +190,7 @@ def build_record(doc: Doc, state: ArticleState, *, max_evidence_chars: int = MAX
     art, source = state.article, state.cleaned.text
     digest = text_hash(source)
     record = ArticleRecord(
-        id=scrub_surrogates(str(art.id)) if art.id not in (None, "") else f"sha256:{digest[:16]}",
+        id=record_id(art.id, digest),
         title=scrub_surrogates(art.title),
         url=scrub_surrogates(art.url),
         published=state.published,

@@ -8,15 +8,14 @@ schema version still summarises.
 """
 from __future__ import annotations
 
-import datetime as dt
 import heapq
-import html
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
+from .charts import bar_chart, escape, number, stacked_columns, timeline_bins
+from .io.records import iter_records, read_errors
 from .schema import EVENT_TYPES
 from .visualization import ENTITY_STYLES, safe_url
 
@@ -26,22 +25,14 @@ _PALETTE = ("#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#8c564b",
 EVENT_COLORS = dict(zip(EVENT_TYPES, _PALETTE))
 SECTIONS = ("entities", "numeric_claims", "quotes", "events")
 # claim categories whose values add up (people, money); the others are only counted
-DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")   # a path read as an SQLite database, as `extract --db` takes it
 SUMMED_CATEGORIES = ("KILLED", "WOUNDED", "DETAINED", "RELEASED", "DISPLACED", "AFFECTED", "MONEY")
 
 
-def _e(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+_e = escape
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
-
-
-def _num(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
 
 
 class TopCounter:
@@ -293,18 +284,18 @@ class DumpSummary:
         for key in sorted(self.claim_totals, key=lambda k: (order.get(k[0], 99), k[0], k[1] or "")):
             row = self.claim_totals[key]
             label = row.category + (f" ({row.currency or 'no currency'})" if row.category == "MONEY" else "")
-            total = _num(row.total) if row.category in SUMMED_CATEGORIES else '<span class="empty">not summed</span>'
+            total = number(row.total) if row.category in SUMMED_CATEGORIES else '<span class="empty">not summed</span>'
             links = []
             for value, _, art, claim in sorted(row.examples, key=lambda x: (-x[0], x[1])):
                 name = _e(art.get("title") or art.get("id"))
                 tip = _e(f"{claim['text']} — {claim['evidence'][:240]}")
                 anchor = (f'<a href="{_e(art["url"])}" rel="noopener noreferrer" title="{tip}">{name}</a>'
                           if safe_url(art.get("url")) else f'<span title="{tip}">{name}</span>')
-                links.append(f"<li><b>{_num(value)}</b>{' ' + _e(claim['unit']) if claim['unit'] else ''}: {anchor}"
+                links.append(f"<li><b>{number(value)}</b>{' ' + _e(claim['unit']) if claim['unit'] else ''}: {anchor}"
                              f' <small>{_e(art.get("id"))}</small></li>')
             rows.append(f"<tr><td>{_e(label)}</td><td class='num'>{total}</td><td>{row.claims:,}</td>"
                         f"<td>{row.articles:,}</td><td><ul>{''.join(links)}</ul></td></tr>")
-        bars = [(k[0], r.total, "#54a24b", f"{_num(r.total)} {k[0]}") for k, r in self.claim_totals.items()
+        bars = [(k[0], r.total, "#54a24b", f"{number(r.total)} {k[0]}") for k, r in self.claim_totals.items()
                 if k[0] in SUMMED_CATEGORIES and k[0] != "MONEY"]
         bars.sort(key=lambda b: -b[1])
         skipped = "; ".join(f"{n:,} claims left out ({_e(why)})" for why, n in self.claims_skipped.items())
@@ -347,164 +338,6 @@ def _link(article: dict) -> str:
     return f'{name} <small>{_e(article.get("id")) if article.get("title") else ""}</small>'
 
 
-# ------------------------------------------------------------------ timeline bins
-
-@dataclass
-class TimelinePlan:
-    unit: str = "day"
-    bins: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)   # bin -> Counter((type, by publication date) -> events)
-    coarser: int = 0
-    outside: int = 0
-
-
-_UNITS = ("day", "month", "year")
-_MAX_BINS = {"day": 92, "month": 72}
-
-
-def _parse_date(value: str, precision: str) -> Optional[dt.date]:
-    try:
-        if precision == "year":
-            return dt.date(int(value[:4]), 1, 1)
-        if precision == "month":
-            return dt.date(int(value[:4]), int(value[5:7]), 1)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _bin_of(date: dt.date, unit: str) -> str:
-    return {"day": date.isoformat(), "month": date.isoformat()[:7], "year": date.isoformat()[:4]}[unit]
-
-
-def _bin_range(first: dt.date, last: dt.date, unit: str) -> list[str]:
-    out, cur = [], first
-    while cur <= last:
-        out.append(_bin_of(cur, unit))
-        if unit == "day":
-            cur += dt.timedelta(days=1)
-        elif unit == "month":
-            cur = dt.date(cur.year + cur.month // 12, cur.month % 12 + 1, 1)
-        else:
-            cur = dt.date(cur.year + 1, 1, 1)
-    return out
-
-
-def _quantile(dated: list[tuple[dt.date, int]], q: float) -> dt.date:
-    total = sum(n for _, n in dated)
-    seen = 0
-    for date, n in dated:
-        seen += n
-        if seen >= q * total:
-            return date
-    return dated[-1][0]
-
-
-def _fits(unit: str, lo: dt.date, hi: dt.date) -> bool:
-    span = (hi - lo).days
-    return unit == "year" or (unit == "day" and span <= _MAX_BINS["day"]) or \
-        (unit == "month" and span <= 31 * _MAX_BINS["month"])
-
-
-def timeline_bins(counts: Counter, *, drawn_share: float = 0.9) -> TimelinePlan:
-    """Choose the finest bin size (day, month, year) that draws at least
-    `drawn_share` of the dated events (an event dated to a month cannot go in a
-    day's column) and whose range fits the chart; count events per bin and
-    series. The range is the 2nd-98th percentile of the drawable dates, so one
-    stray historical date does not flatten the rest."""
-    dated = []
-    for (value, precision, etype, by_pub), n in counts.items():
-        date = _parse_date(value, precision)
-        if date is not None:
-            dated.append((date, _UNITS.index(precision), (etype, by_pub), n))
-    if not dated:
-        return TimelinePlan()
-    total = sum(n for *_, n in dated)
-    for rank, unit in enumerate(_UNITS):
-        drawable = sorted((d, n) for d, prank, _, n in dated if prank <= rank)
-        if not drawable or (sum(n for _, n in drawable) < drawn_share * total and unit != "year"):
-            continue
-        lo, hi = _quantile(drawable, 0.02), _quantile(drawable, 0.98)
-        if _fits(unit, lo, hi):
-            break
-    bins = _bin_range(lo, hi, unit)
-    if unit == "day" and len(bins) < 7:   # a few days: pad the axis to a week for legibility
-        start = lo - dt.timedelta(days=(7 - len(bins)) // 2)
-        bins = _bin_range(start, start + dt.timedelta(days=6), unit)
-    valid = set(bins)
-    plan = TimelinePlan(unit=unit, bins=bins, counts={b: Counter() for b in bins})
-    for date, prank, series, n in dated:
-        if prank > rank:
-            plan.coarser += n
-            continue
-        key = _bin_of(date, unit)
-        if key in valid:
-            plan.counts[key][series] += n
-        else:
-            plan.outside += n
-    return plan
-
-
-# ------------------------------------------------------------------ SVG charts
-
-def bar_chart(items: list, *, width: int = 520, label_width: int = 190, row: int = 22) -> str:
-    """Horizontal bars: items are (label, value, colour, hover text)."""
-    if not items:
-        return ""
-    top = max((v for _, v, _, _ in items), default=0) or 1
-    plot = width - label_width - 70
-    out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{row * len(items) + 4}" '
-           f'viewBox="0 0 {width} {row * len(items) + 4}" role="img">']
-    for i, (label, value, colour, hover) in enumerate(items):
-        y = i * row + 2
-        w = max(1.0, plot * value / top) if value else 0
-        shown = label if len(label) <= 28 else label[:27] + "…"
-        out.append(f'<g><title>{_e(hover)}</title>'
-                   f'<text x="{label_width - 6}" y="{y + row * 0.68:.1f}" text-anchor="end">{_e(shown)}</text>'
-                   f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" fill="{_e(colour)}"/>'
-                   f'<text x="{label_width + w + 4:.1f}" y="{y + row * 0.68:.1f}" class="v">{_num(value)}</text></g>')
-    out.append("</svg>")
-    return "".join(out)
-
-
-def stacked_columns(bins: list, counts: dict, colours: dict, *, height: int = 240) -> str:
-    """Columns per bin, stacked by type; counts is bin -> {(type, lighter?): n}."""
-    left, bottom, top_pad = 40, 54, 10
-    col = max(6, min(56, 880 // max(1, len(bins))))
-    width = left + col * len(bins) + 10
-    plot_h = height - bottom - top_pad
-    peak = max((sum(c.values()) for c in counts.values()), default=0) or 1
-    scale = plot_h / peak
-    out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img">']
-    ticks = (0, peak / 2, peak) if peak < 4 else (0, round(peak / 2), peak)
-    for value in ticks:
-        y = height - bottom - value * scale
-        out.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-                   f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{_num(round(value, 1))}</text>')
-    every = max(1, math.ceil(len(bins) * 64 / max(1, width - left)))
-    for i, b in enumerate(bins):
-        x = left + i * col
-        y = height - bottom
-        for (etype, light), n in sorted(counts[b].items(), key=_series_order):
-            h = n * scale
-            y -= h
-            note, opacity = (" (publication date)", ' fill-opacity="0.4"') if light else ("", "")
-            out.append(f'<rect x="{x + 1}" y="{y:.1f}" width="{col - 2}" height="{h:.1f}" '
-                       f'fill="{_e(colours.get(etype, "#999"))}"{opacity}>'
-                       f"<title>{_e(b)} · {_e(etype)}{note}: {n:,}</title></rect>")
-        if i % every == 0:
-            out.append(f'<text x="{x + col / 2:.1f}" y="{height - bottom + 12}" text-anchor="end" '
-                       f'transform="rotate(-45 {x + col / 2:.1f} {height - bottom + 12})">{_e(b)}</text>')
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _series_order(item):
-    (etype, light), _ = item
-    return (EVENT_TYPES.index(etype) if etype in EVENT_TYPES else 99, light)
-
-
 _CSS = """
 body{margin:0;background:#fafafa;color:#222;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:72rem;margin:0 auto;padding:1rem}
@@ -522,67 +355,6 @@ td ul{margin:0;padding-left:1.1rem}
 .key i{display:inline-block;width:.8em;height:.8em;margin-right:.25em;vertical-align:-1px}
 #timeline{overflow-x:auto}
 """
-
-
-# ------------------------------------------------------------------ reading
-
-def read_errors(path: str) -> Iterator[tuple[str, str, Optional[str]]]:
-    """(where, error, id) from an --errors file of `extract` (one JSON object a line)."""
-    with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                entry = json.loads(raw)
-                yield str(entry.get("source") or f"{path}:{n}"), str(entry.get("error", "")), entry.get("id")
-            except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
-                yield f"{path}:{n}", "unreadable errors-file line", None
-
-
-def iter_records(sources: Iterable[str]) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """(where, record, error) from JSONL record files (line by line) or databases
-    written by `extract --db` (sqlite:///news.db, news.db, postgresql://...)."""
-    from .io.records import read_records
-
-    for source in sources:
-        if "://" in source or source.lower().endswith(DATABASE_SUFFIXES):
-            yield from database_records(source)
-        else:
-            yield from read_records([source])
-
-
-def database_records(target: str, *, batch: int = 500) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """Records stored by the SQL sink, streamed from its `articles.record_json`
-    column (the whole record as the JSONL sink writes it), in id order."""
-    import sqlalchemy as sa
-
-    from .io.sql import DatabaseError, database_url
-
-    url = database_url(target)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        import os
-        if not os.path.isfile(url.database):
-            raise DatabaseError(f"no database file {url.database}")
-    where = url.render_as_string(hide_password=True)
-    try:
-        engine = sa.create_engine(url)
-    except ModuleNotFoundError as err:
-        raise DatabaseError(f"{url.drivername} needs the {err.name!r} package") from None
-    try:
-        with engine.connect() as conn:
-            rows = conn.execution_options(stream_results=True, yield_per=batch).execute(
-                sa.text("SELECT id, record_json FROM articles ORDER BY id"))
-            for article_id, raw in rows:
-                try:
-                    rec = json.loads(raw)
-                except (TypeError, json.JSONDecodeError) as err:
-                    yield f"{where}#{article_id}", None, f"not a JSON record: {err}"
-                    continue
-                yield f"{where}#{article_id}", rec, None
-    except sa.exc.SQLAlchemyError as err:
-        raise DatabaseError(f"cannot read records from {where}: {getattr(err, 'orig', None) or err}") from None
-    finally:
-        engine.dispose()
 
 
 def build_report(sources: list[str], *, errors: Iterable[str] = (), title: Optional[str] = None,

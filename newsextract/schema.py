@@ -9,7 +9,7 @@ published JSON Schema are derived from these models.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,10 +22,8 @@ ClaimCategory = Literal[
 ]
 Modality = Literal["asserted", "negated", "planned", "hypothetical"]
 DatePrecision = Literal["day", "month", "year"]
-EVENT_TYPES = (
-    "PRISONER_EXCHANGE", "RELEASE", "ATTACK", "MEETING", "AGREEMENT", "PROTEST",
-    "ARREST", "ELECTION", "DISASTER", "AID", "SANCTION", "STATEMENT",
-)
+RegionKind = Literal["chrome", "caption", "credit", "byline", "dateline"]
+REGION_KINDS: tuple[str, ...] = get_args(RegionKind)
 
 
 class _Model(BaseModel):
@@ -47,7 +45,7 @@ class Evidence(TextSpan):
 class Region(_Model):
     """A part of the text the cleaner set aside: site chrome, a photo caption, a credit."""
 
-    kind: Literal["chrome", "caption", "credit", "byline", "dateline"]
+    kind: RegionKind
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
@@ -243,6 +241,7 @@ EVENT_MODELS: dict[str, type[EventBase]] = {
     for m in (PrisonerExchange, Release, Attack, Meeting, Agreement, Protest,
               Arrest, Election, Disaster, Aid, Sanction, Statement)
 }
+EVENT_TYPES = tuple(EVENT_MODELS)
 
 
 # ---------------------------------------------------------------- articles

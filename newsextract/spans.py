@@ -7,9 +7,9 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-from .schema import Evidence
+from .schema import REGION_KINDS, Evidence
 
-EVIDENCE_EXCLUDED = frozenset({"caption", "chrome", "credit", "byline", "dateline"})
+EVIDENCE_EXCLUDED = frozenset(REGION_KINDS)   # every region the cleaner sets aside
 
 # a Doc's text never changes (spaCy's tokenization is non-destructive), but `Doc.text`
 # joins the tokens again on every access: joined once per Doc, shared by all components

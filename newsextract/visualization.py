@@ -11,15 +11,14 @@ under the page's root element, so the same markup works inside a Jupyter cell
 """
 from __future__ import annotations
 
+import hashlib
 import html
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, Optional, Union
 
-from .schema import Article, ArticleRecord
+from .schema import ArticleRecord
 
 # how each entity type is shown: (short label, background colour)
 ENTITY_STYLES = {
@@ -28,7 +27,6 @@ ENTITY_STYLES = {
     "PLACE": ("PLACE", "#caffbf"),
     "ORGANIZATION": ("ORG", "#e4c1f9"),
 }
-REGION_KINDS = ("chrome", "caption", "credit", "byline", "dateline")
 
 # nesting order, outermost first: a mention sits inside a claim inside a quote
 # inside a sentence inside a region
@@ -151,7 +149,6 @@ class _Ids:
     """Element ids, prefixed per record so several views can share one notebook."""
 
     def __init__(self, record: ArticleRecord):
-        import hashlib
         seed = f"{record.id}\x00{record.text_hash}".encode("utf-8", "surrogatepass")
         self.prefix = "nx" + hashlib.sha1(seed).hexdigest()[:8]
 
@@ -478,67 +475,3 @@ def render_article(record: Union[ArticleRecord, Mapping]) -> HtmlPage:
         f'<body style="margin:0;background:#fafafa">{fragment}</body></html>\n')
     page.fragment = fragment
     return page
-
-
-# ------------------------------------------------------------------ finding the article to show
-
-class ArticleNotFound(LookupError):
-    """The file has no article or record with the id asked for (or several and no id)."""
-
-
-def _is_record(row) -> bool:
-    return isinstance(row, dict) and "text_hash" in row and "schema_version" in row
-
-
-def _rows(path: Path):
-    """(row, fallback id) for every JSON object in a .json or .jsonl file."""
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        with path.open("rb") as fh:
-            for n, raw in enumerate(fh, 1):
-                if raw.strip():
-                    yield json.loads(raw.decode("utf-8-sig")), f"{path.stem}-{n}"
-        return
-    data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    if isinstance(data, list):
-        for i, row in enumerate(data, 1):
-            yield row, f"{path.stem}-{i}"
-    else:
-        yield data, path.stem
-
-
-def load_record(path: Union[str, Path], *, article_id: Optional[str] = None,
-                extractor: Optional[Callable[[], object]] = None) -> ArticleRecord:
-    """The record to show from a file: a record (JSON or a line of a records JSONL)
-    as it is, or an article (.txt, .json, a line of an articles JSONL) extracted
-    with `extractor()` (called only when needed). With several candidates,
-    `article_id` picks one."""
-    from .io.readers import FieldMap
-
-    path = Path(path)
-    if path.suffix.lower() not in (".json", ".jsonl", ".ndjson"):
-        text = path.read_bytes().decode("utf-8-sig")
-        row, found = {"text": text, "id": path.stem}, True
-    else:
-        row, found, seen = None, False, []
-        for candidate, fallback in _rows(path):
-            ident = candidate.get("id") if _is_record(candidate) else \
-                FieldMap().article(candidate, fallback).id if isinstance(candidate, dict) else None
-            seen.append(ident)
-            if article_id is None or str(ident) == str(article_id):
-                if article_id is None and row is not None:
-                    shown = ", ".join(str(s) for s in seen[:5])
-                    raise ArticleNotFound(f"{path} holds several articles ({shown}, ...); pick one with --id")
-                row, found = candidate, True
-                if article_id is not None:
-                    break
-        if not found:
-            raise ArticleNotFound(f"no article with id {article_id!r} in {path}" if article_id
-                                  else f"no article in {path}")
-    if _is_record(row):
-        return ArticleRecord.model_validate(row)
-    article = FieldMap().article(row, path.stem) if not isinstance(row, Article) else row
-    if extractor is None:
-        from .pipeline import Extractor
-        extractor = Extractor
-    return extractor().extract(article.text, id=article.id, title=article.title,
-                               published=article.published, url=article.url)

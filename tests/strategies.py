@@ -1,11 +1,18 @@
 """Hypothesis strategies for the text newsextract meets in unattended runs.
 
-Three families:
+Families:
 
 * `hostile_text()`: arbitrary unicode, weighted towards what breaks text tools:
   control characters, NUL, BOMs, CR/CRLF, U+2028/2029, lone surrogates (JSON can
   carry them), combining marks, bidi controls, zero-width joiners, emoji
-  sequences, characters whose case mapping changes length, mojibake fragments.
+  sequences, characters whose case mapping changes length, mojibake fragments,
+  runs of punctuation and quotation marks, JSON nested deep, integers of
+  thousands of digits.
+* `punctuation_run()`, `deep_json()`, `huge_integer()`: those pieces on their own,
+  and `hostile_json_rows()`: dump lines mixing good articles with JSON that
+  Python's decoder cannot hold (nested 1,000 deep, integers over 4,300 digits).
+* `anchored_salad()`: word salad from a component's vocabulary around one
+  sentence whose item is known, so a property asserts on every example.
 * `news_article()`: articles from small grammars written here: names with titles,
   numbers in every form, quotes with attributions (balanced, unbalanced, nested,
   mixed quotation marks), datelines, bylines, captions, credits and site chrome.
@@ -51,8 +58,33 @@ ATOMS = (CONTROL + LINE_BREAKS + INVISIBLE + BIDI + SPACES + COMBINING + SURROGA
          + LENGTH_CHANGING + MOJIBAKE + QUOTE_MARKS + PUNCT + HOSTILE_STRINGS)
 
 
-def hostile_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
-    """Any unicode, mixed with the characters above and plain words."""
+# marks whose long runs are slow in a tokenizer or a quote finder
+RUN_MARKS = QUOTE_MARKS + ["—", "–", "-", "!", "?", "…", ".", ",", "(", ")", "*", "#", "“”", "'\"", "!?"]
+
+
+def punctuation_run(min_size: int = 1, max_size: int = 300) -> st.SearchStrategy[str]:
+    """One mark (or a pair) repeated: '""""""', '—————', '“”“”“”'."""
+    return st.builds(lambda mark, n: mark * n, st.sampled_from(RUN_MARKS), st.integers(min_size, max_size))
+
+
+def deep_json(min_depth: int = 1, max_depth: int = 60) -> st.SearchStrategy[str]:
+    """JSON text nested `depth` deep in arrays or objects: '[[[1]]]', '{"a": {"a": 1}}'."""
+    def nest(depth: int, kind: str) -> str:
+        if kind == "array":
+            return "[" * depth + "1" + "]" * depth
+        return '{"a": ' * depth + "1" + "}" * depth
+    return st.builds(nest, st.integers(min_depth, max_depth), st.sampled_from(["array", "object"]))
+
+
+def huge_integer(min_digits: int = 4301, max_digits: int = 6000) -> st.SearchStrategy[str]:
+    """Digits beyond int()'s default limit of 4,300 (a ValueError in json.loads)."""
+    return st.builds(lambda d, n: d * n, st.sampled_from(["9", "1", "12", "7"]), st.integers(min_digits, max_digits))
+
+
+@st.composite
+def hostile_text(draw, max_pieces: int = 60) -> str:
+    """Any unicode, mixed with the characters above and plain words; one text in
+    four also holds one long piece (a run of marks, deep JSON, a huge integer)."""
     piece = st.one_of(
         st.sampled_from(ATOMS),
         st.text(max_size=12),
@@ -61,7 +93,63 @@ def hostile_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
         st.builds(lambda c, n: c * n, st.sampled_from(["a", " ", "\n", "1", '"', "Ã", "â€", "."]),
                   st.integers(1, 200)),
     )
-    return st.lists(piece, max_size=max_pieces).map("".join)
+    pieces = draw(st.lists(piece, max_size=max_pieces))
+    if draw(st.integers(0, 3)) == 0:
+        long_piece = st.one_of(punctuation_run(max_size=600), deep_json(max_depth=60), huge_integer(max_digits=4600))
+        pieces.insert(draw(st.integers(0, len(pieces))), draw(long_piece))
+    return "".join(pieces)
+
+
+# ---------------------------------------------------------------- dump lines
+
+GOOD_ROW_TEXT = "Russia and Ukraine swapped 63 prisoners on Saturday."
+
+
+@st.composite
+def hostile_json_rows(draw, max_rows: int = 8) -> list[tuple[str, str]]:
+    """(kind, JSON text) rows for a dump: `good` articles (ids g0, g1, ...), and
+    `deep` / `huge` rows that are valid JSON Python's decoder cannot hold (nested
+    deeper than the recursion limit, a number over int's digit limit)."""
+    rows = []
+    for i in range(draw(st.integers(1, max_rows))):
+        kind = draw(st.sampled_from(["good", "good", "deep", "huge", "huge_id"]))
+        if kind == "good":
+            rows.append((kind, json.dumps({"id": f"g{i}", "text": GOOD_ROW_TEXT})))
+        elif kind == "deep":
+            # deeper than any recursion limit (hypothesis raises it by 2,000 while a test runs)
+            rows.append((kind, '{"id": "d%d", "text": "x", "meta": %s}' % (i, draw(deep_json(6000, 12000)))))
+        elif kind == "huge":
+            rows.append((kind, '{"id": "h%d", "text": "x", "count": %s}' % (i, draw(huge_integer()))))
+        else:
+            rows.append((kind, '{"id": %s, "text": "x"}' % draw(huge_integer())))
+    return rows
+
+
+# ---------------------------------------------------------------- word salads around a known item
+
+NUMERIC_SALAD = ["$", "€", "5", "1,000", "2.5", "million", "bn", "m", "-", "to", "between", "and", "of", "the",
+                 "people", "killed", "%", "dozens", "\n", "\n\n", '"', "“", "”", "at least", "over", "one",
+                 "twenty", "three", "Rs.", "HK$", "(", ")", "each", "others", "were", "freed", "2023", "June",
+                 "half", "in", "out of", ":", "+44", "555-123-4567", "hostages", "years", ".", ",", "Ukrainian",
+                 "those", "FCFA", "₸", "kwanza", "9" * 40]
+QUOTE_SALAD = list("ab ,.:\"“”‘’'«»—") + ["said", "He", "We", "she", "told", "Reuters", "according to", "\n",
+                                          "Anna Smith", "the ministry", "added"]
+EVENT_SALAD = ["Russia", "Ukraine", "swapped", "prisoners", "on", "Saturday", "in", "September", "2016", "the",
+               "talks", "attack", "killed", "were", "not", "will", "released", "since", "last", "October", "Jan.",
+               "3,", "\n", "\n\n", ".", ",", "“", "”", "-", "mediated", "by", "ceasefire", "protest", "arrested",
+               "election", "aid", "$5", "million", "sanctions", "earthquake", "said", "two", "more", "took",
+               "place", "é", "   ", "1900", "GMT", "Qatar", "met"]
+
+
+@st.composite
+def anchored_salad(draw, vocabulary: list[str], anchor: str, max_words: int = 60) -> tuple[str, int]:
+    """Word salad with `anchor` as a paragraph of its own somewhere in it, and
+    where the anchor starts: whatever the salad, the anchor's item must be found."""
+    words = draw(st.lists(st.sampled_from(vocabulary), max_size=max_words))
+    cut = draw(st.integers(0, len(words)))
+    before, after = " ".join(words[:cut]), " ".join(words[cut:])
+    gap = draw(st.sampled_from(["\n\n", "\n"])) if before else ""
+    return before + gap + anchor + "\n\n" + after, len(before) + len(gap)
 
 
 def mojibake_soup() -> st.SearchStrategy[str]:

@@ -9,10 +9,15 @@ import signal
 import pytest
 
 from newsextract import cli
-from newsextract.batch import (WORKER_DIED, ErrorLog, ExtractorSpec, Progress, done_ids, repair_jsonl, run)
+from newsextract.batch import ErrorLog, run
 from newsextract.io.readers import HtmlPage, Item
-from newsextract.pipeline import text_hash
+from newsextract.pipeline import Extractor
+from newsextract.progress import Progress
+from newsextract.io.database import DatabaseError
+from newsextract.record import record_id, text_hash
+from newsextract.resume import done_ids, repair_jsonl
 from newsextract.schema import Article, ArticleRecord
+from newsextract.workers import WORKER_DIED, ExtractorSpec
 
 ARTICLES = [
     ("n1", "Officials in Nairobi said on Monday that 12 people were injured when a bus overturned."),
@@ -32,7 +37,8 @@ class FakeExtractor:
         for art in articles:
             if "BOOM" in art.text:
                 raise RuntimeError("component crashed")
-            yield ArticleRecord(id=art.id, text=art.text, text_hash=text_hash(art.text))
+            digest = text_hash(art.text)
+            yield ArticleRecord(id=record_id(art.id, digest), text=art.text, text_hash=digest)
 
 
 class ListSink:
@@ -116,11 +122,74 @@ def test_stderr_messages_stop_after_the_limit():
     assert errors.count == 7
 
 
-def test_progress_shows_articles_per_second():
-    stream = io.StringIO()
-    items = [_item(ident, text, n) for n, (ident, text) in enumerate(ARTICLES, 1)]
-    run(items, FakeExtractor(), ListSink(), errors=ErrorLog(), progress=Progress(stream, enabled=True))
-    assert "5 articles, 0 errors" in stream.getvalue() and "articles/s" in stream.getvalue()
+# ------------------------------------------------------------------ ids
+
+def test_a_text_read_whole_from_stdin_is_named_by_its_text_not_stdin():
+    sink = ListSink()
+    for text in ("First article on stdin.", "Second article on stdin."):
+        run([Item("<stdin>", article=Article(id="stdin", text=text))], FakeExtractor(), sink, errors=ErrorLog())
+    first, second = (r.id for r in sink.records)
+    assert first.startswith("sha256:") and second.startswith("sha256:") and first != second
+    assert first == f"sha256:{text_hash('First article on stdin.')[:16]}"
+
+
+def test_an_id_another_article_of_the_run_has_is_reported_not_written(tmp_path):
+    items = [_item("a", "First.", 1), _item("b", "Second.", 2), _item("a", "A different article.", 3),
+             _item("b", "Second.", 4)]                      # the same article given twice: written once
+    sink, errors = ListSink(), ErrorLog(str(tmp_path / "e.jsonl"), echo=lambda m: None)
+    stats = run(items, FakeExtractor(), sink, errors=errors)
+    errors.close()
+    assert [(r.id, r.text) for r in sink.records] == [("a", "First."), ("b", "Second.")]
+    assert (stats.written, stats.failed, stats.skipped) == (2, 1, 1)
+    [entry] = _errors(tmp_path / "e.jsonl")
+    assert entry["line"] == 3 and "already that of another article, from dump.jsonl:1" in entry["error"]
+
+
+def test_ids_that_differ_only_by_nul_or_a_lone_surrogate_stay_different():
+    items = [_item(ident, f"Article {n}.", n) for n, ident in enumerate(["a\x00b", "a\ufffdb", "a\ud800b", "a\udc00b"])]
+    sink = ListSink()
+    stats = run(items, FakeExtractor(), sink, errors=ErrorLog())
+    assert stats.written == 4 and len({r.id for r in sink.records}) == 4
+    assert [r.id for r in sink.records[:2]] == ["a\x00b", "a\ufffdb"]   # writable ids are kept as given
+    assert not any("\ud800" in r.id or "\udc00" in r.id for r in sink.records)
+
+
+class FailingDatabase(ListSink):
+    """Stores a batch on flush; the database goes away after `good` batches."""
+
+    def __init__(self, good):
+        super().__init__()
+        self.good, self.queued = good, []
+
+    def write(self, record):
+        self.queued.append(record)
+
+    def flush(self):
+        if self.good == 0:
+            raise DatabaseError("cannot write to postgresql://db/news: server closed the connection")
+        self.good -= 1
+        self.records += self.queued
+        self.queued = []
+
+
+def test_a_reader_that_breaks_ends_the_inputs_but_the_batch_in_hand_is_written():
+    def items():
+        yield _item("a", "First.", 1)
+        yield _item("b", "Second.", 2)
+        raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
+
+    sink = ListSink()
+    stats = run(items(), FakeExtractor(), sink, errors=ErrorLog(), batch_size=16)
+    assert [r.id for r in sink.records] == ["a", "b"] and stats.written == 2
+    assert stats.fatal.startswith("cannot read the inputs after dump.jsonl:2: RecursionError: maximum recursion")
+
+
+def test_written_counts_what_was_stored_and_a_lost_database_stops_the_run():
+    items = [_item(f"x{n}", f"Text {n}.", n) for n in range(1, 8)]
+    sink = FailingDatabase(good=2)
+    stats = run(items, FakeExtractor(), sink, errors=ErrorLog(), batch_size=2)
+    assert stats.written == len(sink.records) == 4
+    assert stats.fatal == "cannot write to postgresql://db/news: server closed the connection"
 
 
 def test_interrupt_stops_between_records_and_leaves_whole_lines(tmp_path):
@@ -155,7 +224,7 @@ def test_workers_keep_order_and_survive_a_dead_worker(tmp_path):
     items = [_item(ident, text, n) for n, (ident, text) in enumerate(ARTICLES, 1)]
     items.insert(2, Item("crawl.warc", offset=0, page=KillerPage(b"", "killer")))
     sink, errors = ListSink(), ErrorLog(str(tmp_path / "e.jsonl"), echo=lambda m: None)
-    stats = run(items, ExtractorSpec(), sink, errors=errors, workers=2, batch_size=2)
+    stats = run(items, ExtractorSpec(Extractor), sink, errors=errors, workers=2, batch_size=2)
     errors.close()
     assert [r.id for r in sink.records] == [a[0] for a in ARTICLES]
     assert all(r.entities for r in sink.records)  # real records, from the real pipeline
@@ -236,9 +305,7 @@ def test_cli_resume_after_a_killed_run(tmp_path):
 
 
 def test_cli_workers_2_keeps_input_order(tmp_path, extractor):
-    rows = [{"id": i, "text": t} for i, t in ARTICLES] * 2
-    for n, row in enumerate(rows):
-        row["id"] = f"{row['id']}-{n}"
+    rows = [{"id": f"{i}-{n}", "text": t} for n, (i, t) in enumerate(ARTICLES * 2)]
     src = _jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"
     assert cli.main(["extract", str(src), "-o", str(out), "-q", "--workers", "2", "--batch-size", "3"]) == 0

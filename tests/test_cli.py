@@ -213,3 +213,46 @@ def test_worker_processes_give_the_same_records_and_errors(broken_dump_run, tmp_
     assert status == broken_dump_run["status"], stderr[-2000:]
     assert records == broken_dump_run["records"]
     assert sorted(map(file_and_line, errors)) == sorted(map(file_and_line, broken_dump_run["errors"]))
+
+
+# ---------------------------------------------------------------- time limit, stdin, closed stdout
+
+EMOJI_RUN = "Residents posted " + "\U0001F600" * 40_000 + " online."
+QUOTE_RUN = "He said " + '"' * 40_000 + " nothing."
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_article_over_the_time_limit_is_reported_and_the_run_goes_on(tmp_path, workers):
+    dump = tmp_path / "dump.jsonl"
+    rows = [good(1), json.dumps({"id": "emoji", "text": EMOJI_RUN}).encode(), good(2),
+            json.dumps({"id": "quotes", "text": QUOTE_RUN}).encode(), good(3)]
+    dump.write_bytes(b"\n".join(rows) + b"\n")
+    status, records, errors, stderr = run_cli(tmp_path, dump, extra=["--timeout", "3", "--workers", workers,
+                                                                     "--batch-size", "2"])
+    assert status == 1, stderr
+    assert [r["id"] for r in records] == ["good-1", "good-2", "good-3"]
+    assert [(e["id"], e["line"]) for e in errors] == [("emoji", 2), ("quotes", 4)]
+    assert all("time limit of 3 s" in e["error"] for e in errors)
+
+
+def test_texts_on_stdin_get_ids_from_their_text_so_a_second_does_not_replace_the_first(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "news.db"
+    for text in ("Rain fell on Lima on Monday.", "Snow fell on Riga on Tuesday."):
+        done = subprocess.run([sys.executable, "-m", "newsextract", "extract", "-", "--db", str(db), "-q"],
+                              input=text.encode(), capture_output=True, cwd=ROOT, timeout=600)
+        assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        ids = sorted(row[0] for row in conn.execute("SELECT id FROM articles"))
+    assert len(ids) == 2 and all(i.startswith("sha256:") for i in ids)
+
+
+@pytest.mark.parametrize("command", [["schema", "--sql", "postgresql"], ["schema"]])
+def test_a_closed_stdout_ends_quietly(command):
+    read_end, write_end = os.pipe()
+    os.close(read_end)                                # like `| head -1` once it has its line
+    done = subprocess.run([sys.executable, "-m", "newsextract", *command], stdout=write_end,
+                          stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    os.close(write_end)
+    assert done.stderr == b"" and done.returncode == 141

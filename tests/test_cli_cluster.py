@@ -3,6 +3,7 @@ articles written for this test: one exchange told by two outlets, another a mont
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -75,3 +76,19 @@ def test_cluster_reports_unreadable_lines_and_needs_input(dump):
     done = newsextract("cluster", "bad.jsonl", "-o", "bad-c.jsonl", cwd=dump)
     assert done.returncode == 1 and "bad.jsonl:2" in done.stderr
     assert newsextract("cluster", cwd=dump).returncode == 2
+
+
+@pytest.mark.parametrize("target, says", [
+    ("mysql://u@h/db", "unsupported database"),
+    ("postgresql://postgres@127.0.0.1:1/test?connect_timeout=3", "cannot cluster the events of postgresql"),
+    ("missing.db", "no database file"),
+    ("notes.db", "cannot cluster the events of"),          # a file that is not a database
+    ("empty.db", "holds no newsextract records"),           # a database without our tables
+])
+def test_cluster_on_an_unusable_database_exits_2_with_one_line(dump, target, says):
+    (dump / "notes.db").write_text("this is not a database\n" * 100)
+    sqlite3.connect(dump / "empty.db").execute("CREATE TABLE IF NOT EXISTS other (x)").connection.commit()
+    done = newsextract("cluster", "--db", target, cwd=dump)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
+    assert not (dump / "missing.db").exists()

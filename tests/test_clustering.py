@@ -8,9 +8,20 @@ import random
 import pytest
 
 from newsextract.clustering import (
-    ClusterEvent, ClusterState, block_keys, cluster_events, cluster_records, dates_compatible,
-    default_settings, events_of_record, pair_score,
+    ClusterEvent,
+    ClusterSettings,
+    ClusterState,
+    block_keys,
+    cluster_events,
+    cluster_records,
+    dates_compatible,
+    default_settings,
+    entity_key,
+    events_of_record,
+    pair_score,
 )
+from newsextract.clustering.building import _outlet
+from newsextract.text.tables import TableError, read_json
 
 
 def record(aid, published, *events, url=None):
@@ -247,9 +258,7 @@ def test_dask_clustering_on_a_local_cluster():
     ("UAE", "United Arab Emirates"), ("US", "America"), ("U.S.", "United States"), ("Kiev", "Kyiv"),
 ])
 def test_names_of_one_place_share_a_key_across_articles(a, b):
-    from newsextract.clustering import name_key
-
-    assert name_key(a) == name_key(b)
+    assert entity_key(a) == entity_key(b)
 
 
 def test_one_exchange_named_differently_by_each_outlet_is_one_cluster():
@@ -258,3 +267,22 @@ def test_one_exchange_named_differently_by_each_outlet_is_one_cluster():
             record("c", "2023-09-19", exchange("2023-09-18", [5, 5], mediator=None, sides=("United States", "Iran")))]
     records, clusters = cluster_records(recs)
     assert len(clusters) == 1
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://www.example.com/a", "example.com"),
+    ("https://news.example.org:443/story", "news.example.org"),
+    ("not a url", None),
+    ("http://[bad", None),
+])
+def test_a_source_outlet_is_its_host_without_www_or_port(url, outlet):
+    assert _outlet(url) == outlet
+
+
+def test_a_misspelled_weight_in_a_settings_file_fails_naming_it(tmp_path):
+    data = read_json("clustering.json")
+    data["weights"]["date_same_dya"] = data["weights"].pop("date_same_day")
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(TableError, match="date_same_dya"):
+        ClusterSettings.load(path)

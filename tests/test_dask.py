@@ -11,9 +11,11 @@ pytest.importorskip("distributed", reason="dask.distributed is not installed: pi
 import dask.bag as db  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
-from newsextract.batch import ErrorLog, ExtractorSpec, run  # noqa: E402
+from newsextract.batch import ErrorLog, run  # noqa: E402
 from newsextract.dask import extract_bag  # noqa: E402
 from newsextract.io.readers import Item  # noqa: E402
+from newsextract.pipeline import Extractor  # noqa: E402
+from newsextract.workers import ExtractorSpec  # noqa: E402
 from newsextract.schema import Article  # noqa: E402
 
 STORIES = [
@@ -72,7 +74,7 @@ def test_batch_run_on_the_cluster_keeps_order(client):
     items = [Item("stories", line=n, article=Article(id=s["id"], text=s["body"]))
              for n, s in enumerate(STORIES, 1) if "body" in s]
     sink = Sink()
-    stats = run(items, ExtractorSpec(), sink, errors=ErrorLog(), workers=2, batch_size=1,
+    stats = run(items, ExtractorSpec(Extractor), sink, errors=ErrorLog(), workers=2, batch_size=1,
                 executor=client.get_executor(pure=False))
     assert [r.id for r in sink] == ["d1", "d2", "d4", "d5"]
     assert stats.failed == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from export_records import EXCHANGE_ID, PROTEST_ID, STRIKE_ID, dump
+from newsextract.cli import main
 from newsextract.export import (
     DATAFRAME_DTYPES, codebook, columns, command, export_dataframe, export_rows, read_export, write_export,
 )
@@ -340,3 +341,13 @@ def test_an_outlet_is_the_host_without_its_port():
 def test_article_records_export_like_their_dicts():
     models = [ArticleRecord.model_validate(r) for r in dump()]
     assert export_rows(models, "acled") == export_rows(dump(), "acled")
+
+
+def test_the_command_line_exports_a_dump(tmp_path):
+    """`newsextract export` is wired into the CLI: a JSONL dump in, a GDELT table out."""
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in dump()), "utf-8")
+    out = tmp_path / "events.tsv"
+    assert main(["export", str(records), "--format", "gdelt-events", "-o", str(out)]) == 0
+    header = out.read_text("utf-8").splitlines()[0].split("\t")
+    assert header[:3] == ["GLOBALEVENTID", "SQLDATE", "MonthYear"] and len(header) == 61

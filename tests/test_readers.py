@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from newsextract.io import readers
+from strategies import GOOD_ROW_TEXT, hostile_json_rows
+
+from newsextract.io import json_values, readers
 from newsextract.io.readers import FieldMap, HtmlPage, ReadOptions, iter_inputs, read_file
 
 STORY = "The council met on Tuesday and approved a new budget for the harbour district."
@@ -116,7 +120,7 @@ def test_a_file_over_the_size_limit_is_an_error(tmp_path, name):
 # ------------------------------------------------------------------ JSON documents
 
 def test_json_array_is_read_element_by_element(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_CHUNK", 64)  # chunk boundaries fall inside elements
+    monkeypatch.setattr(json_values, "_CHUNK", 64)  # chunk boundaries fall inside elements
     rows = _rows(2000)
     path = tmp_path / "dump.json"
     path.write_text(json.dumps(rows, indent=1))
@@ -131,7 +135,7 @@ def test_json_array_is_read_element_by_element(tmp_path, monkeypatch):
 
 
 def test_json_array_broken_element_is_an_error_and_the_next_ones_are_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_CHUNK", 16)
+    monkeypatch.setattr(json_values, "_CHUNK", 16)
     path = tmp_path / "dump.json"
     path.write_text('[\n{"id": "a", "text": "one"},\n{"id": "b", "text": "bad \\q escape"},\n'
                     '{"id": "c", "text": "three"},\n7,\n{"id": "e", "text": "five"}\n]')
@@ -165,6 +169,90 @@ def test_json_line_sequence_resumes_after_a_bad_value(tmp_path):
     path.write_text('{"id": "a", "text": "x"}\n{"id": "b" "text": "y"}\n{"id": "c", "text": "z"}\n')
     items = _items(path)
     assert [(i.line, i.id, bool(i.error)) for i in items] == [(1, "a", False), (2, None, True), (3, "c", False)]
+
+
+# ------------------------------------------------------------------ valid JSON beyond the decoder
+
+# a row nested deeper than the recursion limit (RecursionError), and numbers longer than
+# int's digit limit (ValueError): each used to end the run with a traceback
+DEEP = '{"id": "deep", "text": "x", "meta": ' + "[" * 1000 + "]" * 1000 + "}"
+DEEP_OBJECTS = ('{"id": "deep", "text": "x", "meta": ['
+                + '{"a": "]}[{\\"", "b": ' * 1000 + "1" + "}" * 1000 + "]}")  # brackets inside strings
+HUGE_NUMBER = '{"id": "huge", "text": "x", "count": ' + "9" * 5000 + "}"
+HUGE_ID = '{"id": ' + "1" * 4301 + ', "text": "x"}'
+BEYOND_DECODER = [
+    pytest.param(DEEP, "nested too deeply", id="deep"),
+    pytest.param(DEEP_OBJECTS, "nested too deeply", id="deep-objects"),
+    pytest.param(HUGE_NUMBER, "more than 4300 digits", id="huge-number"),
+    pytest.param(HUGE_ID, "more than 4300 digits", id="huge-id"),
+    pytest.param("9" * 5000, "more than 4300 digits", id="bare-number"),
+]
+
+
+def _three_rows(bad: str, layout: str) -> str:
+    good = [json.dumps(r) for r in _rows(2)]
+    rows = [good[0], bad, good[1]]
+    return "[\n" + ",\n".join(rows) + "\n]" if layout == "array" else "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("bad, message", BEYOND_DECODER)
+@pytest.mark.parametrize("name, layout", [("dump.jsonl", "lines"), ("dump.json", "lines"), ("dump.json", "array")])
+def test_json_beyond_the_decoder_is_a_row_error_with_its_line(tmp_path, monkeypatch, bad, message, name, layout):
+    monkeypatch.setattr(json_values, "_CHUNK", 256)  # the bad row spans many chunks
+    path = tmp_path / name
+    path.write_text(_three_rows(bad, layout))
+    items = _items(path)
+    first = 2 if layout == "array" else 1
+    assert [(i.line, i.id, bool(i.error)) for i in items] == [
+        (first, "s0", False), (first + 1, None, True), (first + 2, "s1", False)]
+    assert message in items[1].error
+
+
+@pytest.mark.parametrize("bad, message", BEYOND_DECODER)
+def test_json_beyond_the_decoder_last_in_the_file(tmp_path, bad, message):
+    path = tmp_path / "dump.json"
+    path.write_text("[" + json.dumps(_rows(1)[0]) + ",\n" + bad + "]")
+    items = _items(path)
+    assert [(i.line, bool(i.error)) for i in items] == [(1, False), (2, True)]
+    assert message in items[1].error
+
+
+def test_deep_json_on_stdin(monkeypatch):
+    class FakeStdin:
+        buffer = io.BufferedReader(io.BytesIO((json.dumps(_rows(1)[0]) + "\n" + DEEP + "\n").encode()))
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin)
+    items = list(iter_inputs(["-"]))
+    assert [(i.line, bool(i.error)) for i in items] == [(1, False), (2, True)]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"a": 1}', None), ("[" * 1000 + "]" * 1000, "nested too deeply"), ("-" + "7" * 4400, "4300 digits"),
+    ('{"a": }', "bad JSON: Expecting value"),
+])
+def test_loads_json_raises_one_error_type(text, message):
+    if message is None:
+        assert readers.loads_json(text) == {"a": 1}
+        return
+    with pytest.raises(readers.JsonError, match=message):
+        readers.loads_json(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(rows=hostile_json_rows(), layout=st.sampled_from(["jsonl", "json-lines", "json-array"]))
+def test_a_dump_of_hostile_rows_gives_one_item_per_row(rows, layout):
+    """Every row is read, in order and with its line: the good ones as articles, the
+    ones Python's decoder cannot hold as errors; none ends the run."""
+    lines = [line for _, line in rows]
+    if layout == "json-array":
+        data, first_line, fmt = "[\n" + ",\n".join(lines) + "\n]", 2, "json"
+    else:
+        data, first_line, fmt = "\n".join(lines) + "\n", 1, "jsonl" if layout == "jsonl" else "json"
+    items = list(readers.read_stream(io.BytesIO(data.encode()), "dump", ReadOptions(), fmt))
+    expected = [(first_line + k, kind == "good") for k, (kind, _) in enumerate(rows)]
+    assert [(i.line, i.article is not None) for i in items] == expected
+    assert [i.article.text for i in items if i.article] == [GOOD_ROW_TEXT] * sum(ok for _, ok in expected)
+    assert all(i.error.startswith("bad JSON: ") for i in items if i.article is None)
 
 
 # ------------------------------------------------------------------ CSV / TSV

@@ -10,8 +10,7 @@ import datetime as dt
 import pytest
 import spacy
 
-from newsextract.pipeline import text_hash
-from newsextract.record import _cut_point, build_record, prepare_doc
+from newsextract.record import _cut_point, build_record, prepare_doc, text_hash
 from newsextract.schema import Article, Entity, EntityRef, Evidence, Mention, Quote
 
 from test_properties import assert_record_invariants, offset_problems
@@ -128,6 +127,15 @@ def test_given_id_title_url_pass_through_except_lone_surrogates(blank_nlp):
     assert record.id == "a/b 'c'; DROP"
     assert record.title == "T\ufffd" and record.url == "http://x/\ufffd"
     record.model_dump_json()                            # writable as UTF-8
+
+
+def test_ids_differing_by_nul_or_a_lone_surrogate_stay_different(blank_nlp):
+    given = ["a\x00b", "a\ufffdb", "a\ud800b", "a\udc00b", "a\ufffdb~" + "0" * 12]
+    ids = [record_for(blank_nlp, "Text.", id=ident)[1].id for ident in given]
+    assert len(set(ids)) == len(given)
+    assert ids[:2] == ["a\x00b", "a\ufffdb"]                 # JSON holds NUL: kept as given
+    assert ids[2].startswith("a\ufffdb~") and ids[3].startswith("a\ufffdb~")
+    assert not any(c in i for i in ids for c in ("\ud800", "\udc00"))
 
 
 @pytest.mark.parametrize("published, expected", [

@@ -36,9 +36,8 @@ UNITS = ["a", "A", " ", "\n", "1", ",", ".", "-", "'", '"', "“", "(", "[", "\t
 # it is used; prefixing a leading `\s*`/`\d+` with `(?<!\s)`/`(?<!\d)` makes a
 # pattern linear in both modes and its row unnecessary.
 ANCHORED_ONLY = {
-    "newsextract.clustering._GENERIC_PLACE_WORDS": "sub() on one entity name",
-    "newsextract.dates._PREV_WORD_RE": "search() in the 16 characters before a date",
-    "newsextract.dates._CLOCK_AFTER_RE": "match() right after a date",
+    "newsextract.text.dates._PREV_WORD_RE": "search() in the 16 characters before a date",
+    "newsextract.text.dates._CLOCK_AFTER_RE": "match() right after a date",
     "reader.range_gap": "match() on the text between two number tokens",
     "reader.between_gap": "match() on the text between two number tokens",
     "reader.ratio_gap": "match() on the text between two number tokens",
@@ -213,7 +212,7 @@ def test_the_guard_catches_a_catastrophic_pattern():
     assert len(slow_patterns(catastrophic)) == 1
 
 
-@pytest.mark.parametrize("source", ["cleaning", "dates"])
+@pytest.mark.parametrize("source", ["cleaning", "text.dates"])
 def test_the_collector_finds_known_patterns(source):
     where = [w for w in module_patterns().values() if w.startswith(f"newsextract.{source}.")]
     assert where

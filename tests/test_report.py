@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsextract.report import DumpSummary, TopCounter, bar_chart, build_report, stacked_columns, timeline_bins
+from newsextract.charts import bar_chart, stacked_columns, timeline_bins
+from newsextract.report import DumpSummary, TopCounter, build_report
 from newsextract.schema import (
     Aid, ArticleRecord, Attack, Entity, EntityRef, Evidence, Mention, NumericClaim, Published, Quote,
     RecordWarning,
@@ -163,11 +164,14 @@ def test_warnings_and_errors_are_listed(tmp_path):
     dump = tmp_path / "dump.jsonl"
     dump.write_text("\n".join(r.model_dump_json() for r in RECORDS) + "\n{not json\n")
     errors = tmp_path / "errors.jsonl"
-    errors.write_text(json.dumps({"source": "in.jsonl:7", "id": "z9", "error": "empty text"}) + "\n")
+    errors.write_text(json.dumps({"id": "z9", "file": "in.jsonl", "line": 7, "error": "empty text"}) + "\n"
+                      + json.dumps({"id": "w1", "file": "crawl.warc", "line": None, "offset": 1200,
+                                    "error": "no article text found in the HTML page"}) + "\n")
     table = rows(build_report([str(dump)], errors=[str(errors)]))["problems"]
     assert ["text_truncated", "1"] in table
     assert any(r[0].startswith("Story a2") and r[1] == "text_truncated" for r in table)
-    assert ["in.jsonl:7", "z9", "empty text"] in table
+    assert ["in.jsonl:7", "z9", "empty text"] in table      # the input's file and line, not the errors file
+    assert ["crawl.warc@1200", "w1", "no article text found in the HTML page"] in table
     assert any(r[0] == f"{dump}:4" and r[2].startswith("not a JSON record") for r in table)
 
 

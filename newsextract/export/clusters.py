@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional
 
 from ..clustering import ClusterEvent, build_clusters, cluster_events, events_of_record
-from ..schema import EventCluster
+from ..schema import REGION_KINDS, EventCluster
 
-SET_ASIDE = frozenset({"chrome", "caption", "credit", "byline", "dateline"})
+SET_ASIDE = frozenset(REGION_KINDS)
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*")
 _HEX_ID = re.compile(r"[CE]([0-9a-f]{12})")
 _PORT = re.compile(r":\d+$")

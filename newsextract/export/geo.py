@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from ..clustering import name_key
+from ..clustering import entity_key
 from .clusters import ExportCluster, MemberEvent
 from .lookup import capital_feature_id
 from .tables import country_table
@@ -34,13 +34,11 @@ class Geo:
 
     @property
     def country_name(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.name if codes else None
+        return country_table().code(self.iso2, "name")
 
     @property
     def fips(self) -> Optional[str]:
-        codes = country_table().get(self.iso2)
-        return codes.fips if codes else None
+        return country_table().code(self.iso2, "fips")
 
     @property
     def gdelt_type(self) -> Optional[int]:
@@ -91,7 +89,7 @@ def _location(member: MemberEvent) -> Optional[tuple[str, Geo]]:
         return None
     entity = member.entity(ref)
     geo = geo_of(ref["name"], entity)
-    key = name_key(geo.name, iso2=geo.iso2 if geo.kind == "country" else None,
+    key = entity_key(geo.name, iso2=geo.iso2 if geo.kind == "country" else None,
                    etype=(entity or {}).get("type"))
     return key, geo
 

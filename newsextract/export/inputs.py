@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from ..io.cluster_store import MEMBERS
 from ..io.records import read_records
 from ..io.sql import DatabaseError, database_url
-from ..report import database_records
+from ..io.database import database_records
 
 
 def stored_assignment(url: str) -> Optional[dict]:

@@ -7,6 +7,7 @@ file's `_about` and in models/SOURCES.md.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Literal, Optional
 
 from ..text.tables import Table, load_table
@@ -52,6 +53,12 @@ class CountryTable(Table):
 
     def get(self, iso2: Optional[str]) -> Optional[CountryCodes]:
         return self.countries.get(iso2.upper()) if iso2 else None
+
+    def code(self, iso2: Optional[str], system: Literal["fips", "cameo", "name"]) -> Optional[str]:
+        """The country's code in one system (or the name the codebooks give it); None
+        for no country or one the table does not know."""
+        codes = self.get(iso2)
+        return getattr(codes, system) if codes else None
 
 
 class AcledRule(Table):
@@ -106,25 +113,10 @@ class ActorTypes(Table):
     target_roles: list[str]
 
 
-def gdelt_codebook() -> Codebook:
-    return load_table("export_gdelt_columns.json", Codebook)
-
-
-def acled_codebook() -> Codebook:
-    return load_table("export_acled_columns.json", Codebook)
-
-
-def cameo_table() -> CameoTable:
-    return load_table("export_cameo.json", CameoTable)
-
-
-def country_table() -> CountryTable:
-    return load_table("export_country_codes.json", CountryTable)
-
-
-def acled_mapping() -> AcledMapping:
-    return load_table("export_acled_mapping.json", AcledMapping)
-
-
-def actor_types() -> ActorTypes:
-    return load_table("export_actor_types.json", ActorTypes)
+# The tables, each a call that returns it (read from the packaged models/ once per process).
+gdelt_codebook = partial(load_table, "export_gdelt_columns.json", Codebook)
+acled_codebook = partial(load_table, "export_acled_columns.json", Codebook)
+cameo_table = partial(load_table, "export_cameo.json", CameoTable)
+country_table = partial(load_table, "export_country_codes.json", CountryTable)
+acled_mapping = partial(load_table, "export_acled_mapping.json", AcledMapping)
+actor_types = partial(load_table, "export_actor_types.json", ActorTypes)

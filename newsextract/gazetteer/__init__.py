@@ -15,10 +15,10 @@ Names are compared on `newsextract.text.names.name_key` ("U.S." and "US",
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
+from ..text.tables import build_once_packaged
 # untyped reading of a packaged table, still imported by components not yet on
 # newsextract.text.tables.load_table; to be removed when none does
 from ..text.tables import read_json as read_model_json
@@ -32,14 +32,12 @@ __all__ = [
 ]
 
 
-def load_gazetteer(folder: Optional[Union[str, Path]] = None) -> Gazetteer:
-    """The gazetteer of the packaged `models/` (built once per process), or of the
-    gazetteer files in `folder`."""
-    if folder is None:
-        return _packaged()
+def build_gazetteer(folder: Optional[Union[str, Path]] = None) -> Gazetteer:
+    """A gazetteer built anew from the files in `folder` (None: the packaged `models/`)."""
     return Gazetteer(read_gazetteer_tables(folder))
 
 
-@lru_cache(maxsize=1)
-def _packaged() -> Gazetteer:
-    return Gazetteer(read_gazetteer_tables())
+def load_gazetteer(folder: Optional[Union[str, Path]] = None) -> Gazetteer:
+    """The gazetteer of the packaged `models/` (built once per process), or of the
+    gazetteer files in `folder`."""
+    return build_once_packaged(build_gazetteer, folder)

@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import bz2
 import csv
-import datetime as dt
 import gzip
 import io
-import json
 import lzma
-import re
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -28,15 +25,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, TextIO
 
 from ..schema import Article
-
-# common names of each field in news dumps, tried in order, case-insensitively
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "articleBody",
-               "full_text", "fulltext", "story", "text_content", "raw_text")
-ID_FIELDS = ("id", "article_id", "doc_id", "docid", "_id", "uid", "guid", "uuid")
-TITLE_FIELDS = ("title", "headline", "heading")
-DATE_FIELDS = ("published", "date", "date_publish", "date_published", "datePublished", "published_at",
-               "publish_date", "publication_date", "pubdate", "pub_date", "datetime", "seendate")
-URL_FIELDS = ("url", "source_url", "sourceurl", "link", "href", "uri", "permalink")
+from .fields import TEXT_FIELDS, FieldMap, RowError
+from .json_values import JsonError, JsonValues, beyond_decoder_message, loads_json
 
 DEFAULT_MAX_BYTES = 50_000_000  # one record (line, row, file, page) larger than this is an error
 
@@ -50,9 +40,6 @@ _SUFFIX_FORMATS = {
 }
 _COMPRESSION_SUFFIXES = {".gz", ".gzip", ".bz2", ".xz", ".lzma"}
 _MAGIC = ((b"\x1f\x8b", gzip.GzipFile), (b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))
-# bytes not valid in the encoding, decoded with surrogateescape (a lone surrogate written as a
-# JSON escape is the cleaner's business: it becomes U+FFFD)
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
 _CHUNK = 1 << 20
 
 
@@ -109,95 +96,6 @@ class Item:
         if self.error:
             raise ValueError(self.error)
         return self.article if self.article is not None else self.page.to_article()
-
-
-class RowError(ValueError):
-    """A row that is not an article; `id` is kept when the row had one."""
-
-    def __init__(self, message: str, id: Optional[str] = None):
-        super().__init__(message)
-        self.id = id
-
-
-# ------------------------------------------------------------------ field mapping
-
-@dataclass
-class FieldMap:
-    """Which keys of a JSON/CSV row hold the article's fields. None: auto-detect from
-    the common names above (exact, then case-insensitive). A dotted name such as
-    `article.body` reaches into nested objects."""
-
-    id: Optional[str] = None
-    text: Optional[str] = None
-    title: Optional[str] = None
-    date: Optional[str] = None
-    url: Optional[str] = None
-
-    @staticmethod
-    def _lookup(row: dict, chosen: Optional[str], candidates) -> tuple[Optional[str], object]:
-        if chosen:
-            if chosen in row:
-                return chosen, row[chosen]
-            value = row
-            for part in chosen.split("."):
-                if not isinstance(value, dict) or part not in value:
-                    return None, None
-                value = value[part]
-            return chosen, value
-        for key in candidates:
-            if key in row:
-                return key, row[key]
-        lowered = {k.lower(): k for k in row if isinstance(k, str)}
-        for key in candidates:
-            real = lowered.get(key.lower())
-            if real is not None:
-                return real, row[real]
-        return None, None
-
-    def article(self, row: dict, fallback_id: Optional[str]) -> Article:
-        if not isinstance(row, dict):
-            raise RowError(f"expected a JSON object, got {type(row).__name__}", fallback_id)
-        _, ident = self._lookup(row, self.id, ID_FIELDS)
-        ident = str(ident) if ident not in (None, "") else fallback_id
-        tkey, text = self._lookup(row, self.text, TEXT_FIELDS)
-        if tkey is None:
-            wanted = self.text or ", ".join(TEXT_FIELDS)
-            keys = ", ".join(map(str, list(row)[:12]))
-            raise RowError(f"no text field (looked for {wanted}; the row has {keys}); "
-                           f"name it with --text-field", ident)
-        if not isinstance(text, str):
-            raise RowError(f"text field {tkey!r} is {type(text).__name__}, not a string", ident)
-        if not text.strip():
-            raise RowError("empty text", ident)
-        title = _str_or_none(self._lookup(row, self.title, TITLE_FIELDS)[1])
-        for name, value in (("text", text), ("title", title)):
-            if value and _UNDECODABLE.search(value):
-                raise RowError(f"{name} holds bytes that are not valid in the input encoding "
-                               f"(pass --encoding?)", ident)
-        return Article(
-            text=text,
-            id=ident,
-            title=title,
-            published=_date_value(self._lookup(row, self.date, DATE_FIELDS)[1]),
-            url=_str_or_none(self._lookup(row, self.url, URL_FIELDS)[1]),
-        )
-
-
-def _str_or_none(v) -> Optional[str]:
-    if v is None or v == "":
-        return None
-    return v if isinstance(v, str) else str(v)
-
-
-def _date_value(v) -> Optional[str]:
-    """A date as given, except Unix timestamps (seconds or milliseconds), made ISO."""
-    if isinstance(v, str) and v.isdigit() and len(v) in (10, 13):
-        v = int(v)
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        seconds = v / 1000 if v > 1e11 else v
-        if 1e8 < seconds < 5e9:
-            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
-    return _str_or_none(v)
 
 
 # ------------------------------------------------------------------ options and opening
@@ -300,16 +198,13 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw.decode(encoding))
-            art = options.fields.article(row, f"{stem}-{n}")
+            row = loads_json(raw.decode(encoding))
         except UnicodeDecodeError as err:
             yield Item(source, line=n, error=_not_decodable(err, options.encoding))
-        except json.JSONDecodeError as err:
-            yield Item(source, line=n, error=f"bad JSON: {err}")
-        except RowError as err:
-            yield Item(source, line=n, error=str(err), id=err.id)
+        except JsonError as err:
+            yield Item(source, line=n, error=str(err))
         else:
-            yield Item(source, line=n, article=art)
+            yield _row_item(row, source, n, f"{stem}-{n}", options)
 
 
 def _release(text: io.TextIOWrapper) -> None:
@@ -341,7 +236,7 @@ def read_json(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
         _release(text)
 
 
-def _json_items(values: "JsonValues", source: str, options: ReadOptions) -> Iterator[Item]:
+def _json_items(values: JsonValues, source: str, options: ReadOptions) -> Iterator[Item]:
     stem = _stem(source)
     n = 0
     for line, value, error in values:
@@ -352,117 +247,18 @@ def _json_items(values: "JsonValues", source: str, options: ReadOptions) -> Iter
         rows = _rows_of(value)
         for k, row in enumerate(rows if rows is not None else [value], 1):
             index = f"{n}.{k}" if rows is not None else str(n)
-            try:
-                art = options.fields.article(row, f"{stem}-{index}")
-            except RowError as err:
-                yield Item(source, line=line, error=str(err), id=err.id)
-            else:
-                yield Item(source, line=line, article=art)
+            yield _row_item(row, source, line, f"{stem}-{index}", options)
 
 
-class JsonValues:
-    """Yields (line, value, error) for each top-level value of a JSON text stream, or
-    each element of a top-level array, reading the text in chunks. After a syntax
-    error it resumes at the next element that starts an object (`, {` in an array,
-    a `{` opening a line otherwise), so one broken record does not lose the file."""
-
-    _WS = re.compile(r"[ \t\r\n]*")
-    _NEXT_IN_ARRAY = re.compile(r",[ \t\r\n]*(?=\{)")
-    _NEXT_VALUE = re.compile(r"\n[ \t\r]*(?=[{\[])")
-
-    def __init__(self, text: TextIO, max_chars: int = DEFAULT_MAX_BYTES):
-        self.text, self.max_chars = text, max_chars
-        self.buf, self.pos, self.eof, self.line = "", 0, False, 1
-        self.decoder = json.JSONDecoder()
-
-    def _more(self) -> bool:
-        if self.eof:
-            return False
-        chunk = self.text.read(max(_CHUNK, len(self.buf) - self.pos))
-        if not chunk:
-            self.eof = True
-            return False
-        self.buf = self.buf[self.pos:] + chunk
-        self.pos = 0
-        return True
-
-    def _advance(self, to: int) -> None:
-        self.line += self.buf.count("\n", self.pos, to)
-        self.pos = to
-
-    def _peek(self) -> Optional[str]:
-        """The next non-blank character (None at the end), with `pos` on it."""
-        while True:
-            self._advance(self._WS.match(self.buf, self.pos).end())
-            if self.pos < len(self.buf):
-                return self.buf[self.pos]
-            if not self._more():
-                return None
-
-    def _decode(self):
-        while True:
-            try:
-                value, end = self.decoder.raw_decode(self.buf, self.pos)
-            except json.JSONDecodeError as err:
-                incomplete = err.msg.startswith("Unterminated string") or err.pos >= len(self.buf) - 16
-                if incomplete and len(self.buf) - self.pos <= self.max_chars and self._more():
-                    continue
-                if len(self.buf) - self.pos > self.max_chars:
-                    return None, f"record is longer than the limit of {self.max_chars} characters", None
-                return None, f"bad JSON: {err.msg}", err.pos
-            if end == len(self.buf) and self._more():  # a number might go on
-                continue
-            self._advance(end)
-            return value, None, None
-
-    def _resync(self, pattern: re.Pattern, start: int) -> bool:
-        """Move to the next match of `pattern` after `start`; False at the end."""
-        start = max(start, self.pos)
-        while True:
-            m = pattern.search(self.buf, start)
-            if m:
-                self._advance(m.end())
-                return True
-            self._advance(max(self.pos, len(self.buf) - 64))  # a match may straddle two chunks
-            if not self._more():
-                return False
-            start = self.pos
-
-    def __iter__(self):
-        first = self._peek()
-        if first is None:
-            return
-        in_array = first == "["
-        if in_array:
-            self._advance(self.pos + 1)
-        resync = self._NEXT_IN_ARRAY if in_array else self._NEXT_VALUE
-        while True:
-            c = self._peek()
-            if c is None:
-                if in_array:
-                    yield self.line, None, "unexpected end of file: the JSON array is not closed"
-                return
-            if in_array and c == "]":
-                return
-            line = self.line
-            value, error, at = self._decode()
-            if error:
-                yield line, None, error
-                if not self._resync(resync, at if at is not None else self.pos + 1):
-                    return
-                continue
-            yield line, value, None
-            if in_array:
-                c = self._peek()
-                if c == ",":
-                    self._advance(self.pos + 1)
-                elif c == "]":
-                    return
-                else:
-                    yield self.line, None, ("unexpected end of file: the JSON array is not closed" if c is None
-                                            else f"bad JSON: expected ',' or ']' after an element, found {c!r}")
-                    if c is None or not self._resync(resync, self.pos):
-                        return
+def _row_item(row, source: str, line: int, fallback_id: str, options: ReadOptions) -> Item:
+    """The article in a decoded JSON row, or the error saying why it is none."""
+    try:
+        return Item(source, line=line, article=options.fields.article(row, fallback_id))
+    except RowError as err:
+        return Item(source, line=line, error=str(err), id=err.id)
+    except (RecursionError, ValueError) as err:  # a field too deep to turn into a string, an invalid Article
+        return Item(source, line=line, error=beyond_decoder_message(err) if isinstance(err, RecursionError)
+                    else f"not an article: {err}")
 
 
 def read_delimited(stream: BinaryIO, source: str, options: ReadOptions, delimiter: str = ",") -> Iterator[Item]:

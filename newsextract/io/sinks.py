@@ -14,6 +14,7 @@ import sys
 from typing import Literal, Optional, Protocol
 
 from ..schema import ArticleRecord
+from .tables import record_json
 
 
 class Sink(Protocol):
@@ -21,8 +22,10 @@ class Sink(Protocol):
     def close(self) -> None: ...
 
 
-def record_json(record: ArticleRecord) -> str:
-    return record.model_dump_json(exclude_none=False)
+def flush(sink) -> None:
+    """Make what `sink` was given stored (a sink that buffers has `flush`)."""
+    if hasattr(sink, "flush"):
+        sink.flush()
 
 
 class JsonlSink:
@@ -38,6 +41,9 @@ class JsonlSink:
 
     def write(self, record: ArticleRecord) -> None:
         self._fh.write(record_json(record) + "\n")
+        self._fh.flush()
+
+    def flush(self) -> None:
         self._fh.flush()
 
     def close(self) -> None:
@@ -83,6 +89,10 @@ class TeeSink:
     def write(self, record: ArticleRecord) -> None:
         for sink in self.sinks:
             sink.write(record)
+
+    def flush(self) -> None:
+        for sink in self.sinks:
+            flush(sink)
 
     def close(self) -> None:
         errors = []

@@ -2,8 +2,8 @@
 PostgreSQL (psycopg 3), through SQLAlchemy 2 Core.
 
 The tables come from `newsextract.io.tables` (derived from `schema.py`); the
-`articles` table adds `record_json` (the whole record, exactly as the JSONL sink
-writes it) and `record_hash` (its sha256).
+`articles` table adds `record_json` (the whole record: JSONB in PostgreSQL, the
+JSONL line as text in SQLite) and `record_hash` (the sha256 of that line).
 
 Writes are idempotent and crash-safe: an article is keyed on its id; storing a
 record whose `record_hash` is already there does nothing; a record whose text
@@ -11,10 +11,15 @@ record whose `record_hash` is already there does nothing; a record whose text
 committed in batches (`batch_size` articles, or whatever is queued once the oldest
 has waited `max_delay` seconds, and on `flush()`/`close()`), each batch one
 transaction: a killed process leaves every article either whole or absent.
+Concurrent writers are safe: in PostgreSQL the tables are created under an
+advisory lock, and the writers of one article take turns on a lock of its own,
+so the second replaces or keeps the first's rows instead of failing on the key.
+A lost connection is reconnected and the batch retried (`database.RETRIES`).
 
-NUL characters: PostgreSQL text cannot hold them, so in every text column (on
-both backends, which therefore hold the same rows) NUL becomes U+FFFD, one
-character for one so offsets stay right; `record_json` keeps them (as \\u0000).
+NUL characters: PostgreSQL text and JSONB cannot hold them, so in every text
+column (on both backends, which therefore hold the same rows) and in PostgreSQL's
+`record_json`, NUL becomes U+FFFD, one character for one so offsets stay right;
+SQLite's `record_json` keeps them (as \\u0000).
 """
 from __future__ import annotations
 
@@ -23,120 +28,94 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from ..schema import SCHEMA_VERSION, ArticleRecord
-from .tables import INDEXES, LAYOUT, LayoutError, iter_rows, layout_fingerprint
+from .database import (DatabaseError, IncompatibleSchemaError, create_engine, database_url, failure, lock_schema,
+                       transaction)
+from .tables import (INDEXES, LAYOUT, LayoutError, Table, iter_rows, json_ready, layout_fingerprint, record_json,
+                     storable_key)
 
 __all__ = ["SqlSink", "IncompatibleSchemaError", "DatabaseError", "LayoutError", "database_url",
            "build_metadata", "ddl", "SCHEMA_TABLE"]
 
 SCHEMA_TABLE = "newsextract_schema"
-#: Columns the `articles` table has besides the record's own.
-ARTICLE_EXTRAS = (("articles", "record_json", "text"), ("articles", "record_hash", "text"))
-
 _TYPES = {"text": sa.Text, "int": sa.BigInteger, "float": sa.Double, "bool": sa.Boolean,
           "date": sa.Date, "json": sa.JSON}
+class RecordJson(sa.types.TypeDecorator):
+    """The whole record: JSONB in PostgreSQL (queried with ->, ->>, @>; NUL and lone
+    surrogates, which JSONB cannot hold, as U+FFFD), the JSONL line as text
+    elsewhere. Bound as the JSON text."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(postgresql.JSONB())
+        return dialect.type_descriptor(sa.Text())
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and dialect.name == "postgresql":
+            return json_ready(json.loads(value), keep_nul=False)   # JSONB binds a value the engine serializes
+        return value
 
 
-class DatabaseError(RuntimeError):
-    """The database cannot be opened or used (bad URL, no driver, no server)."""
+#: Columns the `articles` table has besides the record's own: (table, name, kind, type)
+ARTICLE_EXTRAS = (("articles", "record_json", "record", RecordJson), ("articles", "record_hash", "text", sa.Text))
 
 
-class IncompatibleSchemaError(DatabaseError):
-    """The database holds tables this version of newsextract does not write."""
+def _extras_fingerprint(dialect: str) -> tuple:
+    # SQLite's record_json is the text it always was (its databases stay readable)
+    return tuple((t, name, "jsonb" if kind == "record" and dialect == "postgresql" else
+                  "text" if kind == "record" else kind) for t, name, kind, _ in ARTICLE_EXTRAS)
 
 
-def database_url(target: str) -> URL:
-    """A SQLAlchemy URL from a bare path (SQLite), `sqlite:///...` or `postgresql://...`
-    (mapped to the psycopg 3 driver)."""
-    if "://" not in target:
-        return URL.create("sqlite+pysqlite", database=target)
-    try:
-        url = make_url(target)
-    except sa.exc.ArgumentError as err:
-        raise DatabaseError(f"not a database URL: {target!r} ({err})") from None
-    backend = url.drivername.split("+", 1)[0]
-    if backend == "sqlite":
-        return url
-    if backend in ("postgresql", "postgres"):
-        driver = url.drivername.split("+", 1)[1] if "+" in url.drivername else "psycopg"
-        return url.set(drivername=f"postgresql+{driver}")
-    raise DatabaseError(f"unsupported database {backend!r}: use a path, sqlite:///file.db or postgresql://...")
-
-
-def build_metadata() -> sa.MetaData:
-    """The SQLAlchemy tables for the layout, with keys, foreign keys and indexes."""
-    metadata = sa.MetaData()
-    for table in LAYOUT:
+def build_metadata(layout: list[Table] = LAYOUT, indexes: tuple = INDEXES, extras: tuple = ARTICLE_EXTRAS,
+                   metadata: sa.MetaData = None) -> sa.MetaData:
+    """The SQLAlchemy tables of a layout, with keys, foreign keys and indexes."""
+    metadata = metadata if metadata is not None else sa.MetaData()
+    for table in layout:
         columns = [
             sa.Column(c.name, _TYPES[c.kind], nullable=c.nullable, primary_key=c.name in table.key,
                       autoincrement=False, comment=c.description)
             for c in table.columns
         ]
-        columns += [sa.Column(name, _TYPES[kind]) for t, name, kind in ARTICLE_EXTRAS if t == table.name]
+        columns += [sa.Column(name, kind_type) for t, name, _, kind_type in extras if t == table.name]
         constraints = []
         if table.parent:
-            parent_key = next(t.key for t in LAYOUT if t.name == table.parent)
+            parent_key = next(t.key for t in layout if t.name == table.parent)
             constraints.append(sa.ForeignKeyConstraint(
                 list(table.parent_key), [f"{table.parent}.{k}" for k in parent_key], ondelete="CASCADE"))
         sa.Table(table.name, metadata, *columns, *constraints)
-    for table, column, kind in INDEXES:
+    for table, column, kind in indexes:
         sa.Index(f"ix_{table}_{column}", metadata.tables[table].c[column],
                  postgresql_using="hash" if kind == "equal" else "btree")
-    sa.Table(SCHEMA_TABLE, metadata,
-             sa.Column("schema_version", sa.Text, primary_key=True),
-             sa.Column("layout", sa.Text, nullable=False),
-             sa.Column("created_at", sa.Text, nullable=False))
     return metadata
 
 
 METADATA = build_metadata()
-LAYOUT_ID = layout_fingerprint(ARTICLE_EXTRAS)
+sa.Table(SCHEMA_TABLE, METADATA,
+         sa.Column("schema_version", sa.Text, primary_key=True),
+         sa.Column("layout", sa.Text, nullable=False),
+         sa.Column("created_at", sa.Text, nullable=False))
+LAYOUT_IDS = {dialect: layout_fingerprint(_extras_fingerprint(dialect)) for dialect in ("sqlite", "postgresql")}
+LAYOUT_ID = LAYOUT_IDS["sqlite"]
+_DIALECTS = {"postgresql": postgresql.dialect(), "sqlite": sqlite.dialect()}
 
 
-def ddl(dialect: str = "postgresql") -> str:
+def ddl(dialect: str = "postgresql", metadata: sa.MetaData = METADATA) -> str:
     """CREATE TABLE / CREATE INDEX statements for `dialect` ('postgresql' or 'sqlite')."""
-    from sqlalchemy.dialects import postgresql, sqlite
-    from sqlalchemy.schema import CreateIndex, CreateTable
-
-    dialects = {"postgresql": postgresql.dialect(), "sqlite": sqlite.dialect()}
-    if dialect not in dialects:
-        raise ValueError(f"dialect is one of {sorted(dialects)}, not {dialect!r}")
-    out = [str(CreateTable(t).compile(dialect=dialects[dialect])).strip() + ";" for t in METADATA.sorted_tables]
-    for t in METADATA.sorted_tables:
-        out += [str(CreateIndex(i).compile(dialect=dialects[dialect])).strip() + ";" for i in t.indexes]
+    if dialect not in _DIALECTS:
+        raise ValueError(f"dialect is one of {sorted(_DIALECTS)}, not {dialect!r}")
+    out = [str(CreateTable(t).compile(dialect=_DIALECTS[dialect])).strip() + ";" for t in metadata.sorted_tables]
+    for t in metadata.sorted_tables:
+        out += [str(CreateIndex(i).compile(dialect=_DIALECTS[dialect])).strip() + ";" for i in t.indexes]
     return "\n\n".join(out) + "\n"
-
-
-def _sqlite_connect(dbapi_connection, _record):
-    # Let SQLAlchemy's "begin" event issue BEGIN, so every transaction (DDL too) is real.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=60000"):
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
-
-
-def _sqlite_begin(conn):
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def create_engine(target: str) -> sa.Engine:
-    url = database_url(target)
-    serializer = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
-    try:
-        engine = sa.create_engine(url, json_serializer=serializer)
-    except ModuleNotFoundError as err:
-        raise DatabaseError(f"{url.drivername} needs the {err.name!r} package: "
-                            f"pip install 'newsextract[postgresql]'") from None
-    if url.get_backend_name() == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_connect)
-        sa.event.listen(engine, "begin", _sqlite_begin)
-    return engine
 
 
 @dataclass
@@ -155,13 +134,9 @@ class _Prepared:
     rows: dict[str, list[dict[str, Any]]]
 
 
-def record_json(record: ArticleRecord) -> str:
-    """The record as the JSONL sink writes it (a record holding lone surrogates,
-    which UTF-8 cannot encode, falls back to ASCII-escaped JSON)."""
-    try:
-        return record.model_dump_json()
-    except Exception:  # noqa: BLE001 - pydantic refuses unencodable strings
-        return json.dumps(record.model_dump(mode="json"))
+def _article_lock(article_id: str) -> int:
+    """The advisory lock key of one article (a signed 64-bit number)."""
+    return int.from_bytes(hashlib.sha256(article_id.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 class SqlSink:
@@ -183,13 +158,8 @@ class SqlSink:
         self._tables = METADATA.tables
         self.engine = create_engine(target)
         try:
-            with self.engine.begin() as conn:
-                _ensure_schema(conn)
-        except sa.exc.OperationalError as err:
-            self.engine.dispose()
-            where = self.url.render_as_string(hide_password=True)
-            raise DatabaseError(f"cannot open {where}: {str(err.orig).strip() or err}") from None
-        except Exception:
+            transaction(self.engine, _ensure_schema, doing="open", retries=0)
+        except BaseException:
             self.engine.dispose()
             raise
 
@@ -197,7 +167,7 @@ class SqlSink:
 
     def write(self, record: ArticleRecord) -> None:
         """Queue `record` (see the module doc for when it is committed).
-        Raises `LayoutError` (nothing queued) for an id too long to be a key."""
+        Raises `LayoutError` (nothing queued) for an id that cannot be a key."""
         prepared = self._prepare(record)
         if not self._pending:
             self._oldest = time.monotonic()
@@ -205,22 +175,18 @@ class SqlSink:
         if len(self._pending) >= self.batch_size or time.monotonic() - self._oldest >= self.max_delay:
             self.flush()
 
-    def write_many(self, records: Iterable[ArticleRecord]) -> None:
-        for record in records:
-            self.write(record)
-
     def flush(self) -> None:
-        """Commit the queued records in one transaction."""
+        """Commit the queued records in one transaction; raises `DatabaseError` (the
+        records stay queued) when the database cannot be reached after retrying."""
         if not self._pending:
             return
         for attempt in range(3):
             try:
-                with self.engine.begin() as conn:
-                    stats = self._store(conn, self._pending)
-            except sa.exc.IntegrityError:
-                # another writer stored one of these articles between our check and insert
+                stats = transaction(self.engine, lambda conn: self._store(conn, self._pending), doing="write to")
+            except sa.exc.IntegrityError as err:
+                # another writer changed one of these articles under us (SQLite without locks here)
                 if attempt == 2:
-                    raise
+                    raise failure(self.url, "write to", err) from None
                 continue
             break
         for name in vars(stats):
@@ -254,6 +220,9 @@ class SqlSink:
         articles are there, delete the changed ones, insert every table's rows."""
         articles = self._tables["articles"]
         ids = list({p.id: None for p in batch})
+        if conn.dialect.name == "postgresql":   # writers of one article take turns (in one order: no deadlock)
+            conn.execute(sa.text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+                         {"keys": sorted({_article_lock(i) for i in ids})})
         before = {row.id: (row.text_hash, row.record_hash) for row in conn.execute(
             sa.select(articles.c.id, articles.c.text_hash, articles.c.record_hash).where(articles.c.id.in_(ids)))}
         stats, state, final = SqlStats(), dict(before), {}
@@ -284,26 +253,33 @@ class SqlSink:
 
     # ------------------------------------------------------------ reading
 
+    @staticmethod
+    def key(article_id: str) -> str:
+        """The key an article is stored under (see `storable_key`)."""
+        return storable_key(article_id)
+
     def stored_ids(self) -> dict[str, str]:
-        """id -> text_hash of every stored article (to skip them on a resumed run)."""
+        """key -> text_hash of every stored article (to skip them on a resumed run)."""
         articles = self._tables["articles"]
-        with self.engine.connect() as conn:
-            return dict(conn.execute(sa.select(articles.c.id, articles.c.text_hash)).all())
+        return transaction(self.engine, lambda conn: dict(
+            conn.execute(sa.select(articles.c.id, articles.c.text_hash)).all()), doing="read")
 
 
 def _ensure_schema(conn: sa.Connection) -> None:
     """Create the tables on first use; refuse a database whose tables differ."""
+    lock_schema(conn)
     inspector = sa.inspect(conn)
     existing = set(inspector.get_table_names())
     ours = [t for t in METADATA.sorted_tables if t.name != SCHEMA_TABLE]
     version_table = METADATA.tables[SCHEMA_TABLE]
+    layout_id = LAYOUT_IDS.get(conn.dialect.name, LAYOUT_ID)
     if SCHEMA_TABLE in existing:
         stored = conn.execute(sa.select(version_table)).first()
-        if stored is None or stored.layout != LAYOUT_ID:
+        if stored is None or stored.layout != layout_id:
             held = f"schema {stored.schema_version} (layout {stored.layout})" if stored else "no schema version"
             raise IncompatibleSchemaError(
                 f"this database holds newsextract tables of {held}; this newsextract writes schema "
-                f"{SCHEMA_VERSION} (layout {LAYOUT_ID}). Write to a new database (or PostgreSQL schema), "
+                f"{SCHEMA_VERSION} (layout {layout_id}). Write to a new database (or PostgreSQL schema), "
                 f"or export the old tables and drop them.")
         for table in ours:
             if table.name in existing:
@@ -322,5 +298,5 @@ def _ensure_schema(conn: sa.Connection) -> None:
     METADATA.create_all(conn, checkfirst=True)
     if SCHEMA_TABLE not in existing:
         conn.execute(version_table.insert().values(
-            schema_version=SCHEMA_VERSION, layout=LAYOUT_ID,
+            schema_version=SCHEMA_VERSION, layout=layout_id,
             created_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))

@@ -12,6 +12,10 @@ Parquet sinks stay in step with the record:
 
 Events are a union on `type`: the `events` table holds the union of every event
 model's columns, the type-specific ones NULL for the other types.
+
+Two layouts are derived this way, each from a `Plan`: the records' (`LAYOUT`,
+rooted at `articles`) and the event clusters' (`CLUSTER_LAYOUT`, rooted at
+`event_clusters`, written by `newsextract cluster --db`).
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ from typing import Any, Iterator, Literal, Optional, Union
 
 from pydantic import BaseModel
 
-from ..schema import ArticleRecord
+from ..schema import ArticleRecord, EventCluster
 
 #: (parent table, list field) -> (child table, name children of that child use for its key).
 CHILD_TABLES: dict[tuple[str, str], tuple[str, str]] = {
@@ -64,6 +68,16 @@ INDEXES: tuple[tuple[str, str, Literal["equal", "range"]], ...] = (
     ("event_participants", "role", "equal"),
 )
 
+#: The cluster tables: one row per cluster, one per clustered event.
+CLUSTER_CHILD_TABLES: dict[tuple[str, str], tuple[str, str]] = {
+    ("event_clusters", "members"): ("event_cluster_members", "member_ord"),
+}
+CLUSTER_INDEXES: tuple[tuple[str, str, Literal["equal", "range"]], ...] = (
+    ("event_clusters", "type", "range"),
+    ("event_clusters", "date", "range"),
+    ("event_cluster_members", "article_id", "equal"),
+)
+
 #: Longest key or B-tree-indexed text value, in UTF-8 bytes. PostgreSQL refuses a
 #: B-tree entry over ~2.7 kB; three such values must fit in a composite key.
 MAX_KEY_BYTES = 800
@@ -84,6 +98,20 @@ class Column:
     description: Optional[str] = None
 
 
+@dataclass(frozen=True)
+class Plan:
+    """How a root model becomes tables: the root table's name and key field, what
+    its children call that key, which list fields are child tables, which columns
+    are indexed."""
+
+    root: str
+    model: type
+    key: str
+    ref_name: str
+    children: dict
+    indexes: tuple
+
+
 @dataclass
 class Table:
     name: str
@@ -96,6 +124,7 @@ class Table:
     models: tuple = ()               # the schema model(s) one row stands for
     columns: list[Column] = field(default_factory=list)
     children: list["Table"] = field(default_factory=list)
+    bounded: frozenset = frozenset()  # text columns length-checked like keys (B-tree indexed)
 
     @property
     def column_names(self) -> list[str]:
@@ -176,13 +205,13 @@ def _merged_fields(models: list[type[BaseModel]]) -> dict[str, tuple[Any, str]]:
 
 # ---------------------------------------------------------------- layout
 
-def _columns(table_name: str, fields: dict[str, tuple[Any, Optional[str]]], prefix: tuple[str, ...],
+def _columns(plan: Plan, table_name: str, fields: dict[str, tuple[Any, Optional[str]]], prefix: tuple[str, ...],
              nullable: bool, children: list[tuple[str, list[type[BaseModel]]]]) -> Iterator[Column]:
     for name, (annotation, description) in fields.items():
         path = prefix + (name,)
         inner, optional = _unwrap(annotation)
         null = nullable or optional
-        if not prefix and (table_name, name) in CHILD_TABLES:
+        if not prefix and (table_name, name) in plan.children:
             item = _list_item(inner)
             models = _union_models(item) if item is not None else None
             if models is None:
@@ -194,17 +223,18 @@ def _columns(table_name: str, fields: dict[str, tuple[Any, Optional[str]]], pref
             yield Column("_".join(path), kind, null, path, description)
         elif _is_model(inner):
             sub = {n: (i.annotation, i.description) for n, i in inner.model_fields.items()}
-            yield from _columns(table_name, sub, path, null, children)
+            yield from _columns(plan, table_name, sub, path, null, children)
         else:
             yield Column("_".join(path), "json", null, path, description)
 
 
-def _build(name: str, models: list[type[BaseModel]], parent: Optional[Table], field_name: Optional[str]) -> Table:
+def _build(plan: Plan, name: str, models: list[type[BaseModel]], parent: Optional[Table],
+           field_name: Optional[str]) -> Table:
     fields = _merged_fields(models)
     if parent is None:
-        ref_name, own_key, parent_key, key_columns = "article_id", "id", (), []
+        ref_name, own_key, parent_key, key_columns = plan.ref_name, plan.key, (), []
     else:
-        ref_name = next(ref for child, ref in CHILD_TABLES.values() if child == name)
+        ref_name = next(ref for child, ref in plan.children.values() if child == name)
         own_key = "id" if "id" in fields else "ord"
         parent_key = parent.parent_key + (parent.ref_name,)
         kinds = {c.name: c.kind for c in parent.columns}
@@ -213,24 +243,25 @@ def _build(name: str, models: list[type[BaseModel]], parent: Optional[Table], fi
             key_columns.append(Column("ord", "int", False))
     key = parent_key + (own_key,)
     children: list[tuple[str, list[type[BaseModel]]]] = []
-    own = list(_columns(name, fields, (), False, children))
-    own.sort(key=lambda c: (c.name != "id", c.name != "type"))     # id and type first, else as declared
+    own = list(_columns(plan, name, fields, (), False, children))
+    own.sort(key=lambda c: (c.name != own_key, c.name != "type"))     # key and type first, else as declared
     columns = key_columns + own
     names = [c.name for c in columns]
     clash = {n for n in names if names.count(n) > 1}
     if clash:
         raise TypeError(f"table {name}: columns {sorted(clash)} clash (a key name equals a field name)")
+    bounded = frozenset({c for t, c, kind in plan.indexes if t == name and kind == "range"} | {own_key})
     table = Table(name, parent.name if parent else None, field_name, key, parent_key, ref_name, own_key,
-                  tuple(models), columns)
+                  tuple(models), columns, bounded=bounded)
     for child_field, child_models in children:
-        child_name, _ = CHILD_TABLES[(name, child_field)]
-        table.children.append(_build(child_name, child_models, table, child_field))
+        child_name, _ = plan.children[(name, child_field)]
+        table.children.append(_build(plan, child_name, child_models, table, child_field))
     return table
 
 
-def build_layout() -> list[Table]:
-    """Every table, parents before children."""
-    root = _build("articles", [ArticleRecord], None, None)
+def build_layout(plan: Plan) -> list[Table]:
+    """Every table of `plan`, parents before children."""
+    root = _build(plan, plan.root, [plan.model], None, None)
     ordered: list[Table] = []
 
     def walk(t: Table):
@@ -240,18 +271,22 @@ def build_layout() -> list[Table]:
 
     walk(root)
     known = {t.name for t in ordered}
-    for table, column, _ in INDEXES:
+    for table, column, _ in plan.indexes:
         if table not in known or column not in next(t for t in ordered if t.name == table).column_names:
             raise TypeError(f"index on {table}.{column}: no such column in the layout")
     return ordered
 
 
-LAYOUT: list[Table] = build_layout()
+RECORD_PLAN = Plan("articles", ArticleRecord, "id", "article_id", CHILD_TABLES, INDEXES)
+CLUSTER_PLAN = Plan("event_clusters", EventCluster, "cluster_id", "cluster_id", CLUSTER_CHILD_TABLES,
+                    CLUSTER_INDEXES)
+LAYOUT: list[Table] = build_layout(RECORD_PLAN)
 TABLES: dict[str, Table] = {t.name: t for t in LAYOUT}
+CLUSTER_LAYOUT: list[Table] = build_layout(CLUSTER_PLAN)
 
 
 def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = ()) -> str:
-    """A short hash of the table layout: the same tables, columns, types and keys give the same value."""
+    """A short hash of a table layout: the same tables, columns, types and keys give the same value."""
     parts = [f"{t.name}({','.join(f'{c.name}:{c.kind}' + ('?' if c.nullable else '') for c in t.columns)})"
              f"key({','.join(t.key)})" for t in LAYOUT]
     parts += [f"index {t}.{c}:{k}" for t, c, k in INDEXES]
@@ -262,6 +297,7 @@ def layout_fingerprint(extra: tuple[tuple[str, str, str], ...] = ()) -> str:
 # ---------------------------------------------------------------- values
 
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def safe_text(value: str, *, keep_nul: bool = False) -> str:
@@ -271,29 +307,50 @@ def safe_text(value: str, *, keep_nul: bool = False) -> str:
     if not _UNSAFE.search(value):
         return value
     if keep_nul:
-        return re.sub("[\ud800-\udfff]", "\ufffd", value)
+        return _SURROGATES.sub("\ufffd", value)
     return _UNSAFE.sub("\ufffd", value)
 
 
-def _json_ready(value):
-    """`value` as plain JSON data, every string made storable (`safe_text`, NUL kept:
-    JSON escapes it)."""
+def storable_key(value: str, *, keep_nul: bool = False) -> str:
+    """`value` as a key that every output can hold, distinct values kept distinct:
+    unchanged unless it holds a lone surrogate or (unless `keep_nul`) NUL; then
+    those become U+FFFD and `~` and a hash of the original are appended
+    (replacing them alone would make "a\\x00" and "a\\ufffd" one key)."""
+    unsafe = _SURROGATES if keep_nul else _UNSAFE
+    if not unsafe.search(value):
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{unsafe.sub(chr(0xFFFD), value)}~{digest}"
+
+
+def json_ready(value, *, keep_nul: bool = True):
+    """`value` as plain JSON data, every string made storable (`safe_text`; NUL kept
+    unless not `keep_nul`: JSON text escapes it, PostgreSQL's JSONB cannot hold it)."""
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json")
     if isinstance(value, str):
-        return safe_text(value, keep_nul=True)
+        return safe_text(value, keep_nul=keep_nul)
     if isinstance(value, (list, tuple)):
-        return [_json_ready(v) for v in value]
+        return [json_ready(v, keep_nul=keep_nul) for v in value]
     if isinstance(value, dict):
-        return {safe_text(str(k), keep_nul=True): _json_ready(v) for k, v in value.items()}
+        return {safe_text(str(k), keep_nul=keep_nul): json_ready(v, keep_nul=keep_nul) for k, v in value.items()}
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return value
 
 
+def record_json(record: BaseModel) -> str:
+    """A record as one line of JSON, as the JSONL sink writes it (one holding lone
+    surrogates, which UTF-8 cannot encode, falls back to ASCII-escaped JSON)."""
+    try:
+        return record.model_dump_json()
+    except Exception:  # noqa: BLE001 - pydantic refuses unencodable strings
+        return json.dumps(record.model_dump(mode="json"))
+
+
 def json_text(value) -> str:
     """A JSON column's value as text."""
-    return json.dumps(_json_ready(value), ensure_ascii=False)
+    return json.dumps(json_ready(value), ensure_ascii=False)
 
 
 def _get(item, path: tuple[str, ...]):
@@ -312,14 +369,12 @@ def _key_value(column: str, value) -> Any:
     return value
 
 
-_BOUNDED = {(t, c) for t, c, kind in INDEXES if kind == "range"}
+def iter_rows(record: BaseModel, *, keep_nul: bool = False, json_as_text: bool = False,
+              check_keys: bool = True, layout: Optional[list[Table]] = None) -> Iterator[tuple[Table, dict[str, Any]]]:
+    """(table, row) for every row of `record` (an `ArticleRecord`, or the root model
+    of `layout`), parents before their children.
 
-
-def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bool = False,
-              check_keys: bool = True) -> Iterator[tuple[Table, dict[str, Any]]]:
-    """(table, row) for every row of `record`, parents before their children.
-
-    Text values go through `safe_text`; JSON columns hold plain lists/dicts, or
+    Text values go through `safe_text`, keys through `storable_key`; JSON columns hold plain lists/dicts, or
     their JSON text with `json_as_text`. Raises `LayoutError` for a key (an id)
     or a B-tree-indexed value too long to index (unless not `check_keys`)."""
 
@@ -332,11 +387,12 @@ def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bo
             if value is None:
                 row[col.name] = None
             elif col.kind == "text":
-                value = safe_text(value, keep_nul=keep_nul)
-                bounded = (table.name, col.name) in _BOUNDED or col.name == table.own_key
+                value = (storable_key(value, keep_nul=keep_nul) if col.name == table.own_key
+                         else safe_text(value, keep_nul=keep_nul))
+                bounded = col.name in table.bounded
                 row[col.name] = _key_value(f"{table.name}.{col.name}", value) if check_keys and bounded else value
             elif col.kind == "json":
-                row[col.name] = json_text(value) if json_as_text else _json_ready(value)
+                row[col.name] = json_text(value) if json_as_text else json_ready(value)
             else:
                 row[col.name] = value
         return row
@@ -354,4 +410,4 @@ def iter_rows(record: ArticleRecord, *, keep_nul: bool = False, json_as_text: bo
                     child_keys["ord"] = position
                 yield from walk(child, child_item, child_keys)
 
-    yield from walk(LAYOUT[0], record, {})
+    yield from walk((layout or LAYOUT)[0], record, {})

@@ -9,4 +9,6 @@ can never disagree about a name, a sentence border or a quotation mark.
   quote_marks  quotation-mark spans, and whether an offset is inside a quotation
   people       given names, titles, and the gender they tell; person nouns, name particles
   reporting    reporting and attribution verbs ("said", "according to", "quoted as saying")
+  segments     where a segment (sentence or line) ends: a line break always ends one
+  dates        date expressions: found in text, resolved against the publication date
 """

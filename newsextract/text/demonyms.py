@@ -13,14 +13,13 @@ gazetteer's own table model checks the whole file.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
 from .names import name_key
-from .tables import parse_table, read_json
+from .tables import build_once_packaged, parse_table, read_json
 
 COUNTRIES_FILE = "gazetteer_countries.json"
 
@@ -73,14 +72,7 @@ class Demonyms:
 def load_demonyms(folder: Optional[Union[str, Path]] = None) -> Demonyms:
     """The demonym table of the packaged gazetteer (read once), or of the
     `gazetteer_countries.json` in `folder`."""
-    if folder is None:
-        return _packaged()
-    return _from_file(folder)
-
-
-@lru_cache(maxsize=1)
-def _packaged() -> Demonyms:
-    return _from_file(None)
+    return build_once_packaged(_from_file, folder)
 
 
 def _from_file(folder: Optional[Union[str, Path]]) -> Demonyms:

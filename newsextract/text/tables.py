@@ -12,12 +12,13 @@ also how `to_disk`/`from_disk` carry a customized table with a saved pipeline.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, TypeVar, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, ValidationError, model_serializer, model_validator
 
 PACKAGE = "newsextract.models"
 
@@ -31,6 +32,60 @@ class Table(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     about: Union[str, list[str], None] = Field(default=None, alias="_about")
+
+
+NOTE_KEY = re.compile(r"_(\w+?)_note")
+
+
+class NotedTable(Table):
+    """A table whose entries may carry a note: `_X_note` documents the entry named X
+    (or the first entry whose name starts with `X_`) and is written back right before it.
+
+    Notes need no declaration of their own, yet one whose name matches no entry (a
+    typo) is an unknown key and fails at load like any other.
+    """
+
+    notes: dict[str, str] = Field(default_factory=dict, exclude=True)
+
+    @classmethod
+    def _documented_field(cls, name: str) -> Optional[str]:
+        """The field a note called `name` documents, if any (matched by the entry's key)."""
+        for field_name, field in cls.model_fields.items():
+            key = field.alias or field_name
+            if field_name != "notes" and (key == name or key.startswith(name + "_")):
+                return field_name
+        return None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather_notes(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        entries, notes = {}, dict(data.get("notes") or {})
+        for key, value in data.items():
+            match = NOTE_KEY.fullmatch(key)
+            if match and cls._documented_field(match.group(1)):
+                notes[match.group(1)] = value
+            elif key != "notes":
+                entries[key] = value
+        return {**entries, "notes": notes}
+
+    @model_serializer(mode="wrap")
+    def _place_notes(self, handler, info: SerializationInfo) -> dict[str, Any]:
+        data = handler(self)
+        field_of_key = {(field.alias if info.by_alias and field.alias else name): name
+                        for name, field in type(self).model_fields.items()}
+        notes_before: dict[Optional[str], list[str]] = {}
+        for name in self.notes:
+            notes_before.setdefault(self._documented_field(name), []).append(name)
+        placed: dict[str, Any] = {}
+        for key, value in data.items():
+            for name in notes_before.pop(field_of_key.get(key), []):
+                placed[f"_{name}_note"] = self.notes[name]
+            placed[key] = value
+        for names in notes_before.values():     # notes of entries left out of the dump
+            placed.update({f"_{name}_note": self.notes[name] for name in names})
+        return placed
 
 
 T = TypeVar("T", bound=BaseModel)
@@ -86,6 +141,24 @@ def load_table(filename: str, model: type[T], folder: Optional[Union[str, Path]]
 @lru_cache(maxsize=None)
 def _packaged(filename: str, model: type[T]) -> T:
     return parse_table(read_json(filename), model, _label(filename, None))
+
+
+Built = TypeVar("Built")
+
+
+def build_once_packaged(build: Callable[[Optional[Union[str, Path]]], Built],
+                        folder: Optional[Union[str, Path]] = None) -> Built:
+    """`build(folder)`; from the packaged `models/` (`folder=None`) it is built once per
+    process, so every pipeline keeping the packaged tables shares one compiled copy.
+    `build` must be a module-level function (it is the cache key)."""
+    if folder is None:
+        return _built_from_package(build)
+    return build(folder)
+
+
+@lru_cache(maxsize=None)
+def _built_from_package(build: Callable[[None], Built]) -> Built:
+    return build(None)
 
 
 def write_table(table: BaseModel, folder: Union[str, Path], filename: str) -> Path:

@@ -26,7 +26,7 @@ def _about(filename: str) -> str:
 
 @pytest.mark.parametrize("filename", [
     "gazetteer_countries.json", "gazetteer_places.tsv", "gazetteer_orgs.json", "gazetteer_place_extras.json",
-    "gazetteer_country_extras.json", "entities_people.json", "entities_bodies.json", "entities_mediators.json",
+    "gazetteer_country_extras.json", "people.json", "entities_bodies.json", "entities_mediators.json",
     "gazetteer_matching.json", "entities_context.json",
 ])
 def test_every_data_file_names_its_source_and_licence(filename):

@@ -7,8 +7,10 @@ One article's way through `EntityRecognizer.__call__`:
                   split at commas and line breaks, titles cut off ("President X"),
                   split names joined ("Ursula von" + "der Leyen"), "Donetsk
                   region" extended, org + person run-ons split; plus gazetteer
-                  names the model missed; minus chrome, bylines, headlines,
-                  dates and non-entities (candidates.py)
+                  names the model missed, numbered military units (units.py) and,
+                  in a sports story, the teams and players of its tables
+                  (sports.py); minus chrome, bylines, Title-Case headline words,
+                  storm and treaty names, dates and non-entities (candidates.py)
   2. typing       gazetteer + context: COUNTRY, PLACE, ORGANIZATION, PERSON, with
                   a confidence and the other readings of ambiguous names
                   (classify.py); then what the rest of the article says: a
@@ -22,9 +24,11 @@ One article's way through `EntityRecognizer.__call__`:
                   countries by ISO code, organizations by acronym and body,
                   places by record (resolution.py); names and attributes
                   (building.py)
+  5. locating     PLACE entities the gazetteer did not locate: a GeoNames town of
+                  the article's countries (locating.py, newsextract.gazetteer.geocoder)
 
-Tables: models/entities_people.json, entities_bodies.json, entities_context.json
-and the gazetteer (newsextract.gazetteer), read from the `tables_path` config
+Tables: the kernel's people tables (models/people.json, people_given_names.json), entities_bodies.json, entities_context.json,
+entities_sports.json and the gazetteer (newsextract.gazetteer), read from the `tables_path` config
 (None: the packaged ones) and written by `to_disk`.
 """
 from .component import EntityRecognizer, make_entities

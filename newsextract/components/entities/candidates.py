@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Country, Entry, Organization
 from .article import Candidate, EntityArticle
-from .repair import extend_org_names, join_split_names, repair
+from .repair import extend_org_backwards, extend_org_names, join_split_names, repair, title_before
 from .tables import word
+from .units import unit_mentions
 
 MODEL_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 # labels of the model's spans that are no named place or body (a gazetteer name inside one is not taken)
@@ -20,20 +21,27 @@ WEAPON_CODE = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-
 BYLINE = re.compile(r"(?i)by\s+")
 DATELINE_AFTER = ("(", "—", "–", "-", ":", ",")
 HYPHENS = ("-", "‑")
+LINE_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidate]:
-    """Every candidate mention, not overlapping (but for nested ones), in text order."""
+def candidates(art: EntityArticle, use_gazetteer_matches: bool, teams: list[Candidate] = ()) -> list[Candidate]:
+    """Every candidate mention, not overlapping (but for nested ones), in text order;
+    `teams`: the sports teams of a results table (sports.py), which win over the model's spans."""
     doc = art.doc
     spans: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ in MODEL_LABELS:
             spans.extend(repair(art, Candidate(ent.start, ent.end, ent.label_)))
     spans = join_split_names(art, spans)
-    spans = extend_org_names(art, spans)
+    spans = extend_org_names(art, extend_org_backwards(art, spans))
+    units = unit_mentions(art) + list(teams)
+    if units:
+        in_unit = {i for u in units for i in range(u.start, u.end)}
+        spans = [c for c in spans if not any(i in in_unit for i in range(c.start, c.end))] + units
     if use_gazetteer_matches:
         spans = merge_gazetteer(art, spans)
     byline = byline_lines(art, spans)
+    headlines = title_case_lines(art)
     out, taken = [], set()
     for c in sorted(spans, key=lambda c: (c.start, -(c.end - c.start))):
         if c.end <= c.start:
@@ -45,22 +53,69 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool) -> list[Candidat
             continue
         if any(ls <= c.start_char < le for ls, le in byline) or dateline(art, c):
             continue
+        if headlines and not c.entries and c.label not in ("UNIT", "TEAM", "PLAYER") and headline_only(art, c, headlines):
+            continue
         if not c.nested:
             taken.update(range(c.start, c.end))
         out.append(c)
     return out
 
 
+def title_case_lines(art: EntityArticle) -> list[tuple[int, int]]:
+    """The lines written in Title Case ("Ruling Party Wins Vote by a Landslide"),
+    as (start, end) character ranges: in them a capital does not make a name."""
+    tables, text, out, start = art.tables, art.text, [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = [w for w in LINE_WORDS.findall(line) if len(w) >= 4] \
+            if len(line) <= tables.context.title_line_max_chars and not line.rstrip().endswith(".") else []
+        if len(words) >= tables.context.title_line_min_words and not line.isupper():
+            capitals = [w for w in words if w[0].isupper() and not w.isupper()]
+            # common words written with a capital ("Wins", "Elections"), not a line of names
+            common = sum(1 for w in capitals if w.lower() in art.lower_words)
+            if len(capitals) >= tables.context.title_line_share * len(words) \
+                    and common >= tables.context.title_line_common_words:
+                out.append((start, end))
+        start = end + 1
+    return out
+
+
+def headline_only(art: EntityArticle, c: Candidate, headlines: list[tuple[int, int]]) -> bool:
+    """Whether a candidate in a Title-Case line is written nowhere else in the article."""
+    if not any(s <= c.start_char < e for s, e in headlines):
+        return False
+    text, pos = art.text, 0
+    while True:
+        pos = text.find(c.text, pos)
+        if pos < 0:
+            return True
+        if not any(s <= pos < e for s, e in headlines):
+            return False
+        pos += len(c.text)
+
+
 def plausible(art: EntityArticle, c: Candidate) -> bool:
     """Not a date, a number, a lone title, a headline, a common word or page furniture."""
     doc, tables = art.doc, art.tables
     text = c.text
+    if c.label in ("UNIT", "TEAM", "PLAYER"):
+        return True
     if not any(ch.isupper() for ch in text) or text in tables.non_entities:
         return False
+    words = art.words[c.start:c.end]
+    if tables.starts_or_ends_with(words, tables.event_first_words, tables.event_last_words):
+        return False  # "Cyclone Mira", "the Defense Cooperation Agreement": an event or a text, no entity
+    nxt = art.words[c.end] if c.end < len(doc) else ""
+    if c.entries and c.entries[0].is_country and nxt in tables.currency_words:
+        return False  # "the US dollar": a currency, no mention of the country
     if c.entries:
         return True
     if any(ch.isdigit() for ch in text):
         return False
+    if portfolio_before_title(art, c.end):
+        return False  # "Home" in "Home Minister Jane Doe": part of the title
+    if c.start > 1 and doc[c.start - 1].lower_ == "for" and title_before(art, c.start - 1):
+        return False  # "Disaster Management" in "State Minister for Disaster Management": the portfolio
     toks = doc[c.start:c.end]
     words = [word(t.text) for t in toks if t.is_alpha]
     if not words or all(w in tables.title_words for w in words):
@@ -76,6 +131,17 @@ def plausible(art: EntityArticle, c: Candidate) -> bool:
     if len(toks) == 1 and c.start > 0 and WEAPON_CODE.match(doc[c.start - 1].text):
         return False  # "a 2S7 Pion gun", "T-72 tanks": the name of a model of weapon
     return True
+
+
+def portfolio_before_title(art: EntityArticle, i: int) -> bool:
+    """Whether a minister-like title starts at token i and a name follows it
+    ("... Minister Jane Doe", "... CS Jane Doe", "... Cabinet Secretary Jane Doe")."""
+    tables, words, doc = art.tables, art.words, art.doc
+    for n in range(min(tables.max_title_len, len(words) - i - 1), 0, -1):
+        key = tuple(words[i:i + n])
+        if key in tables.title_gender and any(key[-len(p):] == p for p in tables.portfolio_titles):
+            return doc[i + n].is_title and doc[i].is_title
+    return False
 
 
 def dateline(art: EntityArticle, c: Candidate) -> bool:

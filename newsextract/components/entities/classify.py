@@ -72,6 +72,12 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
     given_first = len(toks) > 1 and tables.is_given_name(toks[0].text)
     c.person_cue = bool(c.titles) or given_first or person_noun_before(art, c.start)
     label = c.label
+    if label in ("UNIT", "TEAM"):
+        set_type(c, "ORGANIZATION", None, 0.8 if label == "UNIT" else 0.7)
+        return
+    if label == "PLAYER":
+        set_type(c, "PERSON", None, 0.7)
+        return
     if gaz.demonyms.country(c.text) and not (entries and isinstance(entries[0].record, (Country, Organization))):
         return  # a demonym the model took for a name ("Ukrainian", "Nepalis", "Thai")
     if not entries and len(toks) == 1 and not toks[0].is_upper and toks[0].lower_ in art.lower_words:
@@ -80,6 +86,15 @@ def classify(art: EntityArticle, c: Candidate, context: Counter) -> None:
         _classify_known(art, c, entries, context, has_org_word, given_first)
         return
     acronym = len(toks) == 1 and toks[0].is_upper and 2 <= len(toks[0].text) <= 6 and toks[0].is_alpha
+    prev = doc[c.start - 1] if c.start > 0 else None
+    if prev is not None and prev.is_lower and prev.lower_ in tables.org_words and not c.titles:
+        set_type(c, "ORGANIZATION", None, 0.65)  # "the opposition party Our Homeland", "news channel TeleNorte"
+        return
+    if not has_org_word and not c.person_cue and not any(w in tables.org_words for w in art.words[c.start:c.end]) \
+            and tables.starts_or_ends_with(
+            art.words[c.start:c.end], tables.place_first_words, tables.place_last_words):
+        set_type(c, "PLACE", None, 0.7)  # "River Sena", "Kessar Regency", "the Red Church"
+        return
     if label in ("GPE", "LOC", "FAC"):
         if acronym:
             set_type(c, "ORGANIZATION", None, 0.6)
@@ -137,7 +152,22 @@ def _classify_known(art: EntityArticle, c: Candidate, entries: list[Entry], cont
     else:
         chosen, confidence, others = disambiguate(art, c, entries, context)
         place = chosen if isinstance(chosen, Place) else territory_place(chosen)
+        stated = country_after(art, c)
+        if region_abroad(place, entries, context) or stated and place.country_code and place.country_code != stated:
+            # "the North East" of a country the article never names, "Bali, Indonesia" read as an
+            # Indian city: a namesake, not the place meant
+            set_type(c, "PLACE", None, 0.6, alternatives=[describe(place)] + others)
+            return
         set_type(c, "PLACE", place, confidence if label != "GAZ" else min(confidence, 0.85), alternatives=others)
+
+
+def region_abroad(place: Place, entries: list[Entry], context: Counter) -> bool:
+    """Whether a (non-curated) region lies in a country that nothing else in the
+    article points to, while the article points to other countries."""
+    if place.kind != "region" or place.curated or not place.country_code:
+        return False
+    own = 1.0 if len({code(e.record) for e in entries}) == 1 else 0.5  # what the name itself added (context_codes)
+    return context[place.country_code] - own <= 0 and sum(context.values()) - own >= 2
 
 
 def suffixed_place(art: EntityArticle, c: Candidate) -> list[Entry]:
@@ -194,9 +224,12 @@ def disambiguate(art: EntityArticle, c: Candidate, entries: list[Entry], context
         if key in seen or isinstance(rec, Organization):
             continue
         seen.add(key)
-        own = context[code(rec)] - (1.0 if rank == 0 and len(entries) == 1 else 0.5 if rank == 0 else 0.0)
+        own = context[code(rec)] - (1.0 if rank == 0 and len(entries) == 1 else 0.5 if rank == 0 else 0.0) \
+            if code(rec) else 0.0  # a place of no one country ("the Sahel") has no context to count
         if isinstance(rec, Place) and rec.kind == "region" and city_before(art, c, rec.country_code):
             own += 3  # "Savannah, Georgia": a city, then its state
+        if isinstance(rec, Place) and rec.country_code and rec.country_code == country_after(art, c):
+            own += 3  # "Bali, Indonesia": a place, then its country
         if isinstance(rec, Country):
             score = 4.0 + 0.5 * min(own, 4) + 0.5 * sum(min(context[n], 2) for n in rec.neighbours)
             if country_cue(art, c):
@@ -226,6 +259,18 @@ def country_cue(art: EntityArticle, c: Candidate) -> bool:
     if c.end + 1 < n and doc[c.end].lower_ in POSSESSIVE and doc[c.end + 1].lower_ in heads:
         return True
     return c.start > 1 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in heads
+
+
+def country_after(art: EntityArticle, c: Candidate) -> Optional[str]:
+    """The ISO code of a country named right after the candidate and a comma ("Bali, Indonesia")."""
+    doc = art.doc
+    if c.end + 1 >= len(doc) or doc[c.end].text != ",":
+        return None
+    for k in range(c.end + 2, min(len(doc), c.end + 5) + 1):
+        country = art.gaz.country(doc[c.end + 1:k].text)
+        if country is not None:
+            return country.iso2
+    return None
 
 
 def city_before(art: EntityArticle, c: Candidate, country_code: Optional[str]) -> bool:

@@ -8,14 +8,16 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...gazetteer import load_gazetteer, write_gazetteer_tables
+from ...gazetteer import Place, load_gazetteer, write_gazetteer_tables
 from .article import EntityArticle
 from .bodies import body_mentions
 from .candidates import candidates
 from .classify import classify, context_codes
+from .locating import geocoder_folder, locate_places
 from .references import capital_metonyms, country_references
 from .resolution import resolve
-from .retyping import propagate_names, retype_by_article
+from .retyping import propagate_names, retype_by_article, untagged_list_places
+from .sports import load_sports_rules, sport_of_story, table_names, teams_in_prose, write_sports_rules
 from .tables import load_entity_tables, write_entity_tables
 
 
@@ -34,22 +36,34 @@ class EntityRecognizer:
     def _load(self, folder: Optional[Union[str, Path]]) -> None:
         self.tables = load_entity_tables(folder)
         self.gaz = load_gazetteer(folder)
+        self.towns_folder = geocoder_folder(folder)
+        self.sports = load_sports_rules(folder)
 
     def __call__(self, doc: Doc) -> Doc:
         art = EntityArticle(doc, self.tables, self.gaz)
-        cands = candidates(art, self.use_gazetteer_matches)
+        sport = sport_of_story(art, self.sports)
+        cands = candidates(art, self.use_gazetteer_matches, table_names(art, self.sports, sport) if sport else ())
         context = context_codes(cands)
         for c in cands:
             classify(art, c, context)
         cands = [c for c in cands if c.type]
         retype_by_article(art, cands)
+        if sport == "team":
+            teams_in_prose(art, cands)
         cands += propagate_names(art, cands)
+        cands += untagged_list_places(art, cands)
         cands += country_references(art, cands)
         cands = [c for c in cands if c.type]
         cands += body_mentions(art, cands)
         capital_metonyms(art, cands)
         cands.sort(key=lambda c: (c.start_char, -c.end_char))
-        doc._.ne_entities = resolve(art, cands)
+        entities = resolve(art, cands)
+        records = {}
+        for c in cands:
+            if c.entity is not None and isinstance(c.record, Place):
+                records.setdefault(c.entity.id, c.record)
+        locate_places(entities, records, self.towns_folder)
+        doc._.ne_entities = entities
         return doc
 
     # ---------------------------------------------------------- serialization
@@ -57,6 +71,7 @@ class EntityRecognizer:
         """Write the tables (the entity tables and the gazetteer) into `path`."""
         write_entity_tables(self.tables, path)
         write_gazetteer_tables(self.gaz.tables, path)
+        write_sports_rules(self.sports, path)
 
     def from_disk(self, path: Union[str, Path], *, exclude: tuple = tuple()) -> "EntityRecognizer":
         """Read the tables `to_disk` wrote."""

@@ -71,6 +71,13 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return all(initials[ch] >= n for ch, n in Counter(acronym.upper()).items())
 
 
+def capitals_fit(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters are the name's capitals in order, some left out
+    ("USAID" for "US Agency for International Development")."""
+    capitals = iter(ch for ch in name if ch.isupper())
+    return all(any(ch == cap for cap in capitals) for ch in acronym.upper() if ch.isalpha())
+
+
 def initials(text: str, person: bool, skip: frozenset) -> list[str]:
     """The acronyms a name can be written as: the initials of its content words
     ("U.S. Geological Survey" -> "USGS"), and of a person's first three names."""

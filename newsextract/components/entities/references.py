@@ -40,8 +40,11 @@ def country_references(art: EntityArticle, cands: list[Candidate]) -> list[Candi
                 inner = by_start[i + 2]
                 iso, start, end = inner.country, i, inner.end
             if iso:
-                if start > 0 and doc[start - 1].lower_ == "the":
-                    start -= 1
+                k = start  # "the (interim) government of X"
+                while k > 0 and start - k < 2 and doc[k - 1].is_lower and doc[k - 1].pos_ == "ADJ":
+                    k -= 1
+                if k > 0 and doc[k - 1].lower_ == "the":
+                    start = k - 1
                 out.append(reference(art, start, end, iso, "government"))
                 for other in cands:  # the model's "Government of Oman" is no organization
                     if other.type == "ORGANIZATION" and not isinstance(other.record, Organization) \
@@ -140,6 +143,10 @@ def is_metonym(art: EntityArticle, c: Candidate) -> bool:
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos" \
             and doc[c.end - 1].dep_ in ("compound", "nmod", "amod"):
         return False  # "Moscow time", "the Moscow talks"
+    if nxt is not None and nxt.lower_ in POSSESSIVE:  # "Kabul's main prison", "Moscow's streets": the city
+        owner = nxt.head if nxt.head.i >= c.end else doc[c.end - 1].head if doc[c.end - 1].head.i > c.end else None
+        if owner is not None and (owner.lower_ in tables.place_head_nouns or owner.is_title):
+            return False
     if prev is not None and prev.lower_ in tables.metonym_blockers:
         return False
     if prev is not None and prev.text == "," and c.start > 1 and doc[c.start - 2].lower_ in tables.capital_noun:
@@ -153,8 +160,4 @@ def is_metonym(art: EntityArticle, c: Candidate) -> bool:
     root = doc[c.start:c.end].root
     if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in tables.motion_words:
         return False  # "troops left Kyiv", "they reached Moscow"
-    if nxt is not None and nxt.lower_ in POSSESSIVE:
-        owner = nxt.head if nxt.head.i >= c.end else None
-        if owner is not None and (owner.lower_ in tables.place_head_nouns or owner.is_title):
-            return False
     return True

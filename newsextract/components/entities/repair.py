@@ -8,8 +8,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ...gazetteer import Country, Organization
+from ...gazetteer import Country, Organization, Place
 from .article import Candidate, EntityArticle
+from .bodies import generic_body_words
 from .tables import APOSTROPHES, POSSESSIVE, word
 
 # a model span is split at these tokens
@@ -25,7 +26,8 @@ def repair(art: EntityArticle, c: Candidate) -> list[Candidate]:
     parts, start, across_lines = [], c.start, False
     for i in range(c.start, c.end):
         t = doc[i]
-        if t.text in SPLITTERS or "\n" in t.text:
+        dash = t.text in HYPHENS and t.whitespace_ and i > 0 and doc[i - 1].whitespace_  # "the Sahara - for years"
+        if t.text in SPLITTERS or "\n" in t.text or dash:
             across_lines = across_lines or "\n" in t.text
             if i > start:
                 parts.append((start, i))
@@ -58,8 +60,23 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
         e -= 1  # "the Gulf on": a preposition the model took along
     if e <= s:
         return []
+    if s >= 3 and doc[s - 1].is_lower and len(doc[s - 1].text) <= 3 and doc[s - 1].is_alpha \
+            and doc[s - 2].text in HYPHENS and not doc[s - 2].whitespace_ and not doc[s - 3].whitespace_ \
+            and doc[s - 3].is_title:
+        s -= 3  # "Baghlan-e Markazi": a name joined to the one before it by a Persian ezafe
     c.start, c.end = s, e
     for p in range(s + 1, e - 1):
+        tail = doc[p + 1:e]
+        if doc[p].lower_ in SPLIT_POSSESSIVES and p - s <= 2 and len(tail) >= 2 and tail[0].is_title \
+                and any(t.lower_ in org_words for t in tail) and c.label in ("ORG", "FAC") \
+                and gaz.lookup(doc[s:p].text) and not generic_body_words(art, p + 1, e):
+            # "the Treasury's Office of Foreign Assets Control": the office has a name of its own
+            return trim(art, Candidate(s, p, "ORG")) + trim(art, Candidate(p + 1, e, c.label))
+        if doc[p].lower_ == "in" and c.label in ("ORG", "FAC") and tail[0].is_title and not gaz.lookup(doc[s:e].text) \
+                and not (e + 1 < len(doc) and doc[e].text == "(") \
+                and any(isinstance(en.record, Place) and en.record.kind in ("city", "capital") for en in gaz.lookup(tail.text)):
+            # "the House of Friendship in Almaty": a body or building, then where it is
+            return trim(art, Candidate(s, p, c.label)) + [Candidate(p + 1, e, "GPE")]
         if doc[p].lower_ in SPLIT_POSSESSIVES and e - p - 1 in (2, 3):
             tail = doc[p + 1:e]
             head_body = word(doc[p - 1].text) in org_words or bool(gaz.lookup(doc[s:p].text))
@@ -68,7 +85,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
                     (head_body or tables.is_given_name(tail[0].text)):
                 return trim(art, Candidate(s, p, "ORG" if c.label == "PERSON" else c.label)) + \
                     [Candidate(p + 1, e, "PERSON")]
-    if e - s >= 2:
+    if e - s >= 2 and word(doc[e - 1].text) not in org_words:  # "the King Salman Center" is a body
         cut = last_title(art, s, e)
         if cut is not None and doc[cut[1]].is_title:
             title_start, title_end = cut
@@ -76,6 +93,15 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
             before = [] if title_start == s else trim(art, Candidate(s, title_start, "ORG"))
             keep = [b for b in before if gaz.lookup(doc[b.start:b.end].text) or doc[b.start:b.end].text.isupper()]
             return keep + [person]
+    for p in range(s + 1, e - 1):
+        if c.label == "ORG" and doc[p].is_lower and doc[p].lower_ in org_words \
+                and all(t.text[:1].isupper() for t in doc[p + 1:e]):
+            return [Candidate(p + 1, e, "ORG")]  # "the opposition party Our Homeland": the party's name
+    if c.label == "ORG" and e - s >= 3 and e < len(doc) and doc[e].pos_ in ("VERB", "AUX") \
+            and word(doc[e - 2].text) in org_words and doc[e - 1].is_title and len(doc[e - 1].text) >= 4 \
+            and word(doc[e - 1].text) not in org_words and not gaz.lookup(doc[e - 1].text):
+        # "Head of the National Disaster Agency Suharyanto said": a body, then a one-word name
+        return trim(art, Candidate(s, e - 1, "ORG")) + [Candidate(e - 1, e, "PERSON")]
     split = org_person_split(art, s, e, c.label)
     if split is not None:
         first_known = gaz.lookup(doc[s:split].text)
@@ -86,17 +112,28 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
         return ([first] if keep_first else []) + [Candidate(split, e, "PERSON")]
     facility = facility_suffix(art, e)
     known = gaz.lookup(doc[s:e].text) if facility else None
-    if facility and c.label in ("ORG", "FAC", "GPE", "LOC") and not any(t.lower_ in org_words for t in doc[s:e]) \
-            and not (known and known[0].record.kind != "facility"):  # "Stockholm airport" stays Stockholm
+    if facility and (c.label in ("ORG", "FAC", "GPE", "LOC") or c.label == "PERSON" and not title_before(art, s)) \
+            and not any(t.lower_ in org_words for t in doc[s:e]) \
+            and not (known and known[0].record.kind != "facility" and c.label != "PERSON"):  # "Stockholm airport" stays Stockholm
         c.end, c.label = facility, "FAC"
         return [c]
     if c.label in ("GPE", "LOC") and e - s >= 2 and doc[e - 1].is_lower and doc[e - 1].lower_ in tables.generic_place_nouns:
         c.end = e = e - 1
+    if c.label in ("ORG", "GPE", "LOC") and e < len(doc) and doc[e].lower_ in tables.region_suffixes and \
+            doc[e].text[:1].isupper() and not (e + 1 < len(doc) and doc[e + 1].is_title) and e - s <= 2 and \
+            not any(en.is_country for en in gaz.lookup(doc[s:e].text)) and word(doc[e - 1].text) not in org_words:
+        c.end, c.label = e + 1, "GPE"  # "Damaturu LGA", "Natuna Regency": an administrative area
+        return [c]
     if c.label in ("GPE", "LOC") and e < len(doc) and doc[e].lower_ in tables.place_suffixes:
         is_country = any(en.is_country for en in gaz.lookup(doc[s:e].text))
         if not is_country and not suffix_modifies(doc, e):
             c.end = e + 1
     return [c]
+
+
+def capitalized(tok) -> bool:
+    """A name's word: a capital, then not all capitals ("Matiang’i", "McCain"; not "the", "UN")."""
+    return tok.text[:1].isupper() and not tok.is_upper
 
 
 def suffix_modifies(doc: Doc, i: int) -> bool:
@@ -200,13 +237,50 @@ def join_split_names(art: EntityArticle, spans: list[Candidate]) -> list[Candida
                 c = Candidate(c.start, k, "PERSON", titles=c.titles)
                 while i + 1 < len(spans) and spans[i + 1].start < k:
                     i += 1
-            elif (c.end - c.start >= 2 and j < n and j not in starts and doc[j].is_title and doc[j].pos_ == "PROPN"
+            elif i + 1 < len(spans) and spans[i + 1].start == c.end and spans[i + 1].label == "PERSON" \
+                    and doc[c.end - 1].whitespace_ == " " and doc[c.end - 1].is_title \
+                    and not all(w in art.tables.title_words for w in art.words[c.start:c.end]):
+                # "Hassan Sheikh" + "Mohamud": two person spans with only a space between are one name
+                c = Candidate(c.start, spans[i + 1].end, "PERSON", titles=c.titles)
+                i += 1
+            elif ((c.end - c.start >= 2 or c.titles) and j < n and j not in starts and capitalized(doc[j]) and doc[j].pos_ == "PROPN"
                   and doc[j - 1].whitespace_ == " " and doc[j].text not in art.tables.non_entities
                   and not art.gaz.lookup(doc[j].text) and not doc[j].ent_type_):
                 c = Candidate(c.start, j + 1, "PERSON", titles=c.titles)
         out.append(c)
         i += 1
     return out
+
+
+def extend_org_backwards(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:
+    """Organization names whose first conjunct the model left out or split off:
+    "the Liberation and Justice Movement", "the Garment Makers and Exporters
+    Association": capitalized words and "and" before a name that ends in an
+    organization noun belong to it."""
+    doc, org_words, gaz = art.doc, art.tables.org_words, art.gaz
+    by_token = {i: c for c in spans for i in range(c.start, c.end)}
+    org_ends = {c.end for c in spans if c.label == "ORG"}
+    for c in spans:
+        if c.end <= c.start or word(doc[c.end - 1].text) not in org_words or c.label not in ("ORG", "PERSON", "GPE"):
+            continue
+        k = c.start
+        while k > 0 and not doc[k].is_sent_start and "\n" not in doc[k - 1].whitespace_:
+            prev = doc[k - 1]
+            if prev.is_title and not prev.is_punct and prev.lower_ not in art.tables.determiners:
+                k -= 1
+            elif prev.lower_ in ("and", "&") and k > 1 and doc[k - 2].is_title and not doc[k - 2].is_sent_start \
+                    and not gaz.lookup(doc[k - 2].text) and word(doc[k - 2].text) not in org_words \
+                    and k - 1 not in org_ends:  # "the Irish Navy and Air Corps": two bodies
+                k -= 2
+            else:
+                break
+        if k < c.start and any(doc[j].lower_ in ("and", "&") for j in range(k, c.start)):
+            for j in range(k, c.start):
+                other = by_token.get(j)
+                if other is not None and other is not c:
+                    other.end = other.start  # swallowed
+            c.start, c.label = k, "ORG"
+    return [c for c in spans if c.end > c.start]
 
 
 def extend_org_names(art: EntityArticle, spans: list[Candidate]) -> list[Candidate]:

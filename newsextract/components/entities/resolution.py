@@ -12,7 +12,7 @@ from ...spans import region_at
 from ...text.names import name_key
 from .article import Candidate, EntityArticle
 from .building import finish
-from .people import NameIndex, acronym_fits, initials, same_person
+from .people import NameIndex, acronym_fits, capitals_fit, initials, same_person
 
 
 def resolve(art: EntityArticle, cands: list[Candidate]) -> list[Entity]:
@@ -23,6 +23,14 @@ def resolve(art: EntityArticle, cands: list[Candidate]) -> list[Entity]:
     groups: dict[tuple, Entity] = {}
     info: dict[int, dict] = {}
     acronyms = defined_acronyms(art, cands)
+    # "Goundam" located by the gazetteer once and not the next time is still one place
+    located = {}
+    for c in cands:
+        if c.type == "PLACE" and isinstance(c.record, Place) and c.role == "name":
+            located.setdefault(name_key(c.text), c.record)
+    for c in cands:
+        if c.type == "PLACE" and c.record is None and c.role == "name":
+            c.record = located.get(name_key(c.text))
     people = people_groups(art, cands)
     # "the Ministry of Foreign Affairs" is "the UAE Foreign Ministry" when one country's is named
     anchored: dict[tuple, set] = {}
@@ -111,14 +119,24 @@ def defined_acronyms(art: EntityArticle, cands: list[Candidate]) -> dict:
     are the initials of a name it uses: id(candidate) -> group key of the name."""
     doc = art.doc
     full: dict[str, tuple] = {}
+    by_start = {c.start: c for c in cands if c.role == "name"}
     for c in sorted(cands, key=lambda c: c.start):
-        if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY") or c.end - c.start < 2 or c.role not in ("name", "body"):
+        if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY", "PLACE") or c.end - c.start < 2 \
+                or c.role not in ("name", "body"):
             continue
         key = group_key(art, c, {})
         if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
             acro = doc[c.end + 1].text
             if acro.isupper() and acro.isalpha() and 2 <= len(acro) <= 8 and acronym_fits(acro, c.text):
                 full.setdefault(acro, (key, c.type))
+        # "USAID (US Agency for International Development)": the acronym first, the name in brackets
+        before = by_start.get(c.start - 2)
+        if before is not None and c.end < len(doc) and doc[c.start - 1].text == "(" and doc[c.end].text == ")" \
+                and before.end == c.start - 1 and doc[before.start:before.end].text.isupper() \
+                and capitals_fit(doc[before.start:before.end].text, c.text):
+            full.setdefault(doc[before.start:before.end].text, (key, c.type))
+        if c.type == "PLACE":
+            continue
         for ini in initials(c.text, c.type == "PERSON", art.tables.initials_skip):
             full.setdefault(ini, (key, c.type))
     out = {}
@@ -126,7 +144,7 @@ def defined_acronyms(art: EntityArticle, cands: list[Candidate]) -> dict:
         toks = doc[c.start:c.end]
         if len(toks) != 1 or not toks[0].is_upper or toks[0].text not in full or c.role != "name":
             continue
-        if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY"):
+        if c.type not in ("ORGANIZATION", "PERSON", "COUNTRY", "PLACE"):
             continue
         key, etype = full[toks[0].text]
         if key != group_key(art, c, {}):
@@ -156,7 +174,7 @@ def people_groups(art: EntityArticle, cands: list[Candidate]) -> dict:
         matches = [f for f in fulls.near(w) if same_person(w, f, particles)]
         if not matches and len(w) == 1:
             by_given = [f for f in fulls if f[0] == w[0]]
-            if len(by_given) == 1 and art.tables.is_given_name(w[0]):
+            if len(by_given) == 1 and (art.tables.is_given_name(w[0]) or c.titles):
                 matches = by_given
         if not matches:
             continue

@@ -8,9 +8,9 @@ from ...gazetteer import Organization, Place
 from ...text.names import name_key
 from .article import Candidate, EntityArticle
 from .candidates import OTHER_LABELS, dateline
-from .classify import describe, set_type
+from .classify import describe, locative, place_context, set_type
 from .people import NameIndex, acronym_fits, same_person
-from .repair import suffix_modifies
+from .repair import suffix_modifies, title_before
 
 
 def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
@@ -35,12 +35,17 @@ def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
     particles = tables.particles
     fulls = NameIndex(name_key(c.text).split() for c in cands if c.type == "PERSON" and c.end - c.start >= 2)
     singles = {name_key(c.text) for c in cands if c.type == "PERSON" and c.end - c.start == 1}
+    # "Secretary Austin ... Austin announced": a name the article gives a title is a person throughout
+    titled = {name_key(c.text) for c in cands if c.type == "PERSON" and c.titles and c.end - c.start == 1}
     for c in cands:
         if c.type in ("PERSON", "COUNTRY") or isinstance(c.record, Organization):
             continue
+        words = name_key(c.text).split()
+        if " ".join(words) in titled and not locative(art, c) and not place_context(art, c):
+            set_type(c, "PERSON", None, 0.7, alternatives=[describe(c.record)] if c.record else c.alternatives)
+            continue
         if isinstance(c.record, Place) and c.record.salient and not c.label == "PERSON":
             continue
-        words = name_key(c.text).split()
         if any(same_person(words, f, particles) or same_person(f, words, particles) for f in fulls.near(words)) \
                 or (not c.entries and " ".join(words) in singles):
             set_type(c, "PERSON", None, 0.7, alternatives=c.alternatives)
@@ -60,14 +65,18 @@ def retype_by_article(art: EntityArticle, cands: list[Candidate]) -> None:
             set_type(c, "PERSON", None, 0.6, alternatives=[describe(c.record)])
             c.country = None
     _places_in_lists(art, cands, fulls)
+    _people_in_lists(art, cands, fulls)
 
 
 def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
-    """A doubtful person listed next to a place ("Mariupol and Kherson") is a place."""
+    """A doubtful person or a one-word body listed next to a place ("Mariupol and
+    Kherson", "Bhola, Feni and Noakhali") is a place."""
     doc, tables = art.doc, art.tables
     ordered = sorted(cands, key=lambda c: c.start)
     for idx, c in enumerate(ordered):
-        if c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1):
+        doubtful_body = c.type == "ORGANIZATION" and c.end - c.start == 1 and c.record is None \
+            and not c.entries and art.words[c.start] not in tables.org_words and not doc[c.start].is_upper
+        if not doubtful_body and (c.type != "PERSON" or c.person_cue or (c.confidence >= 0.85 and c.end - c.start > 1)):
             continue
         words = name_key(c.text).split()
         if any(same_person(words, f, tables.particles) for f in fulls.near(words) if f != words):
@@ -84,6 +93,53 @@ def _places_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameInde
                     next((e.record for e in c.entries if isinstance(e.record, Place)), None))
                 set_type(c, "PLACE", place, 0.7)
                 break
+
+
+def _people_in_lists(art: EntityArticle, cands: list[Candidate], fulls: NameIndex) -> None:
+    """"Both Morales and Mesa": a one-word name listed right after a person the
+    article names in full, with no place context, is a person too."""
+    doc, tables = art.doc, art.tables
+    ordered = sorted(cands, key=lambda c: c.start)
+    for prev, c in zip(ordered, ordered[1:]):
+        if prev.type != "PERSON" or c.type not in ("PLACE", "ORGANIZATION") or c.end - c.start != 1 \
+                or isinstance(c.record, Organization) or c.person_cue:
+            continue
+        between = [t.lower_ for t in doc[prev.end:c.start]]
+        words = name_key(prev.text).split()
+        if between != ["and"] or not any(same_person(words, f, tables.particles) for f in fulls.near(words)):
+            continue
+        if locative(art, prev) or locative(art, c) or place_context(art, c):
+            continue
+        set_type(c, "PERSON", None, 0.6, alternatives=[describe(c.record)] if c.record else c.alternatives)
+
+
+def untagged_list_places(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
+    """"Satkhira, Bagerhat, Jhalakathi, Barishal": a capitalized word the model left
+    untagged between two places of a list is a place too."""
+    doc, joiners = art.doc, art.tables.list_joiners
+    places = [c for c in cands if c.type == "PLACE"]
+    if len(places) < 2:
+        return []
+    ends = {c.end: c for c in places}
+    starts = {c.start: c for c in places}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for i, tok in enumerate(doc):
+        if i in taken or not tok.is_title or tok.pos_ != "PROPN" or tok.is_sent_start or tok.ent_type_:
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j not in taken and j - i < 3:
+            j += 1
+        left = i - 1 if i > 0 and doc[i - 1].text == "," else None
+        right = j + 1 if j < len(doc) and doc[j].lower_ in joiners else None
+        if right is not None and right < len(doc) and doc[right].lower_ in joiners:
+            right += 1  # ", and"
+        if left is not None and left in ends and right is not None and right in starts:
+            c = art.span(Candidate(i, j, "LIST", type="PLACE", confidence=0.6))
+            if not art.excluded(c.start_char, c.end_char):
+                out.append(c)
+                taken.update(range(i, j))
+    return out
 
 
 def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidate]:
@@ -125,7 +181,8 @@ def propagate_names(art: EntityArticle, cands: list[Candidate]) -> list[Candidat
             source = known.get(surface)
             if source is not None and name_key(doc[i:k].text) == name_key(surface):
                 c = art.span(Candidate(i, k, "COPY", type=source.type, record=source.record, entries=source.entries,
-                                       confidence=min(source.confidence, 0.8)))
+                                       confidence=min(source.confidence, 0.8),
+                                       titles=title_before(art, i) if source.type == "PERSON" else []))
                 if not art.excluded(c.start_char, c.end_char) and not dateline(art, c):
                     out.append(c)
                     taken.update(range(i, k))

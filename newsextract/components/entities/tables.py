@@ -1,5 +1,6 @@
-"""The entity component's tables (models/entities_people.json, entities_bodies.json,
-entities_context.json), typed, and compiled once into `EntityTables`."""
+"""The entity component's tables (entities_bodies.json, entities_context.json, and the
+kernel's people tables: titles, given names, person nouns, particles), typed, and
+compiled once into `EntityTables`."""
 from __future__ import annotations
 
 import re
@@ -7,29 +8,11 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ...text.names import name_key
+from ...text.people import People
 from ...text.tables import Table, load_table, write_table
 
-PEOPLE_FILE = "entities_people.json"
 BODIES_FILE = "entities_bodies.json"
 CONTEXT_FILE = "entities_context.json"
-
-
-class Titles(Table):
-    male: list[str]
-    female: list[str]
-    neutral: list[str]
-
-
-class GivenNames(Table):
-    male: list[str]
-    female: list[str]
-
-
-class PeopleTable(Table):
-    titles: Titles
-    person_nouns: list[str]
-    particles: list[str]
-    given_names: GivenNames
 
 
 class BodiesTable(Table):
@@ -41,6 +24,11 @@ class BodiesTable(Table):
     place_suffixes: list[str]
     facility_suffixes: list[str]
     member_nouns: list[str]
+    unit_heads: list[str]
+    event_first_words: list[str]
+    event_last_words: list[str]
+    place_first_words: list[str]
+    place_last_words: list[str]
     non_entities: list[str]
 
 
@@ -71,6 +59,13 @@ class ContextTable(Table):
     initials_skip: list[str]
     title_case_skip: list[str]
     title_joiners: list[str]
+    currency_words: list[str]
+    portfolio_titles: list[str]
+    gathering_nouns: list[str]
+    title_line_share: float
+    title_line_min_words: int
+    title_line_max_chars: int
+    title_line_common_words: int
 
 
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -82,24 +77,28 @@ def word(text: str) -> str:
     return text.lower().rstrip(".") if len(text) > 2 else text.lower()
 
 
+def _word_tuples(phrases: list[str]) -> frozenset:
+    """Phrases as tuples of table words ("gulf of" -> ("gulf", "of"); "people's" -> ("people", "'s"))."""
+    return frozenset(tuple(word(w) for w in re.findall(r"['’]s|[\w-]+", p)) for p in phrases)
+
+
 class EntityTables:
     """The tables, compiled once: lookups by word and by word sequence."""
 
-    def __init__(self, people: PeopleTable, bodies: BodiesTable, context: ContextTable):
+    def __init__(self, people: People, bodies: BodiesTable, context: ContextTable):
         self.people, self.bodies, self.context = people, bodies, context
         self.title_gender: dict[tuple, Optional[str]] = {}
-        for gender, titles in (("male", people.titles.male), ("female", people.titles.female),
-                               ("neutral", people.titles.neutral)):
+        for gender, titles in people.titles().items():
             for title in titles:
                 key = tuple(word(t) for t in title.replace("-", " - ").split())
                 self.title_gender[key] = None if gender == "neutral" else gender
         joiners = frozenset(context.title_joiners)
         self.title_words = {w for key in self.title_gender for w in key if w not in joiners}
         self.max_title_len = max(len(k) for k in self.title_gender)
-        self.particles = frozenset(p.lower() for p in people.particles)
-        self.person_nouns = frozenset(people.person_nouns)
-        self.given_names = {name_key(n): g for g, names in (("male", people.given_names.male),
-                                                            ("female", people.given_names.female)) for n in names}
+        self.particles = frozenset(p.lower() for p in people.table.particles.words)
+        self.person_nouns = frozenset(people.table.person_nouns.words)
+        # the given names common in news (not every name of the census lists), with their gender
+        self.given_names = {name_key(n): people.given_name_gender(n) for n in people.given_names.common}
         self.body_heads = sorted({tuple(word(w) for w in re.findall(r"['’]s|[\w-]+", h)) for h in bodies.body_heads},
                                  key=len, reverse=True)
         self.body_first_words = frozenset(h[0] for h in self.body_heads)
@@ -116,6 +115,11 @@ class EntityTables:
         self.facility_first_words = frozenset(f[0] for f in self.facility_suffixes)
         self.member_nouns = frozenset(bodies.member_nouns)
         self.non_entities = frozenset(bodies.non_entities)
+        self.unit_heads = frozenset(bodies.unit_heads)
+        self.event_first_words = _word_tuples(bodies.event_first_words)
+        self.event_last_words = _word_tuples(bodies.event_last_words)
+        self.place_first_words = _word_tuples(bodies.place_first_words)
+        self.place_last_words = _word_tuples(bodies.place_last_words)
         self._context_sets(context)
 
     def _context_sets(self, c: ContextTable) -> None:
@@ -145,6 +149,14 @@ class EntityTables:
         self.non_government_heads = frozenset(c.non_government_heads)
         self.initials_skip = frozenset(c.initials_skip)
         self.title_case_skip = frozenset(c.title_case_skip)
+        self.currency_words = frozenset(c.currency_words)
+        self.portfolio_titles = frozenset(tuple(t.split()) for t in c.portfolio_titles)
+        self.gathering_nouns = frozenset(c.gathering_nouns)
+
+    def starts_or_ends_with(self, words: list[str], first: frozenset, last: frozenset) -> bool:
+        """Whether `words` (table words) open with a phrase of `first` or close with one of `last`."""
+        return any(tuple(words[:n]) in first for n in (1, 2, 3) if n < len(words)) or \
+            any(tuple(words[-n:]) in last for n in (1, 2, 3) if n < len(words))
 
     def given_name_gender(self, text: str) -> Optional[str]:
         return self.given_names.get(name_key(text))
@@ -166,11 +178,11 @@ class EntityTables:
 
 def load_entity_tables(folder: Optional[Union[str, Path]] = None) -> EntityTables:
     """The tables of `folder`, or the packaged ones."""
-    return EntityTables(load_table(PEOPLE_FILE, PeopleTable, folder), load_table(BODIES_FILE, BodiesTable, folder),
+    return EntityTables(People.load(folder), load_table(BODIES_FILE, BodiesTable, folder),
                         load_table(CONTEXT_FILE, ContextTable, folder))
 
 
 def write_entity_tables(tables: EntityTables, folder: Union[str, Path]) -> None:
-    write_table(tables.people, folder, PEOPLE_FILE)
+    tables.people.to_disk(folder)
     write_table(tables.bodies, folder, BODIES_FILE)
     write_table(tables.context, folder, CONTEXT_FILE)

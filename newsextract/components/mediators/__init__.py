@@ -7,7 +7,10 @@ Runs right after newsextract_entities and works on `doc._.ne_entities`:
                 masked (mentions -> ⟨E3⟩, demonyms -> ⟨D:EG⟩)
   patterns.py   the pattern entry point: the regex table of
                 models/entities_mediators.json over a masked sentence ->
-                {entity marker: "actual" | "proposed"}
+                {entity marker: "actual" | "proposed"}; the person acting for a
+                mediating state ("brokered by Turkish President X") with it, and
+                unnamed mediators ("African mediators held talks") resolved to the
+                people that sentence and the next introduce with a demonym and a title
   roles.py      roles and evidence set on the entities; a demonym naming a
                 mediator becomes a mention of its country
   tables.py     the typed, compiled tables (patterns; countries for demonyms)

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import MediatorArticle
-from .patterns import sentence_mediators
+from .patterns import sentence_mediators, unnamed_mediators
 from .roles import assign_roles, settle_roles
 from .tables import load_mediator_tables, write_mediator_tables
 
@@ -27,6 +27,8 @@ class MediatorRoles:
             found, demonyms = sentence_mediators(art, self.tables.rules, sent)
             if found:
                 assign_roles(art, self.tables, sent, found, demonyms)
+        for i, found in unnamed_mediators(art, self.tables.rules, art.sents):
+            assign_roles(art, self.tables, art.sents[i], found, {})
         settle_roles(art.entities)
         doc._.ne_entities = art.entities
         return doc

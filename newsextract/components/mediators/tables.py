@@ -35,6 +35,10 @@ class MediatorTable(Table):
     excludes: str  # a sentence that matches this is ruled out (donors, pledges)
     future_markers: str
     passive_future: str
+    person_after: str  # right after a mediator's marker: the person acting for it
+    person_titles: str  # the title words that person_after must hold
+    unnamed_group: str  # mediators the sentence does not name ("African mediators")
+    titled_person: str  # a person introduced with a demonym and a title ("⟨D:ET⟩ Foreign Minister ⟨E5⟩")
     patterns: list[PatternRow]
 
 
@@ -55,6 +59,10 @@ class MediatorRules:
         self.excludes = re.compile(table.excludes, re.I)
         self.future = re.compile(table.future_markers, re.I)
         self.passive_future = re.compile(table.passive_future, re.I)
+        self.person_after = re.compile(table.person_after, re.I)
+        self.person_titles = re.compile(table.person_titles, re.I)
+        self.unnamed_group = re.compile(table.unnamed_group, re.I)
+        self.titled_person = re.compile(table.titled_person, re.I)
         self.patterns = [
             MediatorPattern(row.id, re.compile(row.regex.replace("{M2}", _group("m2")).replace("{M}", _group("m")), re.I),
                             re.compile(row.requires, re.I) if row.requires else None, row.verb_group)

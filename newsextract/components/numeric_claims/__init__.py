@@ -15,8 +15,9 @@ ordinals, numbers inside names and designations ("2S7", "Resolution 242"),
 phone numbers, hyphenated measures that describe ("7.8-magnitude"), and
 sentences repeated word for word. Captions and page chrome (regions marked by
 the cleaner) give no claims unless `keep_captions=True`; "no casualties" is a
-claim (value 0, negated) only with `zero_claims=True`. Ranges ("between 20 and
-30") have `value` None, `low`/`high` set and qualifier "approximate".
+claim (value 0, negated) only with `zero_claims=True`. A range ("between 20 and
+30") is two claims, its low end (qualifier "at_least") and its high end
+("at_most"), both with `low`/`high` set.
 
 Modules, in the order a figure goes through them:
   numbers      figures in raw text and their value (NumberReader, Amount)
@@ -30,7 +31,6 @@ Modules, in the order a figure goes through them:
   article      one article's claims (the per-Doc state)
   component    the spaCy factory, config, to_disk/from_disk
   tables       the typed tables (numbers.json, numeric_*.json); lexicon: compiled
-  _shared      copies of kernel knowledge, to be replaced by newsextract/text
 """
 from .component import NumericClaims, make_numeric_claims
 

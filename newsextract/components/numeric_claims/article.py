@@ -9,21 +9,33 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import islice
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span
 
 from ...schema import Evidence, Modifier, NumericClaim
-from ...spans import OffsetIndex, doc_text, evidence, region_at
-from ._shared import quote_ranges, segments
+from ...spans import doc_text, evidence, region_at
+from ...text.quote_marks import QuoteIndex
+from ...text.segments import segments
 from .candidates import is_candidate
-from .categories import category as claim_category, trigger
+from .categories import category as claim_category
+from .categories import counts_people, trigger
 from .governors import embedded, governor
+from .lemmas import singular
 from .lexicon import Lexicon
 from .modality import modality
 from .numbers import Amount
 from .qualifiers import qualifier
-from .subjects import Taken, antecedent, entity_index, gapped, group_modifiers, link_modifier
+from .subjects import (
+    MAX_ANTECEDENT_LOOKBACK,
+    Taken,
+    antecedent,
+    entity_index,
+    gapped,
+    group_modifiers,
+    link_modifier,
+)
 from .units import Reading, read
 
 _WORD = re.compile(r"\w+")
@@ -31,6 +43,17 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _OPEN_BRACKET_BETWEEN = re.compile(r"(?<!\s)\s*\(\s*")
 # a sentence shorter than this (in its words' letters) may repeat without being dropped
 _MIN_REPEATED_KEY = 12
+# how far before a noun its describing words may start ("one self-propelled howitzer")
+_MAX_DESCRIBED = 6
+
+
+def _described(r: Reading) -> bool:
+    """'one self-propelled howitzer', 'one Panamanian firm': "one" before a
+    described noun counts it ("in one place", "one app" do not)."""
+    head = r.head
+    return head is not None and any(
+        t.head == head and (t.pos_ in ("ADJ", "PROPN") or t.pos_ in ("NOUN", "VERB") and t.dep_ in ("amod", "compound"))
+        for t in head.doc[max(0, head.i - _MAX_DESCRIBED):head.i])
 
 
 def repeated_sentences(sents) -> set[int]:
@@ -56,7 +79,7 @@ class ArticleClaims:
         self.keep_captions = keep_captions
         self.antecedent_sentences = antecedent_sentences
         self.text = doc_text(doc)
-        self.quotes = OffsetIndex(quote_ranges(self.text))
+        self.quotes = QuoteIndex.of_text(self.text)
         self.entity_names = entity_index(doc._.ne_entities or [])
         self.sents = segments(doc)
         self.sent_starts = [s.start_char for s in self.sents]
@@ -85,18 +108,32 @@ class ArticleClaims:
                 continue
             # the model's DATE/TIME reading wins unless a counted noun follows ("the same day 116 servicemen")
             if not (amount.currency or amount.percent or amount.vague) \
-                    and {t.ent_type_ for t in span} & lex.time_labels \
-                    and (reading.head is None or reading.head.lemma_.lower() in lex.time_units):
+                    and {t.ent_type_ for t in span} & lex.time_entity_labels \
+                    and (reading.head is None or reading.head.lemma_.lower() in lex.time_units) \
+                    and not self._toll_figure(span):
                 continue
             claim = self._build(span, amount, reading, si, kind)
-            if claim is not None:
-                self.taken.append((si, reading, claim))
-                claims.append(claim)
+            if claim is None:
+                continue
+            for part in (self._split_range(claim, amount) if amount.low is not None else (claim,)):
+                self.taken.append((si, reading, part))
+                claims.append(part)
         if zero_claims:
             claims = sorted(claims + self._zeros(), key=lambda c: c.start)
         for i, c in enumerate(claims, 1):
             c.id = f"N{i}"
         return claims
+
+    def _split_range(self, claim: NumericClaim, a: Amount) -> tuple[NumericClaim, NumericClaim]:
+        """A range ("between 20 and 30 soldiers") as two claims: its low end (at_least)
+        and its high end (at_most), each keeping `low` and `high`."""
+        low_end = max(claim.start, min(a.low_end, claim.end))
+        high_start = min(max(a.high_start, claim.start), claim.end)
+        low = claim.model_copy(update={"value": a.low, "qualifier": "at_least", "end": low_end,
+                                       "text": self.text[claim.start:low_end]})
+        high = claim.model_copy(update={"value": a.high, "qualifier": "at_most", "start": high_start,
+                                        "text": self.text[high_start:claim.end]})
+        return low, high
 
     def _evidence(self, si: int) -> Evidence:
         ev = self.evidences.get(si)
@@ -105,9 +142,16 @@ class ArticleClaims:
         return ev
 
     def _amounts(self) -> Iterator[Amount]:
-        """The figures of the text; "rose $2.10 to $84.50" is a change, not a range."""
+        """The figures of the text; "rose $2.10 to $84.50" is a change, not a range;
+        "another" right before a predicate ("one was killed and another arrested") is one."""
         doc, lex = self.doc, self.lex
-        for a in lex.reader.find(self.text):
+        amounts = lex.reader.find(self.text)
+        singles = [Amount(t.idx, t.idx + len(t), 1.0, digits=t.lower_) for t in doc[:-1]
+                   if t.lower_ in lex.single_words and doc[t.i + 1].tag_ in ("VBN", "VBD", "JJ")
+                   and (doc[t.i + 1].lemma_.lower() in lex.predicates or doc[t.i + 1].lower_ in lex.predicates)]
+        if singles:
+            amounts = sorted(amounts + singles, key=lambda a: a.start)
+        for a in amounts:
             if a.parts:
                 before = doc.char_span(a.start, a.end, alignment_mode="expand")
                 if before is not None and before.start > 0 and doc[before.start - 1].lemma_.lower() in lex.toll_verbs:
@@ -150,12 +194,15 @@ class ArticleClaims:
             wanted = category
             if r.partitive_pred is not None:
                 wanted = trigger(lex, r.partitive_pred, None, None, False) or category
+            others = not r.partitive and span.end < len(doc) and singular(doc[span.end].lower_) in lex.additive_words
             unit, source = antecedent(lex, doc, span, self.taken, si, self.sents, gov, wanted,
-                                      self.antecedent_sentences)
-            if source is not None and category == "OTHER" and r.partitive_pred is None and gapped(lex, gov):
-                # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too
+                                      self.antecedent_sentences, people_only=others)
+            if source is not None and category == "OTHER" and r.partitive_pred is None \
+                    and (gapped(lex, gov) or r.partitive and self._inside(span, source)):
+                # "5,894 people died in Turkey and 1,932 in Syria": the verb is left out too;
+                # "40 deaths, 12 of them in the capital": a part of the group has its category
                 category = source.category
-            if unit is None and category in lex.human_categories:
+            if unit is None and (category in lex.human_categories or counts_people(lex, gov)):
                 unit = lex.default_unit
             if unit is None:
                 return None
@@ -175,7 +222,7 @@ class ArticleClaims:
         if unit in lex.measure_units or head_word in lex.measure_units:
             category = "OTHER"
         currency = a.currency
-        if currency is None and not a.percent and head_word in lex.currency_names:
+        if currency is None and not a.percent and head_word in lex.currency_names and not self._weighs(r):
             currency = lex.currency_qualified.get(self._qualified_currency(r), lex.currency_names[head_word])
         if currency:
             category = "MONEY"
@@ -183,20 +230,23 @@ class ArticleClaims:
             category = "PERCENT"
         elif a.magnitude and lex.reader.magnitudes[a.magnitude].money_only:
             return None
-        if a.vague and head_word in lex.vague_not_counted:
-            return None
+        if a.vague and (head_word in lex.vague_not_counted or head_word in lex.event_nouns):
+            return None   # "several stages", "several attacks": no people, objects or money
         # "one": a pronoun far more often than a count; keep it where it counts casualties
         # and the like, or comes with a magnitude
         if a.word_number and a.value == 1 and a.magnitude is None and not currency and (
-                category in ("OTHER", "AFFECTED") or r.head is None):
+                category in ("OTHER", "AFFECTED") and not _described(r) or r.head is None):
             return None
         # "one of the Americans": singles out a member, counts nothing
         if a.value == 1 and r.partitive and a.magnitude is None and not currency:
             return None
-        # "between the two countries": the parties of a relation, not a count
-        if a.value == 2 and r.head is not None and span.start > 0 \
+        # "between the two countries": the parties of a relation, not a count; so are
+        # "the three states" (but "these four people" are counted)
+        if a.value is not None and a.value >= 2 and r.head is not None and span.start > 0 \
                 and doc[span.start - 1].lower_ in lex.relation_determiners \
-                and (head_word in lex.relational or unit in lex.relational):
+                and (head_word in lex.relational_nouns or unit in lex.relational_nouns) \
+                and (a.value == 2 or doc[span.start - 1].lower_ == "the" and head_word not in lex.person_nouns
+                     and a.word_number and r.head.i == span.end):
             return None
         qualifier_, q_start = qualifier(lex, doc, text, span, a, r)
         if qualifier_ == "exact" and self.taken \
@@ -211,11 +261,39 @@ class ArticleClaims:
         return NumericClaim(
             id="", text=text[start:end], start=start, end=end,
             value=a.value, low=a.low, high=a.high, unit=unit, currency=currency,
-            modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, self.entity_names, lex.demonyms))
+            modifiers=[Modifier(text=m.text, entity_id=link_modifier(m.text, self.entity_names, lex.demonyms, lex.modifier_names))
                        for m in group_modifiers(r.modifiers)],
             qualifier=qualifier_, category=category, distributive=r.distributive,
-            in_quote=self.quotes.at(span.start_char) is not None, in_caption=region == "caption",
+            in_quote=self.quotes.inside(span.start_char), in_caption=region == "caption",
             negated=negated, hypothetical=hypothetical, evidence=ev)
+
+    def _toll_figure(self, span: Span) -> bool:
+        """'a death toll of over 60', 'the toll rose to 45': a count, whatever
+        entity label the model gave it."""
+        root = span.root
+        if root.dep_ != "pobj":
+            return False
+        prep, owner = root.head, root.head.head
+        lemma = owner.lemma_.lower()
+        return prep.lower_ == "of" and lemma in self.lex.toll_nouns \
+            or prep.lower_ in self.lex.toll_prepositions and lemma in self.lex.toll_verbs
+
+    def _inside(self, span: Span, source: NumericClaim) -> bool:
+        """Whether the figure hangs under the noun of `source` ("40 deaths, 12 of them
+        in the capital"), so that it shares its predicate."""
+        recent = islice(reversed(self.taken), MAX_ANTECEDENT_LOOKBACK)   # where antecedents are looked for
+        head = next((rd.head for _, rd, c in recent if c is source), None)
+        return head is not None and head in span.root.ancestors
+
+    def _weighs(self, r: Reading) -> bool:
+        """'500 pounds of fertiliser': a currency name that is also a weight, weighing goods."""
+        head = r.head
+        if head is None or head.lemma_.lower() not in self.lex.weight_names or head.i + 2 >= len(self.doc) \
+                or self.doc[head.i + 1].lower_ != "of":
+            return False
+        goods = next((t for t in self.doc[head.i + 2:head.i + 6] if t.pos_ in ("NOUN", "PROPN")
+                      and t.dep_ != "compound"), None)
+        return goods is not None and goods.lemma_.lower() not in self.lex.money_nouns
 
     def _qualified_currency(self, r: Reading) -> str:
         """'Hong Kong dollars': the modifiers that narrow a currency name to one code."""

@@ -27,7 +27,7 @@ def is_candidate(lex: Lexicon, doc: Doc, span: Span, a: Amount, text: str) -> bo
     if a.currency or a.percent:
         return True
     ents = {tok.ent_type_ for tok in span}
-    if ents & lex.name_labels:
+    if ents & lex.name_entity_labels:
         return False
     if a.vague:
         return True
@@ -37,6 +37,10 @@ def is_candidate(lex: Lexicon, doc: Doc, span: Span, a: Amount, text: str) -> bo
     for tok in (prev_tok, next_tok):
         if tok is not None and tok.is_title and tok.lower_.rstrip(".") in lex.months:
             return False
+    # a span of years: "the 2019-2024 period", "1990 to 1995"
+    if a.low is not None and not a.word_number and _YEAR.fullmatch(a.digits) \
+            and a.high == int(a.high) and _YEAR.fullmatch(str(int(a.high))):
+        return False
     if a.value is not None and not a.word_number and _YEAR.fullmatch(a.digits):
         if next_tok is None or next_tok.tag_ not in ("NNS", "NNPS"):
             return False
@@ -67,7 +71,7 @@ def is_candidate(lex: Lexicon, doc: Doc, span: Span, a: Amount, text: str) -> bo
         if m:
             word = m.group(1).lower()
             head = word.split("-")[0]
-            if head in lex.descriptive or singular(head) in lex.descriptive or word in lex.descriptive:
+            if head in lex.descriptive_units or singular(head) in lex.descriptive_units or word in lex.descriptive_units:
                 return False
     return True
 
@@ -77,7 +81,7 @@ def is_designation(lex: Lexicon, doc: Doc, span: Span) -> bool:
     if span.start == 0:
         return False
     prev = doc[span.start - 1]
-    if prev.lower_.rstrip(".") in lex.designation or prev.lower_ in lex.designation:
+    if prev.lower_.rstrip(".") in lex.designation_cues or prev.lower_ in lex.designation_cues:
         return True
     if prev.text in lex.designation_signs:
         return True

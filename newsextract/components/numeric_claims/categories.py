@@ -10,7 +10,15 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .governors import anchor_word, embedding_host, governor, is_subject, past_reduced_relative, requested
+from .governors import (
+    anchor_word,
+    embedding_host,
+    governor,
+    is_subject,
+    past_reduced_relative,
+    requested,
+)
+from .lemmas import lower_lemma
 from .lexicon import Lexicon
 from .numbers import Amount
 from .units import NOUN_POS, SUBJECT_DEPS, Reading
@@ -18,6 +26,17 @@ from .units import NOUN_POS, SUBJECT_DEPS, Reading
 # the children of a predicate that may be its particle or the rest of a phrasal predicate
 _PARTICLE_DEPS = ("prt", "dobj", "oprd", "acomp", "advmod", "npadvmod")
 _PHRASAL_LEMMA_DEPS = ("prt", "advmod", "dobj", "oprd", "acomp")
+_PREPOSITION_DEPS = ("prep", "dative")
+_COMPLEMENT_DEPS = ("oprd", "acomp", "xcomp")
+# how many coordination links the participle of a last conjunct is looked for through
+_MAX_CONJUNCTS = 4
+# how many words before its verb a toll noun the parser gave to another verb may be
+_MAX_TOLL_DISTANCE = 16
+# a finite verb has a subject of its own; one the parser left without is missing it (an infinitive,
+# "scramble to reach thousands", takes its head's)
+_FINITE_TAGS = ("VBZ", "VBD", "VBP")
+# the parts of speech of a particle written right after its verb
+_PARTICLE_POS = ("ADP", "ADV", "PART", "ADJ")
 
 
 def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str], as_subject: bool) -> Optional[str]:
@@ -28,6 +47,11 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
         lemma = pred.lower_
         cat = lex.predicates[lemma]
     parts = {c.lemma_.lower() for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+    after = _word_after(pred)
+    if after:
+        parts.add(after)
+    # "taken into custody", "forced from their homes": a preposition and its object
+    parts |= _prepositional_objects(pred)
     for p in parts:
         if f"{lemma} {p}" in lex.multiword:
             cat = lex.multiword[f"{lemma} {p}"]
@@ -37,6 +61,8 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
     if lemma in lex.phrasal:
         parts = {c.lower_ for c in pred.children if c.dep_ in _PARTICLE_DEPS}
         parts |= {c.lemma_.lower() for c in pred.children if c.dep_ in _PHRASAL_LEMMA_DEPS}
+        if after:
+            parts.add(after)
         if not parts & lex.phrasal[lemma]:
             return None
     if lemma in lex.object_only and as_subject and pred.tag_ != "VBN":
@@ -44,10 +70,42 @@ def trigger(lex: Lexicon, pred: Token, noun: Optional[Token], unit: Optional[str
     if lemma in lex.restricted:
         allowed = lex.restricted[lemma]
         head_word = (unit or "").split(" of ")[0].split()[-1:] or [""]
-        ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in lex.person_nouns or unit is None))
+        ok = head_word[0] in allowed or ("@person" in allowed and (head_word[0] in lex.person_nouns or unit is None)) \
+            or "@captive" in allowed and noun is not None and _held(lex, noun)
         if not ok:
             return None
     return cat
+
+
+def counts_people(lex: Lexicon, pred: Optional[Token]) -> bool:
+    """Whether `pred` only counts people ("33 went missing"): a left-out noun under it is 'person'."""
+    if pred is None:
+        return False
+    # "left millions hungry": the predicate is the verb's complement
+    return any(p.lemma_.lower() in lex.person_predicates or p.lower_ in lex.person_predicates
+               for p in [pred, *(c for c in pred.children if c.dep_ in _COMPLEMENT_DEPS)])
+
+
+def _held(lex: Lexicon, noun: Token) -> bool:
+    """'18 kidnapped villagers', 'abducted schoolgirls': a noun its modifier says is held."""
+    return any(c.dep_ in ("amod", "compound") and lex.predicates.get(c.lemma_.lower()) == "DETAINED"
+               and c.lemma_.lower() not in lex.verb_only for c in noun.children)
+
+
+def _prepositional_objects(pred: Token) -> set[str]:
+    """'into custody', 'from home': each preposition of `pred` with its object's lemma."""
+    return {f"{c.lower_} {o.lemma_.lower()}" for c in pred.children if c.dep_ in _PREPOSITION_DEPS
+            for o in c.children if o.dep_ == "pobj"}
+
+
+def _word_after(pred: Token) -> Optional[str]:
+    """The particle or complement right after a verb, whatever the parse made of it
+    ("hands over 10 detainees": the parser reads "over 10" as a qualified figure; "went
+    missing": an adverbial clause); only the phrase tables give it a meaning."""
+    if pred.pos_ != "VERB" or pred.i + 1 >= len(pred.doc):
+        return None
+    nxt = pred.doc[pred.i + 1]
+    return nxt.lower_ if nxt.pos_ in _PARTICLE_POS else None
 
 
 def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token,
@@ -57,6 +115,33 @@ def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: 
         return "MONEY"
     if a.percent:
         return "PERCENT"
+    cat = _category(lex, doc, span, a, r, anchor, gov)
+    head_word = (r.unit or "").split(" of ")[0].split()[-1:] or [""]
+    if r.unit in lex.thing_nouns or head_word[0] in lex.thing_nouns:
+        # objects and places: "lost four trucks" -> AFFECTED; "seized 40 kilograms" -> OTHER
+        if gov is not None and _harms_things(lex, gov):
+            return "AFFECTED"
+        if cat in lex.human_categories:
+            return "OTHER"
+    return cat
+
+
+def _harms_things(lex: Lexicon, pred: Token) -> bool:
+    """Whether `pred` destroys, damages or takes out what it governs ("disabled", "shot down")."""
+    lemma = pred.lemma_.lower()
+    if lemma in lex.thing_harm or pred.lower_ in lex.thing_harm:
+        return True
+    return any(f"{lemma} {p}" in lex.thing_harm for p in _particles(pred))
+
+
+def _particles(pred: Token) -> set[str]:
+    parts = {c.lower_ for c in pred.children if c.dep_ in _PARTICLE_DEPS}
+    after = _word_after(pred)
+    return parts | {after} if after else parts
+
+
+def _category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: Token,
+              gov: Optional[Token]) -> str:
     if r.light_category:
         return r.light_category
     deferred = None
@@ -115,11 +200,18 @@ def category(lex: Lexicon, doc: Doc, span: Span, a: Amount, r: Reading, anchor: 
 
 def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     """A predicate on the figure or its noun: "prisoners released", "survivors who have
-    been rendered homeless", "prisoners involved in the swap"."""
-    for owner in (span.root, r.head):
+    been rendered homeless", "prisoners involved in the swap", "prisoners in detention"."""
+    # "120 Kenyans and 85 Somalis freed": the last conjunct's participle is every one's
+    last = _last_conjunct(r.head) if r.head is not None else None
+    for owner in (span.root, r.head, last):
         if owner is None:
             continue
+        cat = state(lex, owner, r)
+        if cat:
+            return cat
         for c in owner.children:
+            if owner is last and (c.dep_ == "amod" or c.i < owner.i):
+                continue   # the last conjunct's own adjective is its own
             if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > span.start - 3:
                 cat = trigger(lex, c, owner, r.unit, False)
                 if cat:
@@ -139,6 +231,30 @@ def _noun_predicates(lex: Lexicon, span: Span, r: Reading) -> Optional[str]:
     return None
 
 
+def _last_conjunct(noun: Token) -> Optional[Token]:
+    """The last noun coordinated after `noun` ("120 Kenyans and 85 Somalis"), a few
+    links down at most: a list of a thousand figures must not make every one walk it."""
+    last, tok = None, noun
+    for _ in range(_MAX_CONJUNCTS):
+        nxt = next((c for c in tok.rights if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        last = tok = nxt
+    return last
+
+
+def state(lex: Lexicon, owner: Token, r: Reading) -> Optional[str]:
+    """'in detention', 'in captivity' on `owner`: the state the counted things are in."""
+    for c in owner.children:
+        if c.dep_ == "prep" and c.lower_ in lex.state_prepositions:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in NOUN_POS:
+                    cat = trigger(lex, o, None, r.unit, False)
+                    if cat:
+                        return cat
+    return None
+
+
 def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_subject: bool) -> Optional[str]:
     # "three sustained injuries", "suffered wounds"; "granted the five clemency"
     for c in gov.children:
@@ -155,6 +271,10 @@ def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_su
             if cat:
                 return cat
     if gov.lemma_.lower() in lex.inclusion_verbs:
+        # "there are 275 prisoners in detention"
+        cat = state(lex, gov, r)
+        if cat:
+            return cat
         # "an exchange involving 900 prisoners"
         if gov.dep_ in ("acl", "relcl") and gov.head.lemma_.lower() in lex.predicates \
                 and gov.head.pos_ == "NOUN":
@@ -173,6 +293,16 @@ def _governor_context(lex: Lexicon, gov: Token, anchor: Token, r: Reading, as_su
     return None
 
 
+def _counted(lex: Lexicon, toll: Token) -> Optional[str]:
+    """'the number of people killed': the noun a toll counts, after its 'of'."""
+    for prep in toll.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() not in lex.toll_adjectives:
+                    return lower_lemma(lex, o)
+    return None
+
+
 def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     """'the death toll rose to 50', 'put the number of dead at 73'; a toll counts
     deaths (or injuries...), the noun it names becomes the unit."""
@@ -182,8 +312,21 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
     args = list(gov.children)
     if gov.dep_ == "conj":   # "the toll rose and could reach 10,000": the subject is shared
         args += [c for c in gov.head.children if c.dep_ in SUBJECT_DEPS]
+    if not any(c.dep_ in SUBJECT_DEPS for c in args) and anchor.dep_ == "pobj" and gov.tag_ in _FINITE_TAGS:
+        # "said the toll from the storms recorded in ... stands at 88": the parser
+        # gave the toll to another verb; the nearest toll subject before the verb is its subject
+        for k in range(gov.i - 1, max(gov.sent.start, gov.i - _MAX_TOLL_DISTANCE) - 1, -1):
+            tok = gov.doc[k]
+            if tok.dep_ in SUBJECT_DEPS and tok.lemma_.lower() in lex.toll_nouns:
+                args.append(tok)
+                break
     for c in args:
-        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor and c.lemma_.lower() in lex.toll_nouns:
+        lemma = c.lemma_.lower()
+        if c.dep_ in SUBJECT_DEPS and c != anchor and r.anaphoric and r.unit is None \
+                and lex.unit_category.get(lemma) in lex.human_categories:
+            r.unit = lemma   # "the casualties rose to 25": the subject is the counted noun
+            return lex.unit_category[lemma]
+        if (c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj") and c != anchor and lemma in lex.toll_nouns:
             for cc in c.subtree:
                 lemma = cc.lemma_.lower()
                 cat = lex.predicates.get(lemma) or lex.unit_category.get(lemma)
@@ -191,6 +334,6 @@ def _toll(lex: Lexicon, gov: Token, anchor: Token, r: Reading) -> Optional[str]:
                     if r.unit is None and r.anaphoric:
                         named = lemma if cc.pos_ == "NOUN" and lemma in lex.unit_category \
                             and lemma not in lex.toll_adjectives else None
-                        r.unit = named or lex.toll_default_units.get(cat)
+                        r.unit = named or _counted(lex, c) or lex.toll_default_units.get(cat)
                     return cat
     return None

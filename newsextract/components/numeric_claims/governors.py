@@ -2,6 +2,7 @@
 positions around it that change what it says (subject, "including ...", a request)."""
 from __future__ import annotations
 
+from itertools import islice
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,10 @@ from .units import NOUN_POS, SUBJECT_DEPS
 _CLIMB_DEPS = ("conj", "appos", "nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "advmod")
 # dependencies whose head is the governing predicate
 _ARGUMENT_DEPS = ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp")
+# the objects a noun coordinated onto a verb may be a second one of
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass")
+# how many of the verb's children are looked at for that object (a verb may have thousands)
+_MAX_OBJECT_LOOK = 12
 _MAX_CLIMB = 6
 _MAX_EMBEDDING_DEPTH = 12
 
@@ -32,6 +37,11 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             return None
         if dep in _CLIMB_DEPS:
             if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+                # "killed 14 in the north and three people in the south": the parser hung the second
+                # object on the verb; a noun after the verb's object shares it
+                if tok.pos_ in NOUN_POS and any(c.dep_ in _OBJECT_DEPS and c.i < tok.i
+                                                for c in islice(head.children, _MAX_OBJECT_LOOK)):
+                    return head
                 return None
             tok = head
             continue
@@ -68,6 +78,10 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
             if owner.pos_ == "VERB" and prep.lower_ in lex.place_prepositions \
                     and anchor_word(tok) in lex.place_nouns:
                 return owner
+            if owner.pos_ in NOUN_POS and prep.lower_ in lex.place_prepositions \
+                    and anchor_word(tok) in lex.place_nouns:
+                tok = owner   # "people in 12 districts were affected": the people's predicate
+                continue
             return None
         if dep in ("relcl", "acl"):
             return head if head.pos_ in ("VERB",) else None
@@ -78,7 +92,9 @@ def governor(lex: Lexicon, anchor: Token, sent: Span) -> Optional[Token]:
 def past_reduced_relative(governor: Optional[Token], anchor: Token) -> Optional[Token]:
     """'2,800 Ukrainians taken captive in the war have been released': the parser made
     the participle the predicate; the finite verb it is coordinated with is."""
-    if governor is None or governor.pos_ != "VERB" or governor.tag_ != "VBN" or governor.i != anchor.i + 1:
+    # the tagger often reads such a participle as a past tense ("taken" VBD)
+    if governor is None or governor.pos_ != "VERB" or governor.tag_ not in ("VBN", "VBD") \
+            or governor.i != anchor.i + 1:
         return governor
     if any(c.dep_ in ("aux", "auxpass") for c in governor.children):
         return governor

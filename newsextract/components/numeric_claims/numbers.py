@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -47,6 +48,8 @@ class Amount:
     magnitude: Optional[str] = None
     digits: str = ""
     parts: tuple = ()                  # a range's two ends, as read on their own
+    low_end: int = 0                   # a range: where its low figure ends ("between 20| and 30")
+    high_start: int = 0                # a range: where its high figure starts ("between 20 and |30")
     unit: Optional[str] = None         # a unit written onto the digits: "76km"
 
 
@@ -71,10 +74,13 @@ class NumberReader:
         sign = alternation(self.signs)
         code = alternation(self.codes)
         mag = alternation(self.magnitudes)
-        digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        # thousands grouping, South-Asian lakh grouping ("12,45,300"), or none
+        digits = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
         # "and" joins number words only after these scales: "two hundred and fifty"
         joined = "".join(rf"|(?<={re.escape(w)})\s+and\s+" for w in self.and_after)
-        words = (rf"(?:(?:(?:{alternation(self.fractions)})\s+)?an?\s+(?:{alternation(self.scales)})|(?:{word}))"
+        # "half a million", "a quarter of a million"
+        fraction = rf"(?:(?:an?\s+)?(?:{alternation(self.fractions)})\s+(?:of\s+)?)"
+        words = (rf"(?:{fraction}?an?\s+(?:{alternation(self.scales)})|(?:{word}))"
                  rf"(?:(?:\s*-\s*|\s+{joined})(?:{word}))*")
         self.pattern = re.compile(
             rf"(?<![\w.,/:#@&$€£¥₹])"
@@ -83,14 +89,14 @@ class NumberReader:
             rf"(?:(?P<magsp>\s*)(?P<mag>{mag})\b)?"
             rf"(?:(?<=\d)(?P<aunit>{alternation(self.attached_units)})\b)?"
             rf"(?:(?P<postsp>\s?)(?P<post>(?-i:{sign}|{code}))(?![\w$]))?"
-            rf"(?P<pct>\s*(?:{_phrase_alternation(self.percent_words)}))?"
+            rf"(?P<pct>(?:\s*|-)(?:{_phrase_alternation(self.percent_words)}))?"
             rf"(?![\w]|[.,:/]\d|['\u2019]s\b)",
             re.I,
         )
         # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
         self.phone_pattern = re.compile(
             r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b")
-        self.vague_pattern = re.compile(rf"\b(?:{alternation(self.vague)})\b", re.I)
+        self.vague_pattern = re.compile(rf"\b(?:{_phrase_alternation(self.vague)})", re.I)
         self.word_split = re.compile(r"[\s-]+")
         self.range_gap = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
         self.between_gap = re.compile(r"\s+and\s+$", re.I)
@@ -103,11 +109,15 @@ class NumberReader:
         ("twenty-three" -> 23; "two hundred and fifty thousand" -> 250000)."""
         parts = [w for w in self.word_split.split(text.lower()) if w]
         total, current, used, last = 0.0, 0.0, 0, None
+        # "a quarter of a million": the article before a fraction is no number
+        lead = 1 if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] in self.fractions else 0
         for i, w in enumerate(parts):
-            if w == "and":
+            if i < lead:
+                continue
+            if w == "and" or w == "of" and last == "fraction":
                 used = i + 1
                 continue
-            if w in self.fractions and i == 0:
+            if w in self.fractions and i == lead:
                 current, last = self.fractions[w], "fraction"
             elif w in ("a", "an"):
                 if last != "fraction":
@@ -141,14 +151,20 @@ class NumberReader:
     def find(self, text: str) -> list[Amount]:
         out: list[Amount] = []
         phones = [(m.start(), m.end()) for m in self.phone_pattern.finditer(text)]
+        # vague amounts first: "several dozen" is one vague amount, not "dozen" = 12
+        vague = [Amount(m.start(), m.end(), None, vague=True, digits=" ".join(m.group(0).lower().split()))
+                 for m in self.vague_pattern.finditer(text)]
+        vague_starts = [a.start for a in vague]
         for m in self.pattern.finditer(text):
             if phones and any(s <= m.start() < e for s, e in phones):
+                continue
+            k = bisect_left(vague_starts, m.end()) - 1   # the last vague amount starting before this figure ends
+            if k >= 0 and vague[k].end > m.start():
                 continue
             amount = self._amount(m, text)
             if amount is not None:
                 out.append(amount)
-        for m in self.vague_pattern.finditer(text):
-            out.append(Amount(m.start(), m.end(), None, vague=True, digits=m.group(0).lower()))
+        out.extend(vague)
         out.sort(key=lambda a: a.start)
         return self._ranges(out, text)
 
@@ -189,7 +205,7 @@ class NumberReader:
                 value *= info.value
         percent = None
         if m.group("pct"):
-            percent = self.percent_words[" ".join(m.group("pct").lower().split())]
+            percent = self.percent_words[" ".join(m.group("pct").lower().lstrip("-").split())]
         if value is not None and (not math.isfinite(value) or value >= 1e15):
             return None  # runs of digits no article asserts as a count (and inf)
         unit = self.attached_units.get(m.group("aunit").lower()) if m.group("aunit") else None
@@ -222,7 +238,8 @@ class NumberReader:
                         out[-1] = Amount(prev.start, a.end, None, currency=prev.currency or a.currency,
                                          percent=prev.percent or a.percent, low=low, high=high,
                                          word_number=prev.word_number, magnitude=a.magnitude or prev.magnitude,
-                                         digits=prev.digits, parts=(prev, a) if "to" in gap.lower() else ())
+                                         digits=prev.digits, parts=(prev, a) if "to" in gap.lower() else (),
+                                         low_end=prev.end, high_start=a.start)
                         continue
             if out and out[-1] is None:
                 out.pop()

@@ -7,7 +7,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import NumericClaim
-from ._shared import Demonyms, norm_name
+from ...text.demonyms import Demonyms
+from ...text.names import name_key
 from .lemmas import singular
 from .lexicon import Lexicon
 from .units import Reading
@@ -23,10 +24,11 @@ Taken = tuple[int, Reading, NumericClaim]
 
 
 def antecedent(lex: Lexicon, doc: Doc, span: Span, taken: list[Taken], si: int, sents, governor, category,
-               max_sentences: int) -> tuple[Optional[str], Optional[NumericClaim]]:
+               max_sentences: int, people_only: bool = False) -> tuple[Optional[str], Optional[NumericClaim]]:
     """The counted noun a figure stands for when it is left out: an event noun for
     'two more took place', else the nearest earlier claim of the same category,
-    else the nearest earlier claim; never a claim inside 'including ...'.
+    else the nearest earlier claim; never a claim inside 'including ...', and, for
+    `people_only` ("19 others"), never a count of deaths or injuries.
     The claim is returned with the unit when it is in the same sentence."""
     if governor is not None and governor.pos_ == "VERB":
         phrase = governor.lemma_.lower()
@@ -41,6 +43,8 @@ def antecedent(lex: Lexicon, doc: Doc, span: Span, taken: list[Taken], si: int, 
     for looked, (msi, reading, claim) in enumerate(reversed(taken)):
         if looked >= MAX_ANTECEDENT_LOOKBACK:
             break  # bounded: a page of figures without sentence ends must stay linear
+        if people_only and claim.unit and claim.unit.split()[-1] in lex.count_nouns:
+            continue
         if msi == si and claim.end <= span.start_char and claim.unit and not reading.demonym_unit \
                 and not reading.embedded and claim.category not in ("MONEY", "PERCENT") \
                 and claim.unit not in lex.no_antecedent and not usable:
@@ -78,24 +82,31 @@ def entity_index(entities) -> dict[str, str]:
     """Normalized name, alias or mention -> entity id."""
     index: dict[str, str] = {}
     for e in entities:
+        iso2 = e.attributes.iso_alpha2 if e.type == "COUNTRY" and e.attributes else None
+        if iso2:
+            index.setdefault("iso:" + iso2, e.id)
         names = [e.name, *e.aliases, *(m.text for m in e.mentions)]
         for n in names:
-            key = norm_name(n)
+            key = name_key(n, drop_possessive=True)
             if key:
                 index.setdefault(key, e.id)
     return index
 
 
-def link_modifier(text: str, index: dict[str, str], demonyms: Demonyms) -> Optional[str]:
+def link_modifier(text: str, index: dict[str, str], demonyms: Demonyms,
+                  modifier_names: dict[str, list[str]]) -> Optional[str]:
     """The entity a modifier points to: its own name ("Boko Haram"), a demonym's
     country ("Russian" -> Russia, "Dutch" -> Netherlands), or None."""
-    key = norm_name(text)
+    key = name_key(text, drop_possessive=True)
     if not key or not index:
         return None
     if key in index:
         return index[key]
     single = singular(key) if key.endswith("s") else key
-    for cand in demonyms.countries(key) + demonyms.countries(single):
+    for code in demonyms.countries(key) + demonyms.countries(single):
+        if "iso:" + code in index:
+            return index["iso:" + code]
+    for cand in modifier_names.get(key, []) + modifier_names.get(single, []):
         if cand in index:
             return index[cand]
     best, best_len = None, 0

@@ -20,9 +20,13 @@ from .numbers import Amount
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 HYPHENS = ("-", "\u2011")
+# a possessive written as a bare apostrophe ("terrorists’ collaborators"), which the tagger may not call POS
+_APOSTROPHES = ("'", "\u2019")
 # dependencies under which a vague word with no noun after it stands for people
 _VAGUE_AS_NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos")
-_MAX_NOUN_RUN = 7
+_MAX_NOUN_RUN = 16
+# how many figures a list of counts sharing one plural noun may hold
+_MAX_LIST = 6
 
 
 @dataclass
@@ -54,11 +58,19 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
         distributive(lex, doc, j, r)
         return r
     if a.unit:
+        if a.unit in lex.calibre_units and j < len(doc) and doc[j].pos_ == "NOUN":
+            return None   # "155mm shells": a calibre
         r.unit = a.unit
+        return r
+    if j + 1 < len(doc) and doc[j].text in HYPHENS and doc[j + 1].lower_ in lex.strength_words:
+        # "a 5,000-strong force", "thousands-strong crowds": people
+        r.unit, r.end_char = lex.default_unit, doc[j + 1].idx + len(doc[j + 1])
+        if j + 2 < len(doc) and doc[j + 2].pos_ == "NOUN":
+            r.head, r.end_char = doc[j + 2], doc[j + 2].idx + len(doc[j + 2])
         return r
     if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
         j += 1   # "two out of the five Iranians": a partitive
-    if j < len(doc) and doc[j].lower_ in lex.distributive:
+    if j < len(doc) and doc[j].lower_ in lex.distributive_words:
         r.distributive, r.anaphoric, r.end_char = True, True, doc[j].idx + len(doc[j])
         return r
     word = doc[j].lower_ if j < len(doc) else ""
@@ -84,22 +96,35 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
     head, mods = noun_run(lex, doc, j, span)
     if head is not None and any(tok.lower_ in lex.not_units and tok.pos_ == "NOUN" for tok in mods):
         return None   # "a 7.8 magnitude earthquake"
+    if head is not None and lower_lemma(lex, doc[j]) in lex.calibre_units and j + 1 < len(doc) \
+            and doc[j + 1].pos_ == "NOUN":
+        return None   # "7.62 mm rounds"
     head = _parse_head(span, head)
     if head is not None:
         take_noun(lex, doc, head, mods if head.i > span.end and all(m.i < head.i for m in mods) else
                   tuple(tok for tok in doc[span.end:head.i] if tok.pos_ in ("ADJ", "PROPN", "NOUN")), r)
+        shared = shared_head(doc, head, a)
+        if shared is not None:
+            # "14 army, 9 navy and 22 rescue teams": each figure counts teams
+            r.unit, r.head = lower_lemma(lex, shared), shared
         distributive(lex, doc, head.i + 1, r)
+        return r
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in lex.group_of_nouns and not a.vague:
+        # "a family of four": people, and the family's predicate
+        r.unit, r.head = lex.default_unit, doc[span.start - 2]
+        return r
+    if j < len(doc) and doc[j].lower_ in lex.anaphoric and (not a.vague or singular(doc[j].lower_) in lex.additive_words):
+        # "30 others", "several others injured"
+        r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
+        distributive(lex, doc, j + 1, r)
+        if j + 1 < len(doc) and doc[j + 1].tag_ in ("VBN", "JJ"):   # not a finite verb: "two more took place"
+            _post_predicate(lex, doc, j + 1, r)
         return r
     if a.vague:
         return None
-    if j < len(doc) and doc[j].lower_ in lex.anaphoric:
-        r.anaphoric, r.end_char = True, doc[j].idx + len(doc[j])
-        distributive(lex, doc, j + 1, r)
-        return r
-    if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
-            and (doc[j].lemma_.lower() in lex.predicates or doc[j].lower_ in lex.predicates):
-        r.anaphoric, r.post_pred = True, doc[j]   # "12 dead", "14 killed", "about 120 arrested"
-        r.end_char = doc[j].idx + len(doc[j])
+    if _post_predicate(lex, doc, j, r):
+        r.anaphoric = True   # "12 dead", "14 killed", "about 120 arrested"
         return r
     if j + 1 < len(doc) and doc[j].lower_ in lex.light_verbs and doc[j + 1].lemma_.lower() in lex.unit_category:
         r.anaphoric, r.end_char = True, doc[j + 1].idx + len(doc[j + 1])
@@ -116,6 +141,41 @@ def read(lex: Lexicon, doc: Doc, span: Span, a: Amount) -> Optional[Reading]:
             return r
     r.anaphoric = True
     return r
+
+
+def _post_predicate(lex: Lexicon, doc: Doc, j: int, r: Reading) -> bool:
+    """A participle or adjective right after the figure that says what happened ("14
+    killed", "four others injured"): the reading's `post_pred`."""
+    if j < len(doc) and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBN", "VBD") \
+            and (doc[j].lemma_.lower() in lex.predicates or doc[j].lower_ in lex.predicates):
+        r.post_pred, r.end_char = doc[j], doc[j].idx + len(doc[j])
+        return True
+    return False
+
+
+def shared_head(doc: Doc, head: Token, a: Amount) -> Optional[Token]:
+    """'14 army, 9 navy, 5 fire and 22 rescue teams': a singular noun after a
+    figure above one, in a list of figures whose last noun is plural, modifies that
+    plural noun; None where the list does not end so."""
+    if head.tag_ != "NN" or a.value is None or a.value <= 1:
+        return None
+    k = head.i + 1
+    for _ in range(_MAX_LIST):
+        start = k
+        while k < len(doc) and doc[k].text in (",", "and", "or"):
+            k += 1
+        if k == start or k >= len(doc) or doc[k].pos_ != "NUM":
+            return None
+        k += 1
+        last, end = None, min(len(doc), k + _MAX_NOUN_RUN)
+        while k < end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+            last = doc[k] if doc[k].pos_ == "NOUN" else last
+            k += 1
+        if last is None or last.tag_ not in ("NN", "NNS"):
+            return None
+        if last.tag_ == "NNS":
+            return last
+    return None
 
 
 def _parse_head(span: Span, head: Optional[Token]) -> Optional[Token]:
@@ -137,12 +197,13 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
     run: list[Token] = []
     k = j
     has_verb = False
+    owned_from = 0   # after a possessive, the counted noun is the possessed one
     while k < len(doc) and len(run) < _MAX_NOUN_RUN:
         tok = doc[k]
         nxt = doc[k + 1] if k + 1 < len(doc) else None
         if tok.lower_ in lex.anaphoric:
             # "10 more hostages", "two other civilians"; but "30 others", "two more"
-            if tok.lower_ in lex.additive and nxt is not None \
+            if tok.lower_ in lex.additive_words and nxt is not None \
                     and nxt.pos_ in ("NOUN", "ADJ", "PROPN") and not run:
                 run.append(tok)
                 k += 1
@@ -158,10 +219,22 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             run.append(tok)
         elif tok.text == "." and run and tok.idx == run[-1].idx + len(run[-1]) and len(run[-1]) <= 2:
             run.append(tok)   # "U.S" + "."
+        elif tok.pos_ == "CCONJ" and run and run[-1].pos_ == "ADJ" and nxt is not None and nxt.pos_ == "ADJ":
+            run.append(tok)   # "three serving and retired officers"
+        elif tok.text == "/" and run and run[-1].pos_ == "PROPN" and nxt is not None and nxt.pos_ == "PROPN":
+            run.append(tok)   # "Boko Haram/Islamic State fighters"
+        elif (tok.tag_ == "POS" or tok.dep_ == "case" and tok.text in _APOSTROPHES) \
+                and run and run[-1].pos_ in NOUN_POS and nxt is not None \
+                and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            run.append(tok)   # "three suspected smugglers' accomplices": accomplices
+            owned_from = len(run)
+        elif tok.is_quote and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            run.append(tok)   # 'four "Bastion" armoured trucks': a quoted name before the noun
         else:
             break
         k += 1
-    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_heads]
+    nouns = [i for i, tok in enumerate(run) if tok.pos_ == "NOUN" and tok.lower_ not in lex.never_head_words
+             and i >= owned_from]
     if nouns:
         i = nouns[0]
         # walk on through a compound: "police officers", not "prisoners food"
@@ -170,13 +243,27 @@ def noun_run(lex: Lexicon, doc: Doc, j: int, span: Optional[Span] = None):
             i += 1
         if run[i].pos_ == "PROPN":
             i = max(n for n in nouns if n <= i)
+        # "52 Ukrainian Sailors Freed In Swap": in title case the parse's plural name is the noun
+        if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" \
+                and span.root.head in run[:i]:
+            i = run.index(span.root.head)
         head = run[i]
-        if has_verb and span is not None and not linked(span.root, head):
-            return None, ()
+        if has_verb and span is not None and not owned_from and not linked(span.root, head):
+            # "one self-propelled howitzer": the parse's noun of the figure, if in the run
+            noun = span.root.head
+            if span.root.dep_ != "nummod" or noun not in run:
+                return None, ()
+            i = run.index(noun)
+            head = noun
         return head, tuple(run[:i])
+    if span is not None and span.root.dep_ == "nummod" and span.root.head.tag_ == "NNPS" and span.root.head in run:
+        i = run.index(span.root.head)   # "52 Ukrainian Sailors Freed In Swap": title case, no noun tagged
+        return run[i], tuple(run[:i])
     # a nationality as the noun: "248 Russians", "two Americans"
     for i, tok in enumerate(run):
-        plural_looking = tok.text[:1].isupper() and tok.lower_.endswith(("s", "men")) and len(tok) > 3
+        plural_looking = tok.text[:1].isupper() and len(tok) > 3 and (
+            tok.lower_.endswith(("s", "men"))
+            or tok.ent_type_ == "NORP" and tok.lower_.endswith(lex.invariant_demonym_endings))
         if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" or plural_looking and (
                 tok.ent_type_ == "NORP" or tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")):
             if i + 1 == len(run) or run[i + 1].pos_ not in NOUN_POS:
@@ -244,7 +331,7 @@ def partitive(lex: Lexicon, doc: Doc, j: int, a: Amount, r: Reading) -> Optional
 
 def distributive(lex: Lexicon, doc: Doc, k: int, r: Reading) -> None:
     """'50 prisoners each': every party counted that many."""
-    if k < len(doc) and doc[k].lower_ in lex.distributive:
+    if k < len(doc) and doc[k].lower_ in lex.distributive_words:
         r.distributive = True
         r.end_char = doc[k].idx + len(doc[k])
 

@@ -70,3 +70,32 @@ def test_title_is_kept_apart_from_the_name(run):
     assert "MBZ" in mbz.aliases
     putin = find(ents, "Vladimir Putin")
     assert putin.attributes.titles == ["President"] and "Putin" in putin.aliases
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("Rebels of the Liberation and Justice Movement signed the deal.", "Liberation and Justice Movement",
+     "ORGANIZATION"),
+    ("The Treasury's Office of Foreign Assets Control targeted four officials.", "Office of Foreign Assets Control",
+     "ORGANIZATION"),
+    ("The ministers arrived at the House of Friendship in Almaty on Friday.", "House of Friendship", "ORGANIZATION"),
+    ("The ministers arrived at the House of Friendship in Almaty on Friday.", "Almaty", "PLACE"),
+    ("Head of the National Disaster Management Agency Suharyanto said 100 families would be moved.",
+     "Suharyanto", "PERSON"),
+    ("Head of the National Disaster Management Agency Suharyanto said 100 families would be moved.",
+     "National Disaster Management Agency", "ORGANIZATION"),
+    ("Somali President Hassan Sheikh Mohamud met the envoy.", "Hassan Sheikh Mohamud", "PERSON"),
+    ("A rescue mission in the Baghlan-e Markazi district freed 34 people.", "Baghlan-e Markazi district", "PLACE"),
+    ("Traders supplied weapons to militants in Damaturu LGA of Yobe State.", "Damaturu LGA", "PLACE"),
+    ("The Iraqi Interior Ministry and al-Yarmuk hospital officials said the toll rose.", "al-Yarmuk hospital",
+     "PLACE"),
+    ("Dust storms swept the Sahara - for years a smuggling route.", "Sahara", "PLACE"),
+])
+def test_name_boundaries(run, text, name, etype):
+    ent = find(run(text), name)
+    assert ent is not None and ent.type == etype, name
+
+
+def test_two_companies_joined_by_and_stay_two(run):
+    ents = run("Tyndall Mining Ltd and Orion Metals Ltd reported profits.")
+    assert find(ents, "Tyndall Mining Ltd") is not None
+    assert not any(" and " in e.name for e in ents)

@@ -28,6 +28,20 @@ from ..lookup import find
     ("Saudi-brokered talks between the warring parties resumed in Jeddah.", "Saudi Arabia"),
     ("Cuba and Norway, which are guarantors of the process, hosted the talks.", "Norway"),
     ("Ankara brokered the grain deal in 2022.", "Turkey"),
+    # a person acting for the mediating state is a mediator too
+    ("The truce was mediated by Norway's ambassador to Peru, Jonas Berg.", "Jonas Berg"),
+    ("The truce was mediated by Norway's ambassador to Peru, Jonas Berg.", "Norway"),
+    ("The accord was brokered by Turkish President Jonas Berg on Monday.", "Jonas Berg"),
+    ("The accord was brokered by Turkish President Jonas Berg on Monday.", "Turkey"),
+    # mediators the sentence does not name: the people introduced with a demonym and a title
+    ("African mediators held talks with the rebels on Sunday, Ethiopian Foreign Minister Abebe Kebede said.",
+     "Abebe Kebede"),
+    ("Qatar has for years been a key mediator in the crisis.", "Qatar"),
+    ("The ICRC, as a neutral and humanitarian intermediary, received the detainees.", "ICRC"),
+    ("Kenya thanked the Ugandan side for hosting the talks.", "Uganda"),
+    ("The talks were held with the mediation of the interim government of Afghanistan.", "Afghanistan"),
+    ("The United Arab Emirates said it had successfully mediated the exchange.", "United Arab Emirates"),
+    ("The Varna Declaration was brokered by Norway in March.", "Norway"),
 ])
 def test_mediator_role(run, text, mediator):
     ents = run(text)
@@ -44,6 +58,8 @@ def test_mediator_role(run, text, mediator):
     "Qatar and Egypt were among the countries that sent aid.",
     "Ukraine thanked Poland for its support.",
     "The men were freed with the help of Oman, Russia's defence ministry said.",
+    "After communicating with Saudi Arabia to facilitate the permits, the men were flown home.",
+    "Kenya thanked Uganda for hosting refugees.",
 ])
 def test_not_mediators(run, text):
     assert not any("MEDIATOR" in e.roles for e in run(text) if e.name not in ("Oman",))
@@ -73,3 +89,9 @@ def test_mediator_evidence_points_into_the_text(run, nlp):
     uae = find(doc._.ne_entities, "United Arab Emirates")
     ev = uae.role_evidence[0].evidence
     assert text[ev.start:ev.end] == ev.text and ev.text.startswith("The exchange")
+
+
+def test_unnamed_mediators_are_the_titled_people_of_the_next_sentence(run):
+    ents = run("African mediators held talks with the rebels on Sunday. They were led by Kenyan President "
+               "Daniel Mwangi and Ugandan Prime Minister John Okello, a spokesman said.")
+    assert {e.name for e in ents if "MEDIATOR" in e.roles} == {"Daniel Mwangi", "John Okello"}

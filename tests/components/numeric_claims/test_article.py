@@ -54,7 +54,36 @@ POSITIVE = [
     ("The talks ended in a six-candidate race.", 6, "candidate", "exact", "OTHER"),
     ("The court sentenced 20 men to prison.", 20, "man", "exact", "DETAINED"),
     ("The package will provide some 10 million people with food.", 10e6, "person", "approximate", "AFFECTED"),
-    ("Between 20 and 30 soldiers died in the ambush.", None, "soldier", "approximate", "KILLED"),
+    ("Between 20 and 30 soldiers died in the ambush.", 20, "soldier", "at_least", "KILLED"),
+    ("Between 20 and 30 soldiers died in the ambush.", 30, "soldier", "at_most", "KILLED"),
+    ("The rebels hand over 7 captured soldiers.", 7, "soldier", "exact", "RELEASED"),
+    ("Officials said the crowd numbered up to several dozen people.", None, "person", "at_most", "OTHER"),
+    ("The army said several dozen insurgents were killed.", None, "insurgent", "approximate", "KILLED"),
+    ("At least 12,45,300 people have been affected.", 1245300, "person", "at_least", "AFFECTED"),
+    ("The candidate holds a 7-percent lead.", 7, "percent", "exact", "PERCENT"),
+    ("Police said people in 12 districts had been affected by the storm.", 12, "district", "exact", "AFFECTED"),
+    ("The drone destroyed one self-propelled howitzer.", 1, "howitzer", "exact", "AFFECTED"),
+    ("The Treasury also sanctioned one Panamanian firm.", 1, "firm", "exact", "OTHER"),
+    ("Officials said these four people would be questioned.", 4, "person", "exact", "OTHER"),
+    ("Thousands-strong crowds marched through the capital.", None, "person", "approximate", "OTHER"),
+    ("A 5,000-strong force was sent to the border.", 5000, "person", "exact", "OTHER"),
+    ("Uganda hosts a quarter of a million Congolese.", 250000, "congolese", "exact", "OTHER"),
+    ("Two gunmen were shot dead and several others injured.", None, "gunman", "approximate", "WOUNDED"),
+    ("The report named three serving and retired officers.", 3, "officer", "exact", "OTHER"),
+    ("The war has left millions hungry.", None, "person", "approximate", "AFFECTED"),
+    ("120 Kenyans and 85 Somalis freed in Qatar-brokered deal", 120, "kenyan", "exact", "RELEASED"),
+    # seats, shares, thresholds; lakh and crore
+    ("The party won 45 of the 120 seats in parliament.", 45, "seat", "exact", "OTHER"),
+    ("The ruling party lost 12 seats.", 12, "seat", "exact", "OTHER"),
+    ("Parties must pass a 5 percent threshold to enter parliament.", 5, "percent", "exact", "PERCENT"),
+    ("Over 12 lakh people have been affected.", 1.2e6, "person", "more_than", "AFFECTED"),
+    ("The state released Rs 250 crore for relief.", 2.5e9, "rupee", "exact", "MONEY"),
+    # the model reads "more than 45" as a date; under a toll it is a count
+    ("Officials reported a death toll of more than 60 after the storm.", 60, "person", "more_than", "KILLED"),
+    ("Forces disabled four \u201cBastion\u201d armoured trucks.", 4, "truck", "exact", "AFFECTED"),
+    ("52 Ukrainian Sailors Freed In Swap", 52, "sailor", "exact", "RELEASED"),
+    ("The ministry said 60 soldiers taken captive in the east have been freed.", 60, "soldier", "exact", "RELEASED"),
+    ("The number of people killed in the quake has risen to nearly 300.", 300, "person", "approximate", "KILLED"),
     ("Clashes leave 12 dead in northern city", 12, "person", "exact", "KILLED"),
     ("The militants killed eight and wounded 15 villagers.", 8, "person", "exact", "KILLED"),
     ("Some 380,000 people have taken refuge in shelters.", 380000, "person", "approximate", "DISPLACED"),
@@ -99,6 +128,16 @@ NEGATIVE = [
     "At least 7 out of 10 voters backed the measure.",
     "A 7.8 magnitude earthquake struck the coast.",
     "Call +44 20 7946 0958 or (555) 123-4567.",
+    "The plan covers the 2019-2024 period.",
+    "The rebels have carried out several attacks since July.",
+    "The summit adopted several joint declarations.",
+    "The two factions agreed to a truce.",
+    "The three states signed a trade pact.",
+    "The army said in a statement of two sentences that it had withdrawn.",
+    "Rebels shelled the town with 81mm mortar rounds.",
+    "Police found 7.62 mm ammunition in the car.",
+    "We met in one place.",
+    "The programme ran from 1998 to 2004.",
 ]
 
 
@@ -140,9 +179,15 @@ def test_a_change_is_two_figures_not_a_range(nlp):
     assert [(c.value, c.low, c.high) for c in cs] == [(2.10, None, None), (84.50, None, None)]
 
 
-def test_range_fields(nlp):
-    c = find(claims_of(nlp, "Between 20 and 30 soldiers died in the ambush."), None, "soldier")
-    assert (c.low, c.high, c.text) == (20, 30, "Between 20 and 30 soldiers")
+def test_a_range_is_two_claims_its_low_and_its_high_end(nlp):
+    cs = claims_of(nlp, "Between 20 and 30 soldiers died in the ambush.")
+    assert [(c.value, c.low, c.high, c.qualifier, c.text) for c in cs] == [
+        (20, 20, 30, "at_least", "Between 20"), (30, 20, 30, "at_most", "30 soldiers")]
+
+
+def test_a_range_of_money_takes_the_magnitude_on_both_ends(nlp):
+    cs = claims_of(nlp, "The fund needs $5-10 million this year.")
+    assert [(c.value, c.currency, c.qualifier) for c in cs] == [(5e6, "USD", "at_least"), (10e6, "USD", "at_most")]
 
 
 def test_money_fields(nlp):
@@ -151,6 +196,17 @@ def test_money_fields(nlp):
     usd = find(cs, 639, "dollar")
     assert (hk.currency, usd.currency) == ("HKD", "USD")
     assert hk.category == usd.category == "MONEY"
+
+
+@pytest.mark.parametrize("sentence, value, currency, category", [
+    ("A truck packed with 500 pounds of fertiliser exploded.", 500, None, "OTHER"),
+    ("The agency will ship 40,000 pounds of food aid supplies.", 40000, None, "OTHER"),
+    ("Britain pledged 30 million pounds of aid.", 30e6, "GBP", "MONEY"),
+    ("The club paid 50 million pounds for the striker.", 50e6, "GBP", "MONEY"),
+])
+def test_pounds_weigh_goods_and_pay_for_things(nlp, sentence, value, currency, category):
+    c = find(claims_of(nlp, sentence), value, "pound")
+    assert (c.currency, c.category) == (currency, category)
 
 
 def test_qualified_currency_name(nlp):

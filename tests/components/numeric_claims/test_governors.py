@@ -16,6 +16,9 @@ from .parses import parsed
     ("villages", 0, "affected"),       # "affected in 5,000 villages": a place noun under "in"
     ("including", 0, "killed"),
     ("including", 1, None),            # under "including": no predicate of its own
+    ("object on verb", 1, "killed"),   # a second object the parser hung on the verb
+    ("clause on verb", 0, None),       # a coordinated clause's subject is no object
+    ("people in districts", 0, "affected"),   # places the people are in take their predicate
 ])
 def test_governor(key, index, expected):
     doc, span, a, r, anchor = parsed(key, index)

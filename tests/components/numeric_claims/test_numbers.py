@@ -24,6 +24,8 @@ def reader():
     ("two hundred and fifty thousand", 250000),
     ("one million", 1_000_000),
     ("half a million", 500_000),
+    ("a quarter of a million", 250_000),
+    ("quarter of a million", 250_000),
     ("nineteen", 19),
 ])
 def test_words_value(words, value):
@@ -61,6 +63,10 @@ def test_words_value_stops_where_the_number_ends(words, value, used):
     ("rates up 50 basis points", 50, None, "basis point"),
     ("1,994 of them", 1994, None, None),
     ("5,716,026 votes", 5716026, None, None),
+    ("12,45,300 people", 1245300, None, None),     # lakh grouping
+    ("2,07,815 houses", 207815, None, None),
+    ("a 7-percent lead", 7, None, "percent"),
+    ("a quarter of a million refugees", 250_000, None, None),
 ])
 def test_reader_amounts(text, value, currency, percent):
     amounts = reader().find(text)
@@ -107,6 +113,9 @@ def test_units_glued_to_the_digits(text, unit):
 @pytest.mark.parametrize("text, vague", [
     ("dozens of soldiers", "dozens"),
     ("tens of thousands fled", "tens of thousands"),
+    ("several dozen soldiers", "several dozen"),     # one vague amount, not "dozen" = 12
+    ("a few hundred protesters", "a few hundred"),
+    ("several thousand people", "several thousand"),
 ])
 def test_vague_amounts(text, vague):
     (a,) = reader().find(text)

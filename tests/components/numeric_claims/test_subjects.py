@@ -1,10 +1,17 @@
 """subjects.py: antecedents of left-out nouns, and the entities modifiers name."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from newsextract.components.numeric_claims.subjects import entity_index, gapped, group_modifiers, link_modifier
-from newsextract.schema import Entity
+from newsextract.components.numeric_claims.subjects import (
+    entity_index,
+    gapped,
+    group_modifiers,
+    link_modifier,
+)
+from newsextract.schema import Entity, EntityAttributes
 
 from .docs import build, claims_of, find, lex
 
@@ -36,24 +43,27 @@ def test_left_out_nouns_take_the_antecedent(nlp, text, value, unit, category):
 
 def test_modifiers_link_to_entities():
     ents = [
-        Entity(id="E1", name="Russia", type="COUNTRY"),
-        Entity(id="E2", name="Netherlands", type="COUNTRY", aliases=["Holland"]),
+        Entity(id="E1", name="Russia", type="COUNTRY", attributes=EntityAttributes(iso_alpha2="RU")),
+        Entity(id="E2", name="Netherlands", type="COUNTRY", aliases=["Holland"],
+               attributes=EntityAttributes(iso_alpha2="NL")),
         Entity(id="E3", name="Boko Haram", type="ORGANIZATION"),
+        Entity(id="E4", name="Soviet Union", type="COUNTRY"),
     ]
     index = entity_index(ents)
-    demonyms = lex().demonyms
-    assert link_modifier("Russian", index, demonyms) == "E1"
-    assert link_modifier("Russians", index, demonyms) == "E1"
-    assert link_modifier("Dutch", index, demonyms) == "E2"
-    assert link_modifier("Boko Haram", index, demonyms) == "E3"
-    assert link_modifier("Ukrainian", index, demonyms) is None
-    assert link_modifier("Russian", {}, demonyms) is None
+    link = partial(link_modifier, demonyms=lex().demonyms, modifier_names=lex().modifier_names)
+    assert link("Russian", index) == "E1"
+    assert link("Russians", index) == "E1"
+    assert link("Dutch", index) == "E2"       # the kernel's demonym table, by ISO code
+    assert link("Boko Haram", index) == "E3"
+    assert link("Soviet", index) == "E4"      # not a country demonym: the component's own table
+    assert link("Ukrainian", index) is None
+    assert link("Russian", {}) is None
 
 
 def test_entity_index_keys_names_aliases_and_mentions_first_entity_wins():
     ents = [Entity(id="E1", name="The United States", type="COUNTRY", aliases=["U.S."]),
             Entity(id="E2", name="United States", type="COUNTRY")]
-    assert entity_index(ents) == {"united states": "E1", "u.s.": "E1"}
+    assert entity_index(ents) == {"united states": "E1", "us": "E1"}  # keyed by the kernel name_key
 
 
 def test_claim_modifiers_carry_entity_ids(nlp):

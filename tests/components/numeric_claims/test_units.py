@@ -36,12 +36,58 @@ PARSES = {
                       ["ROOT", "compound", "nummod", "dobj"], None, None),
     "demonym": (["freed", "248", "Russians"], ["VERB", "NUM", "PROPN"], [0, 2, 0], ["ROOT", "nummod", "dobj"],
                 None, ["VBD", "CD", "NNPS"]),
+    # a list of figures sharing its last, plural noun
+    "shared head": (["14", "army", ",", "9", "navy", "and", "22", "rescue", "teams"],
+                    ["NUM", "NOUN", "PUNCT", "NUM", "NOUN", "CCONJ", "NUM", "NOUN", "NOUN"],
+                    [1, 1, 1, 4, 1, 4, 8, 8, 4], ["nummod", "ROOT", "punct", "nummod", "appos", "cc", "nummod",
+                                                  "compound", "conj"],
+                    ["14", "army", ",", "9", "navy", "and", "22", "rescue", "team"],
+                    ["CD", "NN", ",", "CD", "NN", "CC", "CD", "NN", "NNS"]),
+    "no shared head": (["14", "army", "and", "9", "navy"], ["NUM", "NOUN", "CCONJ", "NUM", "NOUN"],
+                       [1, 1, 1, 4, 1], ["nummod", "ROOT", "cc", "nummod", "conj"], None,
+                       ["CD", "NN", "CC", "CD", "NN"]),
+    "possessive": (["three", "suspected", "smugglers", "'", "accomplices"], ["NUM", "VERB", "NOUN", "PART", "NOUN"],
+                   [4, 2, 4, 2, 4], ["nummod", "amod", "poss", "case", "ROOT"],
+                   ["three", "suspect", "smuggler", "'", "accomplice"], ["CD", "VBN", "NNS", "POS", "NNS"]),
+    "curly possessive": (["two", "smugglers", "\u2019", "couriers"], ["NUM", "NOUN", "PUNCT", "NOUN"],
+                         [3, 3, 1, 3], ["nummod", "poss", "case", "ROOT"], ["two", "smuggler", "'", "courier"],
+                         ["CD", "NNS", "''", "NNS"]),
+    # the parser makes the possessor the figure's noun; the possessed noun is still what is counted
+    "possessor parse": (["two", "suspected", "pirates", "\u2019", "accomplices"],
+                        ["NUM", "VERB", "NOUN", "PUNCT", "NOUN"], [2, 2, 2, 2, 2],
+                        ["nummod", "amod", "ROOT", "case", "appos"], ["two", "suspect", "pirate", "'", "accomplice"],
+                        ["CD", "VBN", "NNS", "''", "NNS"]),
+    "quoted name": (["four", "\u201c", "Bastion", "\u201d", "armoured", "trucks"],
+                    ["NUM", "PUNCT", "PROPN", "PUNCT", "ADJ", "NOUN"], [5, 5, 5, 5, 5, 5],
+                    ["nummod", "punct", "nmod", "punct", "amod", "ROOT"], ["four", '"', "Bastion", '"', "armoured",
+                                                                          "truck"],
+                    ["CD", "``", "NNP", "''", "JJ", "NNS"]),
+    "slash": (["two", "Boko", "Haram", "/", "ISWAP", "fighters"], ["NUM", "PROPN", "PROPN", "SYM", "PROPN", "NOUN"],
+              [5, 2, 5, 5, 5, 5], ["nummod", "compound", "compound", "punct", "compound", "ROOT"],
+              ["two", "Boko", "Haram", "/", "ISWAP", "fighter"], None),
+    "coordinated adjectives": (["three", "serving", "and", "retired", "officers"],
+                               ["NUM", "ADJ", "CCONJ", "ADJ", "NOUN"],
+                               [4, 4, 1, 1, 4], ["nummod", "amod", "cc", "conj", "ROOT"],
+                               ["three", "serving", "and", "retired", "officer"], None),
+    "invariant demonym": (["hosts", "250,000", "Congolese"], ["VERB", "NUM", "PROPN"], [0, 2, 0],
+                          ["ROOT", "nummod", "dobj"], None, None),
+    "strong": (["a", "5,000", "-", "strong", "force"], ["DET", "NUM", "PUNCT", "ADJ", "NOUN"], [4, 3, 3, 4, 4],
+               ["det", "npadvmod", "punct", "amod", "ROOT"], None, None),
+    "family of": (["a", "family", "of", "four", "was", "killed"], ["DET", "NOUN", "ADP", "NUM", "AUX", "VERB"],
+                  [1, 5, 1, 2, 5, 5], ["det", "nsubjpass", "prep", "pobj", "auxpass", "ROOT"],
+                  ["a", "family", "of", "four", "be", "kill"], ["DT", "NN", "IN", "CD", "VBD", "VBN"]),
+    "others injured": (["four", "others", "injured"], ["NUM", "NOUN", "VERB"], [1, 1, 1],
+                       ["nummod", "ROOT", "acl"], ["four", "other", "injure"], ["CD", "NNS", "VBN"]),
 }
+
+
+# entity labels where a rule reads them
+ENTS = {"invariant demonym": ["O", "O", "B-NORP"]}
 
 
 def reading(key):
     words, pos, heads, deps, lemmas, tags = PARSES[key]
-    doc = build(words, pos, heads=heads, deps=deps, lemmas=lemmas, tags=tags)
+    doc = build(words, pos, heads=heads, deps=deps, lemmas=lemmas, tags=tags, ents=ENTS.get(key))
     span, a = figure(doc)
     return doc, read(lex(), doc, span, a)
 
@@ -58,6 +104,18 @@ def reading(key):
     ("partitive participle", None, True, "freed"),
     ("currency name", "naira", False, "naira"),
     ("demonym", "russian", False, "Russians"),
+    ("shared head", "team", False, "army"),
+    ("no shared head", "army", False, "army"),
+    ("possessive", "accomplice", False, "accomplices"),
+    ("slash", "fighter", False, "fighters"),
+    ("curly possessive", "courier", False, "couriers"),
+    ("quoted name", "truck", False, "trucks"),
+    ("possessor parse", "accomplice", False, "accomplices"),
+    ("coordinated adjectives", "officer", False, "officers"),
+    ("invariant demonym", "congolese", False, "Congolese"),
+    ("strong", "person", False, "force"),
+    ("family of", "person", False, "four"),
+    ("others injured", None, True, "injured"),
 ])
 def test_counted_noun(key, unit, anaphoric, text_end):
     doc, r = reading(key)
@@ -84,3 +142,23 @@ def test_a_vague_amount_with_no_noun_counts_nothing():
                 lemmas=["dozen", "of", "time"])
     span, a = figure(doc)
     assert read(lex(), doc, span, a).unit == "time"
+
+
+def test_a_group_of_n_takes_the_group_s_predicate():
+    r = reading("family of")[1]
+    assert r.head.text == "family"
+
+
+def test_others_take_the_predicate_right_after_them():
+    assert reading("others injured")[1].post_pred.text == "injured"
+
+
+@pytest.mark.parametrize("words, pos, tags", [
+    (["fired", "155mm", "artillery", "shells"], ["VERB", "NUM", "NOUN", "NOUN"], ["VBD", "CD", "NN", "NNS"]),
+    (["ten", "boxes", "of", "7.62", "mm", "ammunition"], ["NUM", "NOUN", "ADP", "NUM", "NOUN", "NOUN"],
+     ["CD", "NNS", "IN", "CD", "NN", "NN"]),
+])
+def test_a_calibre_counts_nothing(words, pos, tags):
+    doc = build(words, pos, tags=tags)
+    span, a = figure(doc, len(lex().reader.find(doc.text)) - 1)
+    assert read(lex(), doc, span, a) is None

@@ -1,0 +1,57 @@
+"""Segmentation: where a sentence of a news article ends.
+
+News text puts headlines, datelines and captions on lines of their own, often
+without a full stop. A line break therefore always ends a segment, whatever the
+parser or sentencizer says; a whitespace token holding the break belongs to no
+segment. One rule, used twice: before the parser (`line_starts`, read by the
+line-break sentencizer, so the parser respects it) and after it (`segments`,
+which also cuts where a parse joined two lines anyway).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+
+def is_line_break(token: Token, min_newlines: int = 1) -> bool:
+    """A whitespace token holding at least `min_newlines` newlines."""
+    return token.is_space and token.text.count("\n") >= min_newlines
+
+
+def line_starts(doc: Doc, min_newlines: int = 1) -> list[int]:
+    """Indexes of the first non-space token after each line break (never the Doc's first token)."""
+    starts = []
+    after_break = False
+    for token in doc:
+        if token.is_space:  # is_line_break, inlined: this runs on every token
+            after_break = after_break or token.text.count("\n") >= min_newlines
+            continue
+        if after_break and token.i > 0:
+            starts.append(token.i)
+        after_break = False
+    return starts
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The Doc's sentences (the whole Doc when nothing set sentence starts), cut
+    again at line breaks; segments of whitespace only are left out."""
+    out = []
+    sents = doc.sents if doc.has_annotation("SENT_START") else (doc[:],)
+    for sent in sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:  # is_line_break, inlined: this runs on every token
+                if any(not t.is_space for t in doc[start:token.i]):
+                    out.append(doc[start:token.i])
+                start = token.i + 1
+        if any(not t.is_space for t in doc[start:sent.end]):
+            out.append(doc[start:sent.end])
+    return out
+
+
+def segment_index(doc: Doc, segs: list[Span]) -> list[int]:
+    """For each token of the Doc, the index of its segment in `segs` (-1: in none)."""
+    index = [-1] * len(doc)
+    for si, seg in enumerate(segs):
+        for i in range(seg.start, seg.end):
+            index[i] = si
+    return index
