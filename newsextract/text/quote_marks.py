@@ -4,9 +4,10 @@ Pure text, no parse. Marks are paired paragraph by paragraph (a paragraph is a
 line), each mark's direction read from the characters around it (which beat the
 glyph: typists get curly marks wrong), so a stray or missing mark costs one
 quote, never the article. A paragraph that opens a quote and does not close it
-continues into the next paragraph that opens one. Single marks count only in a
-paragraph with no double marks, and apostrophes ("don't", "the parents’") are
-never marks.
+continues into the next paragraph that opens one. Two single marks written as
+one double mark (``like this'' or ''like this'', as some archives and wires type
+them) are one double mark. Single marks count only in a paragraph with no double
+marks, and apostrophes ("don't", "the parents’") are never marks.
 
 `find_quote_spans(text)` gives the spans; `QuoteIndex` answers "is this offset
 inside a quotation" (marks included) for the other stages.
@@ -25,11 +26,13 @@ OPEN_GLYPHS = "“„‟«"
 CLOSE_GLYPHS = "”»"
 DOUBLE_MARKS = '"' + OPEN_GLYPHS + CLOSE_GLYPHS
 SINGLE_MARKS = "‘’'‚‛"
+# pairs of single marks typed as one double mark, and the direction their glyphs tell
+DOUBLED_MARKS = {"``": "open", "‘‘": "open", "’’": "close", "''": "either"}
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;" + DOUBLE_MARKS + SINGLE_MARKS)
 _AFTER_CLOSE = frozenset(" \t\n.,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS)
 PARAGRAPH_RE = re.compile(r"[^\n]+")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’']?(?=\s)")
-_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’']{0,2}(?=\s)")
+_DOUBLE_RE = re.compile("|".join(re.escape(m) for m in DOUBLED_MARKS) + "|[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
 
 
@@ -46,6 +49,7 @@ class QuoteSpan:
     continued: bool = False           # left open at its paragraph's end, continued in the next
     recovered: bool = False           # built around a stray or missing mark
     single: bool = False              # delimited by single quotation marks
+    close_width: int = 1              # characters of the closing mark ('' is two)
 
     @property
     def outer_start(self) -> int:
@@ -53,7 +57,7 @@ class QuoteSpan:
 
     @property
     def outer_end(self) -> int:
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -61,17 +65,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text) if m.group().strip()]
 
 
-def mark_direction(text: str, i: int, lo: int, hi: int) -> str:
-    """'open', 'close' or 'either' for the quotation mark at text[i] in the
+def mark_direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the quotation mark text[i:i + width] in the
     paragraph text[lo:hi], from the characters around it, else from its glyph."""
     prev = text[i - 1] if i > lo else None
-    nxt = text[i + 1] if i + 1 < hi else None
+    nxt = text[i + width] if i + width < hi else None
     opens = prev is None or prev in _BEFORE_OPEN
     closes = nxt is None or nxt in _AFTER_CLOSE
     if opens and not closes:
         return "open"
     if closes and not opens:
         return "close"
+    if width > 1:
+        return DOUBLED_MARKS.get(text[i:i + width], "either")
     ch = text[i]
     if ch in OPEN_GLYPHS:
         return "open"
@@ -121,13 +127,23 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _paragraph_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], bool]:
-    """The quotation marks of one paragraph with their direction, and whether they are single."""
-    marks = [(m.start(), mark_direction(text, m.start(), lo, hi)) for m in _DOUBLE_RE.finditer(text, lo, hi)]
-    if marks:
-        return marks, False
+def _paragraph_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], dict[int, int], bool]:
+    """The quotation marks of one paragraph with their direction, the width of those
+    longer than one character, and whether the marks are single."""
+    found = list(_DOUBLE_RE.finditer(text, lo, hi))
+    if found:
+        widths = {m.start(): len(m.group()) for m in found if len(m.group()) > 1}
+        return [(m.start(), mark_direction(text, m.start(), lo, hi, len(m.group()))) for m in found], widths, False
     return [(m.start(), mark_direction(text, m.start(), lo, hi)) for m in _SINGLE_RE.finditer(text, lo, hi)
-            if not is_apostrophe(text, m.start(), lo, hi)], True
+            if not is_apostrophe(text, m.start(), lo, hi)], {}, True
+
+
+def _opens_paragraph(text: str, lo: int, hi: int, single: bool) -> bool:
+    """Whether the paragraph text[lo:hi] starts with a mark of the kind given that may open."""
+    if single:
+        return text[lo] in SINGLE_MARKS and mark_direction(text, lo, lo, hi) != "close"
+    m = _DOUBLE_RE.match(text, lo, hi)
+    return m is not None and mark_direction(text, lo, lo, hi, len(m.group())) != "close"
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -136,38 +152,38 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     pending_continuation = False
     for pi, (lo, hi) in enumerate(paras):
-        marks, single = _paragraph_marks(text, lo, hi)
+        marks, widths, single = _paragraph_marks(text, lo, hi)
         positions = [pos for pos, _ in marks]
         pairs, stray_open, stray_close = _pair_marks(marks)
         spans: list[QuoteSpan] = []
         for o, c in pairs:
-            s, e = trim(text, o + 1, c)
-            spans.append(QuoteSpan(s, e, o, c, pi, single=single))
+            s, e = trim(text, o + widths.get(o, 1), c)
+            spans.append(QuoteSpan(s, e, o, c, pi, single=single, close_width=widths.get(c, 1)))
         first_mark = positions[0] if positions else None
         for o in stray_open:
             k = bisect_right(positions, o)
             if k == len(positions):
                 # open to the paragraph's end: a quote continued in the next paragraph,
                 # or one whose closing mark was lost
-                s, e = trim(text, o + 1, hi)
+                s, e = trim(text, o + widths.get(o, 1), hi)
                 nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-                cont = bool(nxt) and text[nxt[0]] in (SINGLE_MARKS if single else DOUBLE_MARKS) \
-                    and mark_direction(text, nxt[0], nxt[0], nxt[1]) != "close"
+                cont = bool(nxt) and _opens_paragraph(text, nxt[0], nxt[1], single)
                 spans.append(QuoteSpan(s, e, o, None, pi, continued=cont, recovered=not cont, single=single))
             else:
                 # a mark opened again before this one closed: keep the whole sentences up to there
                 last_end = None
-                for m in _SENTENCE_END_RE.finditer(text, o + 1, positions[k]):
+                for m in _SENTENCE_END_RE.finditer(text, o + widths.get(o, 1), positions[k]):
                     last_end = m.end()
                 if last_end is not None:
-                    s, e = trim(text, o + 1, last_end)
+                    s, e = trim(text, o + widths.get(o, 1), last_end)
                     spans.append(QuoteSpan(s, e, o, None, pi, recovered=True, single=single))
         for c in stray_close:
             # a closing mark with no opening: the quote ran from the paragraph start
             if c == first_mark and c > lo and text[c - 1] in ",.!?…":
                 s, e = trim(text, lo, c)
                 spans.append(QuoteSpan(s, e, None, c, pi, recovered=not pending_continuation,
-                                       continues=pending_continuation, single=single))
+                                       continues=pending_continuation, single=single,
+                                       close_width=widths.get(c, 1)))
         spans.sort(key=lambda q: q.start)
         if spans and pending_continuation and spans[0].outer_start == lo:
             spans[0].continues = True

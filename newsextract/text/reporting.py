@@ -24,6 +24,9 @@ class WordList(Table):
 class ReportingTable(Table):
     speech_verbs: WordList
     stance_verbs: WordList
+    frame_verbs: WordList
+    phrasal_speech_verbs: WordList
+    speech_nouns: WordList
     speech_forms: WordList
     quoting_verbs: WordList
     addressee_verbs: WordList
@@ -37,6 +40,13 @@ class ReportingVerbs:
         self.table = table
         self.speech = frozenset(table.speech_verbs.words)
         self.stance = frozenset(table.stance_verbs.words) | self.speech
+        self.frame = frozenset(table.frame_verbs.words)
+        self.stance |= self.frame
+        self.speech_nouns = frozenset(table.speech_nouns.words)
+        self.phrasal: dict[str, frozenset] = {}
+        for phrase in table.phrasal_speech_verbs.words:
+            verb, particle = phrase.split(maxsplit=1)
+            self.phrasal[verb] = self.phrasal.get(verb, frozenset()) | {particle}
         self.forms = frozenset(table.speech_forms.words)
         self.quoting = frozenset(table.quoting_verbs.words)
         self.addressee = frozenset(table.addressee_verbs.words)
@@ -57,6 +67,34 @@ class ReportingVerbs:
     def is_stance_verb(self, lemma: str) -> bool:
         """A verb whose clause may hold someone's words: every speech verb, and describe, call..."""
         return lemma in self.stance
+
+    def is_frame_verb(self, lemma: str) -> bool:
+        """A verb that, heading the sentence right before a quotation standing alone,
+        introduces its speaker ('X fumed on Tuesday.'): echo, blast, wonder..."""
+        return lemma in self.frame
+
+    def is_speech_noun(self, lemma: str) -> bool:
+        """A noun for an act of saying whose phrase may hold the words said: call, appeal, warning..."""
+        return lemma in self.speech_nouns
+
+    def is_phrasal_speech(self, lemma: str, particle: str) -> bool:
+        """A verb and particle that are a speech verb together: ('shoot', 'back'), ('point', 'out')."""
+        return particle in self.phrasal.get(lemma, ())
+
+    def phrasal_particles(self, lemma: str) -> frozenset:
+        """The particles that make `lemma` a speech verb ('shoot' -> {'back'}), empty if none."""
+        return self.phrasal.get(lemma, frozenset())
+
+    def is_speech_word(self, word: str) -> bool:
+        """A word that is a speech verb in any regular inflection ('Stated', 'continues',
+        'argued'): for words the tagger did not read as verbs."""
+        w = word.lower()
+        if w in self.forms or w in self.speech:
+            return True
+        for suffix, restore in (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ied", "y"), ("ies", "y")):
+            if w.endswith(suffix) and w[:-len(suffix)] + restore in self.speech:
+                return True
+        return False
 
     def is_speech_form(self, word: str) -> bool:
         """A form read as a speech verb whatever its tag: said, says, told..."""
@@ -86,6 +124,22 @@ def is_speech_verb(lemma: str) -> bool:
 
 def is_stance_verb(lemma: str) -> bool:
     return packaged().is_stance_verb(lemma)
+
+
+def is_frame_verb(lemma: str) -> bool:
+    return packaged().is_frame_verb(lemma)
+
+
+def is_speech_word(word: str) -> bool:
+    return packaged().is_speech_word(word)
+
+
+def is_phrasal_speech(lemma: str, particle: str) -> bool:
+    return packaged().is_phrasal_speech(lemma, particle)
+
+
+def is_speech_noun(lemma: str) -> bool:
+    return packaged().is_speech_noun(lemma)
 
 
 def is_speech_form(word: str) -> bool:

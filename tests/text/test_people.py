@@ -60,3 +60,8 @@ def test_tables_round_trip_through_a_folder(tmp_path):
     again = People.load(tmp_path)
     assert again.given_name_gender("Maria") == "female" and again.word_gender("mr") == "male"
     assert again.titles() == packaged.titles()
+
+
+@pytest.mark.parametrize("title", ["CS", "Cabinet Secretary", "Principal Secretary", "Insp.", "Pastor"])
+def test_short_and_regional_titles_are_titles(title):
+    assert people.is_title(title) and people.title_gender(title) is None

@@ -36,6 +36,13 @@ def _texts(text: str) -> list[str]:
     ("Nothing quoted here. The parents’ houses, Mark’s car, the ’90s.", []),
     # a run of marks quotes nothing
     ('"' * 50, []),
+    # two single marks typed as one double mark: one mark, never two apostrophes
+    ("''We are ready,'' the mayor said.", ["We are ready,"]),
+    ("``We are ready,'' the mayor said, ''and we will stay.''", ["We are ready,", "and we will stay."]),
+    ("Mr. Lind added, ''the rest can wait.'' He left.", ["the rest can wait."]),
+    ("She posted two words - ''Never again'' - and a photo of the lake.", ["Never again"]),
+    # an apostrophe inside a doubled-mark quote stays an apostrophe
+    ("''It's the farmers' land,'' he said.", ["It's the farmers' land,"]),
 ])
 def test_quote_spans(text, expected):
     assert _texts(text) == expected
@@ -49,6 +56,14 @@ def test_multi_paragraph_quote_is_one_span_per_paragraph_chained():
         "The first part of the statement runs here.", "The second paragraph continues it."]
     assert spans[0].continued and spans[1].continues
     assert not spans[0].recovered
+
+
+def test_doubled_marks_continue_a_quote_into_the_next_paragraph():
+    text = "''The first part runs here.\n\n''The second part ends it.''\n\nThen prose."
+    spans = find_quote_spans(text)
+    assert [text[q.start:q.end] for q in spans] == ["The first part runs here.", "The second part ends it."]
+    assert spans[0].continued and spans[1].continues
+    assert text[spans[1].outer_start:spans[1].outer_end] == "''The second part ends it.''"
 
 
 def test_unclosed_quote_is_recovered_within_its_paragraph():
@@ -101,7 +116,7 @@ def _line_events(fn, *args) -> int:
     return count
 
 
-@pytest.mark.parametrize("unit", ["“a ", "“", "”a ", "“a b. ", '"a" ', "‘a "])
+@pytest.mark.parametrize("unit", ["“a ", "“", "”a ", "“a b. ", '"a" ', "‘a ", "''a ", "''"])
 def test_work_grows_linearly_with_the_number_of_marks(unit):
     small = _line_events(find_quote_spans, "He said " + unit * 400)
     large = _line_events(find_quote_spans, "He said " + unit * 800)
@@ -109,7 +124,7 @@ def test_work_grows_linearly_with_the_number_of_marks(unit):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(list("ab ,.:\n\"“”‘’'«»—") + ["said", "He", "We"]), max_size=60).map("".join))
+@given(st.lists(st.sampled_from(list("ab ,.:\n\"“”‘’'«»—`") + ["said", "He", "We", "''"]), max_size=60).map("".join))
 def test_spans_are_ordered_inside_text_and_never_overlap(text):
     spans = find_quote_spans(text)
     index = QuoteIndex(spans)

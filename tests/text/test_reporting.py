@@ -43,3 +43,23 @@ def test_a_misspelled_key_fails_at_load(tmp_path):
     (tmp_path / "reporting.json").write_text('{"speech_verb": {"words": []}}', "utf-8")
     with pytest.raises(TableError, match="reporting.json"):
         load_table("reporting.json", ReportingTable, tmp_path)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Stated", True), ("continued", True), ("argues", True), ("replied", True), ("said", True),
+    ("Reed", False), ("statement", False), ("arrived", False),
+])
+def test_speech_words_in_any_regular_inflection(word, expected):
+    assert reporting.is_speech_word(word) is expected
+
+
+def test_frame_verbs_introduce_a_speaker_but_are_no_speech_verbs():
+    assert reporting.is_frame_verb("fume") and not reporting.is_speech_verb("fume")
+
+
+@pytest.mark.parametrize("lemma, particle, expected", [
+    ("shoot", "back", True), ("point", "out", True), ("put", "it", True),
+    ("shoot", "down", False), ("point", "at", False), ("say", "back", False),
+])
+def test_phrasal_speech_verbs_need_their_particle(lemma, particle, expected):
+    assert reporting.is_phrasal_speech(lemma, particle) is expected

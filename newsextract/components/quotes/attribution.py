@@ -3,8 +3,8 @@ and the head of its speaker phrase.
 
 Tried in order: the reporting verb whose clause holds the quote (dependency path),
 else the reporting clause right beside it ("...," X said / X said: "..." / according
-to X), else a bare name and a colon opening the paragraph. A quote with no cue keeps
-the previous quote's speaker when it continues it (`chained`).
+to X). A quote with no cue keeps the previous quote's speaker when it continues it
+(`chained`); the frames around a quote with no cue are read by `context`.
 
 Each quote looks at a bounded stretch of tokens around it (`cue_window_tokens`),
 so that a paragraph of thousands of quotation marks costs time in proportion to
@@ -20,13 +20,22 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...text.quote_marks import QuoteSpan
-from .phrases import children, gap, next_nominal, rights
+from .phrases import children, gap, next_nominal, rights, speech_verb, stance_verb
 from .speakers import referents, resolve
 from .state import SPEAKER_TYPES, DocState, Referent
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "parataxis", "dep", "prep", "pobj")
-_INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass")
+_INVERTED_SUBJECT_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "dep", "nsubjpass", "nsubj", "advmod")
+# a participle's noun ("issued a statement saying ...") is climbed to the verb it is the object of
+_NOUN_CLIMB = ("dobj", "attr", "oprd")
+_FINITE = ("VBD", "VBZ", "VBP")
+# how far after '..., said' its inverted subject may start (tokens: 'said Dr. Jane Doe')
+_INVERTED_REACH = 4
+# a speech verb the quote's own words govern attributes it only as a parenthetical
+# ('We will win, he said, and stay'), never as their complement or an infinitive
+# ('… to answer questions')
+_NOT_PARENTHETICAL = ("xcomp", "acl", "relcl", "pcomp", "amod", "csubj", "csubjpass", "prep", "pobj")
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 _SPEAKER_PHRASE_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "PART", "NUM", "ADP", "CCONJ")
 _ENDS_WITH_COMMA = re.compile(r"[,;]\s*$")
@@ -82,7 +91,8 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         if h.i not in inside and h.i != t.i:
             attach[h] = None
         for c in children(t):
-            if c.i not in inside and outside(c) and reporting.is_speech_verb(c.lemma_.lower()) and c.pos_ in ("VERB", "AUX"):
+            if c.i not in inside and outside(c) and speech_verb(c, lex) and c.pos_ in ("VERB", "AUX") \
+                    and c.dep_ not in _NOT_PARENTHETICAL and c.tag_ not in ("VB", "VBG"):
                 cands.append(_Candidate(c, (dep_rank, abs(c.i - close_i)), "dep"))
     for a in attach:
         v, steps = a, 0
@@ -90,8 +100,17 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             if reporting.is_according(v.lower_):
                 cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
-            if reporting.is_stance_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
-                cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+            if v.pos_ == "NOUN" and v.i < open_i and reporting.is_speech_noun(v.lemma_.lower()):
+                # "closed the summit with a call for '...'": the call's, unless a speech verb
+                # reports the whole ("the agency said X delivered a message on '...'")
+                cands.append(_Candidate(_reporting_verb_above(st, v) or v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                break
+            if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX") and not _bare_infinitive(v, lex):
+                # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
+                # quote is as near as a reporting clause beside it
+                introduced = before_colon and not partial and v.i < open_i
+                cands.append(_Candidate(v, (0, 0, gap(v, open_i, close_i)) if introduced
+                                        else (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
             if v.head.i == v.i:
                 break
@@ -121,17 +140,18 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             prefer = 0 if ends_comma or not before_colon else 1
         else:
             prefer = 0 if before_colon else 1
-        finite = t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))
+        finite = (t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))) \
+            and not _bare_infinitive(t, lex)
         rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
         cands.append(_Candidate(t, rank, "window"))
     if not cands:
-        return None, colon_speaker(st, lo_char, open_i)
+        return None, None
     cands.sort(key=lambda c: c.rank)
     for cand in cands:
         subject = cue_subject(st, cand.token, open_i, close_i)
         if subject is None:
             continue
-        if not reporting.is_speech_verb(cand.token.lemma_.lower()) and cand.via == "dep":
+        if not speech_verb(cand.token, lex) and cand.via == "dep":
             # a frame verb whose subject is no one ("The U.S. calls for ...", the spokesman added)
             ref = resolve(st, subject)
             if ref is None or ref.ref is None or ref.etype not in (None, *SPEAKER_TYPES):
@@ -142,29 +162,35 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
     return cands[0].token, None
 
 
-def colon_speaker(st: DocState, lo_char: int, open_i: int) -> Optional[Token]:
-    """'Zelensky: "We will win."' - a bare name and a colon opening the paragraph."""
-    doc = st.doc
-    if open_i < 2 or doc[open_i - 1].text != ":":
-        return None
-    words = [t for t in doc[max(0, open_i - 7):open_i - 1] if t.idx >= lo_char and not t.is_space]
-    if not words or len(words) > 5 or words[0].idx > lo_char + 1:
-        return None
-    if any(t.pos_ in ("VERB", "AUX") or st.quote_of_token[t.i] != -1 for t in words):
-        return None
-    names = [t for t in words if t.pos_ == "PROPN"]
-    return names[-1] if names else None
+def _bare_infinitive(v: Token, lex) -> bool:
+    """'a call for members to continue fighting': an infinitive no reporting verb governs
+    reports nothing ('wanted to add' does)."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(v)) \
+        and not (v.head.pos_ in ("VERB", "AUX") and stance_verb(v.head, lex))
+
+
+def _reporting_verb_above(st: DocState, t: Token) -> Optional[Token]:
+    """A speech verb a few steps above token t, outside any quotation, or None."""
+    for _ in range(_CLIMB_STEPS):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if st.quote_of_token[t.i] != -1:
+            return None
+        if speech_verb(t, st.lex) and t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def strong_ancestor(st: DocState, v: Token, inside: set, open_i: int, close_i: int):
     """A speech verb above a frame verb whose subject is no speaker, with its subject."""
-    for _ in range(5):
+    for _ in range(_CLIMB_STEPS + 1):
         if v.head.i == v.i:
             return None
         v = v.head
         if v.i in inside or st.quote_of_token[v.i] != -1:
             return None
-        if st.lex.reporting.is_speech_verb(v.lemma_.lower()) and v.pos_ in ("VERB", "AUX"):
+        if speech_verb(v, st.lex) and v.pos_ in ("VERB", "AUX"):
             subject = cue_subject(st, v, open_i, close_i)
             if subject is not None:
                 return v, subject
@@ -175,11 +201,15 @@ def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional
     """The speaker phrase's head for a cue: from the parse, else from the words beside it."""
     subj = parsed_subject(st, cue)
     if subj is not None and st.quote_of_token[subj.i] == -1 and subj.lower_ not in st.lex.first_second:
-        return subj
+        return _named_before(st, subj)
     doc = st.doc
     if st.lex.reporting.is_according(cue.lower_):
         return None
     if cue.i > close_i:
+        # '"...," X, <a description with a clause of its own>, tweeted': the name after the quote
+        name = _name_after(st, close_i, cue.i)
+        if name is not None:
+            return name
         # "...," X said: only a noun phrase between the quote and the cue
         between = [t for t in doc[close_i + 1:cue.i] if not t.is_space]
         nominal = [t for t in between if t.pos_ in _NOMINAL]
@@ -189,6 +219,29 @@ def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional
         if all(t.is_punct for t in between):
             return next_nominal(doc, cue.i + 1)
     return None
+
+
+def _named_before(st: DocState, subj: Token) -> Token:
+    """'Gene Sperling, a top adviser, said' parsed with the description as the subject: the
+    name the description is set beside."""
+    if subj.pos_ != "NOUN" or st.is_name(subj):
+        return subj
+    k = subj.left_edge.i - 1
+    if k >= 1 and st.doc[k].text == "," and st.is_name(st.doc[k - 1]) and st.quote_of_token[k - 1] == -1:
+        return st.doc[k - 1]
+    return subj
+
+
+def _name_after(st: DocState, close_i: int, cue_i: int) -> Optional[Token]:
+    """The last word of a name right after a quotation's closing mark, when a comma follows it."""
+    doc = st.doc
+    k = close_i + 1
+    while k < cue_i and doc[k].is_space:
+        k += 1
+    last = None
+    while k < cue_i and (doc[k].pos_ == "PROPN" or st.is_name(doc[k])):
+        last, k = doc[k], k + 1
+    return last if last is not None and k < cue_i and doc[k].text == "," else None
 
 
 def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
@@ -216,26 +269,44 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
         obj = next((c for c in children(cue) if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
             return obj
+    if cue.pos_ == "NOUN":
+        # "her call for ...", "a call by X": the possessor or the agent, else the subject of its verb
+        owner = next((c for c in children(cue) if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in children(cue) if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in children(by) if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None:
+            return owner
     v = cue
-    for _ in range(4):
+    for _ in range(6):
         agent = next((c for c in children(v) if c.dep_ == "agent"), None)
         if agent is not None:
             obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        subj = next((c for c in children(v) if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj")]
+        subj = subjects[0] if subjects else None
+        if len(subjects) > 1 and v.i > 0 and doc[v.i - 1].text == "," and subjects[-1].i <= v.i + _INVERTED_REACH:
+            # "The promise to '...' appeals to voters, said X": the subject after the verb
+            subj = subjects[-1]
         if subj is not None:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
             if subj.lower_ not in lex.expletive:
                 return subj
         if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
-                st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].is_punct and v.i > 1 and st.quote_of_token[v.i - 2] != -1):
-            # "...," said X
-            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.pos_ in _NOMINAL), None)
+                st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].text == "," and v.tag_ in _FINITE):
+            # "...," said X; "... appeals to voters, said X"
+            inverted = next((c for c in rights(v) if c.dep_ in _INVERTED_SUBJECT_DEPS and c.i <= v.i + _INVERTED_REACH
+                             and (c.pos_ in _NOMINAL or st.is_name(c))), None)
             if inverted is not None:
                 return inverted
         if v.dep_ in _CLIMB and v.head.i != v.i:
+            v = v.head
+            continue
+        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in _NOUN_CLIMB and v.head.i != v.i \
+                and v.lemma_.lower() in lex.document_heads:
+            # "X issued a statement saying ...": the verb whose object the statement is
             v = v.head
             continue
         break

@@ -2,8 +2,10 @@
 
 1. Spans (`newsextract.text.quote_marks`, text only), cut and filtered into
    quotations (`spans`).
-2. Attribution (`attribution`): the cue and the head of the speaker phrase.
-3. Speakers (`speakers`, `persons`): the phrase mapped to an entity of
+2. Attribution (`attribution`, then `context` for a quotation with no cue beside
+   it): the cue and the head of the speaker phrase; else the speaker of the quotation
+   it continues, else of the sentence before it.
+3. Speakers (`speakers`, `persons`, `documents`): the phrase mapped to an entity of
    `doc._.ne_entities`, a recent compatible subject, or the body a description
    stands for. Anonymous speakers ("a senior official") keep their text and no entity.
 
@@ -13,19 +15,22 @@ the articles processed before it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import Quote, RecordWarning
 from ...spans import doc_text, in_caption
 from ...text.quote_marks import QuoteSpan, find_quote_spans
 from .attribution import anonymous, attribution, chained
+from .context import clause_after, colon_frame, sentence_before, signature, transcript_label
+from .persons import person_of_body
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
-from .speakers import compatible, resolve
+from .speakers import compatible, reporter_of, resolve
 from .state import DocState, QuoteSettings, Referent
 from .tables import QuoteLexicon, load_lexicon
 
@@ -62,7 +67,7 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
              for q in find_quote_spans(text)]
     st = DocState(doc, spans, lex, settings)
     quotes: list[Optional[Quote]] = []
-    previous: Optional[tuple[QuoteSpan, Optional[Referent], object, Optional[str]]] = None
+    previous: Optional[_Said] = None
     seen: dict[str, int] = {}
     warnings = doc._.ne_warnings
     for qi, qs in enumerate(spans):
@@ -72,52 +77,23 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
         tokens = quote_tokens(doc, qs)
         if not tokens:
             continue
-        cue, subject = attribution(st, qi, qs, tokens, is_partial(text, qs, lex))
+        cue, subject = _cue_and_subject(st, qi, qs, tokens)
         if qs.recovered and qs.close_mark is None and cue is not None and cue.idx < qs.end:
             qs = cut_at_attribution(text, qs, cue)
         quoted = text[qs.start:qs.end]
         partial = is_partial(text, qs, lex)
-        if not is_quotation(text, qs, quoted, partial, cue, lex, settings):
+        if not is_quotation(text, qs, quoted, partial, cue, lex, settings) or in_caption(doc, qs.start, qs.end):
+            if subject is not None and not in_caption(doc, qs.start, qs.end):
+                # too short to keep ('"Fine," she said.'), but the quotes after it continue hers
+                previous = _speaker(st, qs, cue, subject, previous)
             continue
-        if in_caption(doc, qs.start, qs.end):
-            continue
-        referent, speaker_span, speaker_text, conf = None, None, None, 0.4
-        if subject is not None:
-            head = semantic_head(subject)
-            speaker_span = np_span(subject, lex)
-            if not (speaker_span.start <= head.i < speaker_span.end):
-                speaker_span = np_span(head, lex)
-            np_override = speaker_span if head is not subject else None
-            subject = head
-            speaker_text = speaker_span.text
-            if subject.lower_ in lex.pronouns and previous is not None and previous[1] is not None \
-                    and qs.paragraph - previous[0].paragraph <= 1:
-                # quote-chain continuity: "he said" after his own quote
-                gender, number = lex.pronouns[subject.lower_]
-                if compatible(previous[1], gender, number == "plur"):
-                    referent = previous[1]
-            if referent is None:
-                referent = resolve(st, subject, np_override)
-            if referent is not None and referent.ref is None and previous is not None \
-                    and previous[1] is not None and previous[1].kind == "person" \
-                    and qs.paragraph - previous[0].paragraph <= 1 and definite_singular(subject) \
-                    and (referent.kind == "other" or referent.unresolved) \
-                    and referent.gender in (None, previous[1].gender):
-                # "the 45-year-old added", "the officer said": the person just quoted
-                referent = previous[1]
-            if anonymous(st, cue, subject):
-                referent = Referent(None, referent.kind if referent else "person")
-            conf = 0.85 if referent is not None and referent.ref is not None else 0.6
-        elif previous is not None and chained(st, previous[0], qs, previous[1]):
-            referent, speaker_span, speaker_text = previous[1], previous[2], previous[3]
-            conf = 0.65 if referent is not None and referent.ref is not None else 0.45
-        if subject is not None or cue is not None or previous is None or \
-                not chained(st, previous[0], qs, previous[1]):
-            previous = (qs, referent, speaker_span, speaker_text)
+        said = _speaker(st, qs, cue, subject, previous)
+        if subject is not None or cue is not None or previous is None or said.chained is None:
+            previous = said
         else:
-            previous = (qs, previous[1], previous[2], previous[3])
-        if qs.recovered:
-            conf -= 0.15
+            previous = _Said(qs, previous.referent, previous.span, previous.text, said.confidence, previous)
+        conf = said.confidence - (0.15 if qs.recovered else 0.0)
+        referent = said.referent
         speaker = referent.ref if referent is not None and referent.ref is not None else None
         cue_text = None
         if cue is not None:
@@ -130,8 +106,9 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
                 continue
             quotes[seen[key]] = None
         seen[key] = len(quotes)
+        speaker_span = said.span
         quotes.append(Quote(
-            id="", text=quoted, start=qs.start, end=qs.end, speaker=speaker, speaker_text=speaker_text,
+            id="", text=quoted, start=qs.start, end=qs.end, speaker=speaker, speaker_text=said.text,
             speaker_start=speaker_span.start_char if speaker_span is not None else None,
             speaker_end=speaker_span.end_char if speaker_span is not None else None,
             cue=cue_text, is_partial=partial, confidence=round(max(0.05, min(conf, 0.95)), 2),
@@ -140,6 +117,92 @@ def extract_quotes(doc: Doc, lex: QuoteLexicon, settings: QuoteSettings) -> list
     for i, q in enumerate(kept, 1):
         q.id = f"Q{i}"
     return kept
+
+
+def _cue_and_subject(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token]):
+    """(cue, head of the speaker phrase) of a quotation, either may be None: the cue beside
+    it, else the clause right after it, its signature, or the frame a colon closes before it."""
+    doc, text, lex = st.doc, st.text, st.lex
+    partial = is_partial(text, qs, lex)
+    cue, subject = attribution(st, qi, qs, tokens, partial)
+    label = transcript_label(st, tokens[0].i) or colon_frame(st, _mark_token(doc, qs), signed_only=True)
+    if label is not None:
+        # a transcript's line, a quotation signed "- X:": the name, whatever is around it
+        return None, label
+    if subject is None:
+        after = clause_after(st, _close_token(doc, qs), text[qs.start:qs.end])
+        if after is not None:
+            return after
+        if not partial:
+            subject = signature(st, _close_token(doc, qs), text[qs.start:qs.end])
+    if cue is None and subject is None:
+        subject = colon_frame(st, _mark_token(doc, qs))
+    return cue, subject
+
+
+def _mark_token(doc: Doc, qs: QuoteSpan) -> int:
+    """The index of a quotation's first token, its opening mark if it has one."""
+    span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _close_token(doc: Doc, qs: QuoteSpan) -> int:
+    """The index of a quotation's last token, its closing mark if it has one."""
+    span = doc.char_span(qs.outer_start, qs.outer_end, alignment_mode="expand")
+    return span.end - 1 if span is not None else 0
+
+
+@dataclass
+class _Said:
+    """Who said a quotation, as the next quotations may continue it."""
+
+    span_of_quote: QuoteSpan
+    referent: Optional[Referent]
+    span: Optional[Span]              # the speaker phrase as written
+    text: Optional[str]
+    confidence: float
+    chained: Optional["_Said"] = None  # the earlier quotation whose speaker this one keeps
+
+
+def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optional[Token],
+             previous: Optional[_Said]) -> _Said:
+    """The speaker of a quotation from its speaker phrase's head, else from the quotation it continues."""
+    lex = st.lex
+    if subject is None:
+        if previous is not None and chained(st, previous.span_of_quote, qs, previous.referent):
+            conf = 0.65 if previous.referent is not None and previous.referent.ref is not None else 0.45
+            return _Said(qs, previous.referent, previous.span, previous.text, conf, previous)
+        if cue is None and not is_partial(st.text, qs, lex) and not st.text[qs.start:qs.end].endswith(","):
+            # a quotation standing alone ('"...," the' ends in a comma: its own attribution follows)
+            subject = sentence_before(st, _mark_token(st.doc, qs))
+        if subject is None:
+            return _Said(qs, None, None, None, 0.4)
+    head = person_of_body(st, semantic_head(subject))
+    speaker_span = np_span(subject, lex)
+    if not (speaker_span.start <= head.i < speaker_span.end):
+        speaker_span = np_span(head, lex)
+    np_override = speaker_span if head is not subject else None
+    subject = head
+    referent = None
+    recent = previous is not None and previous.referent is not None \
+        and qs.paragraph - previous.span_of_quote.paragraph <= 1
+    if subject.lower_ in lex.pronouns:
+        gender, number = lex.pronouns[subject.lower_]
+        # "X told reporters he thought ...": X; else quote-chain continuity: "he said" after his own quote
+        referent = reporter_of(st, subject, gender, number == "plur")
+        if referent is None and recent and compatible(previous.referent, gender, number == "plur"):
+            referent = previous.referent
+    if referent is None:
+        referent = resolve(st, subject, np_override)
+    if referent is not None and referent.ref is None and recent and previous.referent.kind == "person" \
+            and definite_singular(subject) and (referent.kind == "other" or referent.unresolved) \
+            and referent.gender in (None, previous.referent.gender):
+        # "the 45-year-old added", "the officer said": the person just quoted
+        referent = previous.referent
+    if anonymous(st, cue, subject):
+        referent = Referent(None, referent.kind if referent else "person")
+    conf = 0.85 if referent is not None and referent.ref is not None else 0.6
+    return _Said(qs, referent, speaker_span, speaker_span.text, conf)
 
 
 @Language.factory(

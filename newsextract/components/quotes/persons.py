@@ -4,25 +4,42 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...schema import EntityRef
 from .phrases import children, strip_titles
 from .state import DocState, Referent
 
+# how far back from a name its title is read (tokens), and the words a title's complement may hold
+_TITLE_REACH = 10
+_TITLE_JOINERS = ("for", "of", "and", "&")
+# 'X of the opposition party Y': how far back (tokens) from Y the 'of' may be, and what lies between
+_BODY_REACH = 8
+_OF_BODY = ("of", "from")
+_BODY_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "PRON", "PUNCT")
+
 
 def entity_referent(st: DocState, ent) -> Referent:
     """An entity of the article as a speaker, with its kind and, for a person, gender."""
-    if ent.type != "PERSON" and " " not in ent.name.strip():
-        # a surname the entities component typed as a place or body: the person named in full
-        fuller = st.person_by_surname.get(ent.name.strip())
+    given = None
+    if " " not in ent.name.strip():
+        # a surname the entities component typed as a place or body: the person named in full;
+        # a given name typed so, right before a person's surname: that person
+        fuller = st.person_by_surname.get(ent.name.strip()) if ent.type != "PERSON" else None
+        person = st.person_named_with(ent)
         if fuller is not None:
             ent = fuller
-    etype = ent.type
+        elif person is not None:
+            given, ent = ent.name.strip(), person
+    etype = st.entity_type(ent)
     kind = "person" if etype == "PERSON" else "org" if etype == "ORGANIZATION" else "other"
     gender = None
     name = ent.name
     if etype == "PERSON":
         ensure_titles(st)
         name = clean_person_name(st, name)
+        if given is not None and " " not in name:
+            name = f"{given} {name}"
         gender = (ent.attributes.gender if ent.attributes else None) or st.person_gender.get(ent.id) \
             or name_gender(st, name, titles_of(st, ent))
     return Referent(EntityRef(entity_id=ent.id, name=name), kind, gender, etype=etype)
@@ -47,7 +64,7 @@ def ensure_titles(st: DocState) -> None:
     st.titles_done = True
     doc, people = st.doc, st.lex.people
     for ent in st.entities:
-        if ent.type != "PERSON":
+        if st.entity_type(ent) != "PERSON":
             continue
         words = st.person_titles.setdefault(ent.id, {})
         for m in ent.mentions:
@@ -55,13 +72,16 @@ def ensure_titles(st: DocState) -> None:
             if span is None or not len(span):
                 continue
             k = span.start - 1
-            while k >= 0 and span.start - k <= 5:
+            while k >= 0 and span.start - k <= _TITLE_REACH:
+                # back over the title and its capitalized complement ('State Minister for
+                # Disaster Management and Relief X'), never into another person's name
                 tok = doc[k]
                 if people.is_title_word(tok.lower_) or tok.ent_type_ in ("NORP", "GPE") and tok.pos_ != "PUNCT":
                     words[tok.lower_] = None
-                    k -= 1
-                else:
+                elif not (tok.lower_ in _TITLE_JOINERS or tok.text[:1].isupper() and tok.is_alpha) \
+                        or _other_person(st, tok, ent):
                     break
+                k -= 1
             for tok in span:
                 if people.is_title_word(tok.lower_):
                     words[tok.lower_] = None
@@ -75,6 +95,12 @@ def ensure_titles(st: DocState) -> None:
             gender = people.word_gender(w)
             if gender is not None:
                 st.person_gender.setdefault(ent.id, gender)
+
+
+def _other_person(st: DocState, tok, ent) -> bool:
+    """Whether `tok` is part of a mention of a person other than `ent`."""
+    other = st.mention_at(tok)
+    return other is not None and other.id != ent.id and st.entity_type(other) == "PERSON"
 
 
 def note_title(st: DocState, ent, word: str) -> None:
@@ -120,3 +146,25 @@ def fuller_name(st: DocState, name: str) -> str:
     if span is None:
         return name
     return " ".join(t.text for t in strip_titles(list(span), st.lex))
+
+
+def person_of_body(st: DocState, head: Token) -> Token:
+    """'Elod Novak of the opposition party Our Homeland voted': a subject parsed as the body
+    a person is 'of' is that person (the last token of their name), else `head` itself."""
+    doc = st.doc
+    described = False                 # 'the opposition party': the words after 'of' describe a body
+    for k in range(head.i - 1, max(-1, head.i - 1 - _BODY_REACH), -1):
+        tok = doc[k]
+        if tok.lower_ in _OF_BODY:
+            name = doc[k - 1] if k > 0 else None
+            if name is None or not st.is_name(name):
+                return head
+            person = st.mention_at(name)
+            if person is not None and st.entity_type(person) == "PERSON" or described and (
+                    person is None or st.entity_type(person) not in ("ORGANIZATION", "PLACE", "COUNTRY")):
+                return name
+            return head
+        if tok.pos_ not in _BODY_PHRASE_POS:
+            return head
+        described = described or tok.lower_ in st.lex.org_heads
+    return head

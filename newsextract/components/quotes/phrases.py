@@ -21,6 +21,8 @@ _PHRASE_DEPS = ("compound", "amod", "det", "poss", "nmod", "case")
 # spaCy finds a token's children by scanning its whole subtree: beyond this width (a
 # "sentence" of thousands of quotation marks) they are read from an index of the Doc
 _WIDE_SUBTREE = 64
+# how a speech verb's particle hangs from it: 'shot back', 'pointed out', 'put it' (never 'goes on recess')
+_PARTICLE_DEPS = ("prt", "advmod", "dobj")
 _CHILDREN: "WeakKeyDictionary[Doc, list[list[int]]]" = WeakKeyDictionary()
 
 
@@ -62,6 +64,20 @@ def rights(t: Token) -> Iterator[Token]:
         return t.rights
     doc = t.doc
     return (doc[i] for i in _children_index(doc)[t.i] if i > t.i)
+
+
+def speech_verb(t: Token, lex: QuoteLexicon) -> bool:
+    """A speech verb, alone ('said') or with its particle ('shot back', 'pointed out', 'put it')."""
+    lemma = t.lemma_.lower()
+    if lex.reporting.is_speech_verb(lemma):
+        return True
+    particles = lex.reporting.phrasal_particles(lemma)
+    return bool(particles) and any(c.lower_ in particles and c.i > t.i and c.dep_ in _PARTICLE_DEPS for c in children(t))
+
+
+def stance_verb(t: Token, lex: QuoteLexicon) -> bool:
+    """A verb whose clause may hold someone's words: a stance verb or a speech verb."""
+    return lex.reporting.is_stance_verb(t.lemma_.lower()) or speech_verb(t, lex)
 
 
 def norm_name(s: str) -> str:

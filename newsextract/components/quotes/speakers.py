@@ -10,8 +10,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ...schema import EntityRef
+from .documents import owner_token
 from .persons import entity_referent, ensure_titles, fuller_name, name_gender, note_title, titles_of
-from .phrases import children, determiner, lefts, next_nominal, norm_name, np_span, rights, strip_titles
+from .phrases import children, determiner, lefts, norm_name, np_span, rights, strip_titles
 from .state import DocState, Referent
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -71,11 +72,12 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
                 ref.kind, ref.etype = "person", "PERSON"
                 ref.gender = people.word_gender(title)
         return ref
-    appos = [c for c in children(head) if c.dep_ == "appos"]
+    # "his brother, Babak": the name beside a description (a name's own apposition is not it)
+    appos = [c for c in children(head) if c.dep_ == "appos"] if not st.is_name(head) else []
     for a in appos:
         ea = st.mention_at(a)
         person_noun = lemma in lex.person_heads or people.is_title_word(lemma)
-        if ea is not None and (ea.type == "PERSON" or person_noun and a.pos_ == "PROPN"):
+        if ea is not None and (st.entity_type(ea) == "PERSON" or person_noun and a.pos_ == "PROPN"):
             # "his brother, Babak": a person whatever type the name was given
             ref = entity_referent(st, ea)
             ref.kind, ref.etype = "person", "PERSON"
@@ -100,7 +102,7 @@ def resolve_np(st: DocState, head: Token, np: Optional[Span] = None) -> Optional
         return entity_referent(st, st.aliases[key])
     if lemma in lex.document_heads or lower in lex.document_heads:
         return resolve_document(st, head)
-    if head.pos_ == "PROPN" and lemma not in lex.person_heads and lemma not in lex.org_heads:
+    if st.is_name(head) and lemma not in lex.person_heads and lemma not in lex.org_heads:
         return name_referent(st, head)
     if lemma in lex.person_heads or lower in lex.person_heads:
         return resolve_person_description(st, head, np)
@@ -122,6 +124,9 @@ def resolve_person_description(st: DocState, head: Token, np: Span) -> Referent:
         if org_name is not None:
             return Referent(EntityRef(name=org_name), "org", etype="ORGANIZATION")
     det = determiner(head)
+    if det is None and plural and lemma in st.lex.anonymous_heads:
+        # "'...,' official sources said": no one in particular
+        return Referent(None, "person", gender, plural=True)
     if det in st.lex.definite or det is None and plural:
         # a definite description: the titled person it names, or an earlier description like it
         found = antecedent_for_role(st, head, lemma, plural)
@@ -150,7 +155,8 @@ def antecedent_for_role(st: DocState, head: Token, lemma: str, plural: bool) -> 
     best_pos, best = -1, None
     if not plural:
         origin = {c.lower_ for c in children(head) if c.ent_type_ in ("NORP", "GPE")}
-        titled = [ent for ent in st.entities if ent.type == "PERSON" and titles_of(st, ent).keys() & role_words]
+        titled = [ent for ent in st.entities
+                  if st.entity_type(ent) == "PERSON" and titles_of(st, ent).keys() & role_words]
         if origin and any(titles_of(st, e).keys() & origin for e in titled):
             titled = [e for e in titled if titles_of(st, e).keys() & origin]
         for ent in titled:
@@ -186,6 +192,11 @@ def resolve_org_description(st: DocState, head: Token, np: Span) -> Referent:
     if inner is not None:
         return entity_referent(st, inner)
     if any(x.ent_type_ in ("GPE", "NORP") for x in np if x.i != head.i) and lemma in lex.state_body_heads:
+        # "the Iranian government", "Argentina's presidential office": the country, when the article names it
+        country = next((e for e in (st.mention_at(x) for x in np if x.i != head.i)
+                        if e is not None and e.type == "COUNTRY"), None)
+        if country is not None:
+            return Referent(EntityRef(entity_id=country.id, name=country.name), "org", etype="COUNTRY")
         return Referent(None, "org", etype="COUNTRY", plural=plural)
     det = determiner(head)
     modifiers = [x for x in np if x.i != head.i and x.dep_ not in ("det", "punct") and x.lower_ not in lex.definite]
@@ -274,25 +285,16 @@ def document_author(st: DocState, head: Token) -> Optional[Referent]:
 
 def document_owner(st: DocState, head: Token) -> Optional[Referent]:
     """The author a document's own phrase names: 'Hamas's statement', 'a letter from X'."""
-    doc, lex = st.doc, st.lex
-    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ in lex.owner_direct and \
-            not any(c.dep_ == "prep" for c in children(head)):
-        # "read a statement from Hamas", the 'from' phrase attached elsewhere by the parser
-        obj = next_nominal(doc, head.i + 2)
-        if obj is not None and obj.lemma_.lower() not in lex.document_heads:
-            return resolve_np(st, obj)
-    for c in children(head):
-        if c.dep_ == "poss" and c.lower_ not in lex.possessive:
-            return resolve_np(st, c)
-        if c.dep_ == "prep" and c.lower_ in lex.owner_attached:
-            obj = next((x for x in children(c) if x.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() not in lex.document_heads:
-                # "the Official Journal of the European Union": the body it is of, even when
-                # the whole title was taken as one name
-                named = st.aliases.get(norm_name(np_span(obj, lex).text))
-                if named is not None and named is not st.mention_at(head):
-                    return entity_referent(st, named)
-                return resolve_np(st, obj)
+    lex = st.lex
+    obj = owner_token(st, head)
+    if obj is not None:
+        if obj.dep_ == "pobj":
+            # "the Official Journal of the European Union": the body it is of, even when
+            # the whole title was taken as one name
+            named = st.aliases.get(norm_name(np_span(obj, lex).text))
+            if named is not None and named is not st.mention_at(head):
+                return entity_referent(st, named)
+        return resolve_np(st, obj)
     ent = st.inner_entity(np_span(head, lex), head, ("ORGANIZATION", "PERSON"))
     if ent is not None:
         return entity_referent(st, ent)
@@ -336,10 +338,29 @@ def compatible(ref: Referent, gender: Optional[str], plural: bool) -> bool:
     return True
 
 
+def reporter_of(st: DocState, pronoun: Token, gender: Optional[str], plural: bool) -> Optional[Referent]:
+    """'X told reporters he thought ...': the subject of a clause reported by a speech or
+    stance verb is that verb's own subject when it can be (X), not the last one named."""
+    clause = pronoun.head
+    if pronoun.dep_ not in _SUBJ or clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if not st.lex.reporting.is_stance_verb(verb.lemma_.lower()):
+        return None
+    subject = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+    if subject is None or subject.lower_ in st.lex.pronouns or subject.lower_ in st.lex.first_second:
+        return None
+    ref = resolve(st, subject)
+    return ref if ref is not None and ref.ref is not None and compatible(ref, gender, plural) else None
+
+
 def resolve_pronoun(st: DocState, head: Token) -> Optional[Referent]:
     """The last compatible subject within the window, or a person named since."""
     gender, number = st.lex.pronouns[head.lower_]
     plural = number == "plur"
+    reported = reporter_of(st, head, gender, plural)
+    if reported is not None:
+        return reported
     doc = st.doc
     limit = head.idx - st.settings.pronoun_window_chars
     referents(st)
@@ -360,7 +381,7 @@ def resolve_pronoun(st: DocState, head: Token) -> Optional[Referent]:
         m = bisect_left(st.mention_starts, head.idx) - 1
         while m >= 0 and st.mentions[m][0] > max(subject_at, limit):
             ent = st.mentions[m][2]
-            if ent.type == "PERSON":
+            if st.entity_type(ent) == "PERSON":
                 ref = entity_referent(st, ent)
                 if compatible(ref, gender, plural):
                     if found is None or st.para(st.mentions[m][0]) > st.para(subject_at):

@@ -2,6 +2,7 @@
 so that no article's reading can change another's."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -14,10 +15,11 @@ from spacy.tokens import Doc, Span, Token
 from ...schema import EntityRef
 from ...spans import doc_text
 from ...text.quote_marks import QuoteSpan, paragraphs
-from .phrases import norm_name
+from .phrases import norm_name, speech_verb
 from .tables import QuoteLexicon
 
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{2,}")
 _NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -88,10 +90,15 @@ class DocState:
         for _, _, span in self.ner:
             if span.label_ == "PERSON" and len(span) > 1:
                 self.person_span_by_last.setdefault(span[-1].text, span)
+        self._types: Optional[dict] = None
+        self._given_name_of: dict = {}
         self.person_by_surname: dict = {}
+        self.last_words: set[str] = set()            # last words of the article's names of several words
         for ent in self.entities:
-            if ent.type == "PERSON" and len(ent.name.split()) > 1:
-                self.person_by_surname.setdefault(ent.name.split()[-1], ent)
+            if len(ent.name.split()) > 1:
+                self.last_words.add(ent.name.split()[-1])
+                if self.entity_type(ent) == "PERSON":
+                    self.person_by_surname.setdefault(ent.name.split()[-1], ent)
         self._org_words: Optional[dict] = None
         # subjects of the article, each resolved (filled by speakers.referents)
         self.referents_built = False
@@ -132,8 +139,7 @@ class DocState:
         known = self._cue_token.get(i)
         if known is None:
             t, reporting = self.doc[i], self.lex.reporting
-            known = reporting.is_speech_verb(t.lemma_.lower()) and (
-                t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
+            known = speech_verb(t, self.lex) and (t.tag_.startswith("VB") or reporting.is_speech_form(t.lower_)) \
                 or reporting.is_according(t.lower_) and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to"
             self._cue_token[i] = known
         return known
@@ -151,6 +157,70 @@ class DocState:
         return k < len(self._anonymity_tokens) and self._anonymity_tokens[k] < hi
 
     # ------------------------------------------------------------ entities
+    def _titled_inside(self, span: Span) -> bool:
+        """A mention holding a person's title before a capitalized name ('State Minister
+        Jane Roe'), not a body's name with a title in it ("the Prime Minister's Office")."""
+        people = self.lex.people
+        if span[-1].lower_ in self.lex.org_heads or any(t.tag_ == "POS" for t in span):
+            return False
+        return any((people.is_person_only_title(t.lower_) or people.is_title(t.text))
+                   and span[k + 1].text[:1].isupper() for k, t in enumerate(span[:-1]))
+
+    def entity_type(self, ent) -> str:
+        """An entity's type as a speaker: a name written after a person's title ('minister
+        Tarun Das') is a person's whatever type it was given; a name written as a storm's
+        or an operation's ('Cyclone Nila') is no person's ('THING')."""
+        if self._types is None:
+            self._types = {e.id: self._speaker_type(e) for e in self.entities}
+            self._given_name_of = {}
+            for e in self.entities:
+                person = self._person_after(e) if self._types[e.id] != "PERSON" else None
+                if person is not None:
+                    self._types[e.id] = "PERSON"
+                    self._given_name_of[e.id] = person
+        return self._types.get(ent.id, ent.type)
+
+    def person_named_with(self, ent):
+        """The person whose name a one-word entity of another type begins ('Mohibbur' typed
+        a place, right before 'Rahman' typed a person), or None."""
+        self.entity_type(ent)
+        return self._given_name_of.get(ent.id)
+
+    def _person_after(self, ent):
+        """A person's mention right after a mention of one-word `ent`, with one space between."""
+        if " " in ent.name.strip():
+            return None
+        for m in ent.mentions:
+            k = bisect_left(self.mention_starts, m.end + 1)
+            if k < len(self.mentions):
+                s, _, other = self.mentions[k]
+                if s == m.end + 1 and self.text[m.end] == " " and other.type == "PERSON" and other.id != ent.id:
+                    return other
+        return None
+
+    def _speaker_type(self, ent) -> str:
+        people, doc = self.lex.people, self.doc
+        titled = named_as_thing = False
+        first = ent.name.split()[0].lower() if ent.name.split() else ""
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if before in self.lex.non_person_words or span[0].lower_ in self.lex.non_person_words:
+                named_as_thing = True
+            elif (people.is_person_only_title(before) or people.is_title(before)) and len(span) <= 4 \
+                    and span[0].text[:1].isupper() or self._titled_inside(span):
+                titled = True
+        if ent.type == "PERSON" and (named_as_thing or first in self.lex.non_person_words) and not titled:
+            return "THING"
+        if ent.type == "PERSON" and not titled and _ACRONYM.fullmatch(ent.name.strip()):
+            # 'NORDEX', 'CELAC': a body's acronym, never a person's name
+            return "ORGANIZATION"
+        if ent.type in ("PLACE", "ORGANIZATION") and titled and not named_as_thing:
+            return "PERSON"
+        return ent.type
+
     def mention_at(self, t: Token):
         """The entity of the article one of whose mentions covers token `t`."""
         i = bisect_right(self.mention_starts, t.idx) - 1
@@ -160,6 +230,16 @@ class DocState:
                 return ent
             i -= 1
         return None
+
+    def is_name(self, t: Token) -> bool:
+        """A proper name, also where the tagger took it for another word ('O’Donnell'
+        tagged a noun, 'Skelly' an adverb): capitalized and a name of the article."""
+        if t.pos_ == "PROPN":
+            return True
+        if not t.text[:1].isupper() or t.pos_ in ("PRON", "DET"):
+            return False
+        return t.ent_type_ in ("PERSON", "ORG") or self.mention_at(t) is not None or t.text in self.last_words \
+            or norm_name(t.text) in self.aliases
 
     def ner_at(self, t: Token) -> Optional[Span]:
         i = bisect_right(self.ner_starts, t.idx) - 1
@@ -174,7 +254,7 @@ class DocState:
         i = bisect_left(self.mention_starts, before) - 1
         while i >= 0:
             s, e, ent = self.mentions[i]
-            if ent.type in types:
+            if self.entity_type(ent) in types:
                 return ent
             i -= 1
         return None
@@ -187,7 +267,7 @@ class DocState:
             if tok.dep_ == "amod" and tok.head.i == head.i and tok.pos_ == "ADJ":
                 continue
             ent = self.mention_at(tok)
-            if ent is not None and ent.type in types:
+            if ent is not None and self.entity_type(ent) in types:
                 return ent
         return None
 
@@ -196,7 +276,7 @@ class DocState:
         if self._org_words is None:
             self._org_words = {}
             for ent in self.entities:
-                if ent.type != "ORGANIZATION":
+                if self.entity_type(ent) != "ORGANIZATION":
                     continue
                 words = set(norm_name(ent.name).split())
                 for alias in ent.aliases:

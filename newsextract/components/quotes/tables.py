@@ -60,6 +60,7 @@ class QuotesTable(Table):
     generic_org_heads: WordList
     unaffiliated_person_heads: WordList
     body_name_prepositions: WordList
+    non_person_name_words: WordList
 
 
 def _words(words) -> frozenset:
@@ -97,6 +98,7 @@ class QuoteLexicon:
         self.generic_org_heads = frozenset(table.generic_org_heads.words)
         self.unaffiliated_heads = frozenset(table.unaffiliated_person_heads.words)
         self.body_name_preps = frozenset(table.body_name_prepositions.words)
+        self.non_person_words = _words(table.non_person_name_words.words)
 
     def to_disk(self, folder: Union[str, Path]) -> None:
         write_table(self.table, folder, FILENAME)

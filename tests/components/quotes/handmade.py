@@ -60,3 +60,20 @@ def said_quotes(n: int) -> Doc:
         ]
         previous_verb = verb
     return build(rows)
+
+
+def colon_quotes(n: int) -> Doc:
+    """One sentence of n quotations each after a name and a colon: 'Smith0: “We go home” Smith1: ...'."""
+    rows: list[tuple] = []
+    for k in range(n):
+        b = len(rows)
+        rows += [
+            (f"Smith{k}", "NNP", "smith", 0 if b else None, "dep" if b else "ROOT", False),
+            (":", ":", None, 0, "punct", True),
+            ("“", "``", None, b + 3, "punct", False),
+            ("We", "PRP", "we", b + 4, "nsubj", True),
+            ("go", "VB", "go", 0, "dep", True),
+            ("home", "NN", "home", b + 4, "advmod", False),
+            ("”", "''", None, b + 4, "punct", True),
+        ]
+    return build(rows)

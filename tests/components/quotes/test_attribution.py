@@ -10,7 +10,7 @@ from newsextract.components.quotes import extract_quotes
 from newsextract.components.quotes.state import QuoteSettings
 from newsextract.components.quotes.tables import load_lexicon
 
-from .handmade import build, said_quotes
+from .handmade import build, colon_quotes, said_quotes
 from .pipeline import quotes_of, speaker
 
 ATTRIBUTION_PATTERNS = [
@@ -34,6 +34,45 @@ ATTRIBUTION_PATTERNS = [
     # a partial quote in reported speech: the speaker of the governing verb
     ("John Smith described the deal as “an important step toward peace” in his speech.",
      "an important step toward peace", "John Smith", "described"),
+    # a participle on a document: the subject of the verb the document is the object of
+    ("Mayor Tom Reed issued a statement saying the plan was “a disgrace to the whole town.”",
+     "a disgrace to the whole town", "Tom Reed", "saying"),
+    # '..., said X' after a clause of its own: the subject after the verb
+    ("The promise to “take the country back” appeals to older voters, said Alan Brooks, a demographer "
+     "at the state university.", "take the country back", "Alan Brooks", "said"),
+    # a speech verb the quote's own words govern as a complement is no cue for it
+    ("In an interview on Monday, Senator Tom Reed said any candidate who wants to win the state "
+     "“owes it to the voters” to answer questions.", "owes it to the voters", "Tom Reed", "said"),
+    # a speech verb made of a verb and its particle, before or after the quote
+    ("After the vote, Anna Lund shot back, “The council has ignored the town for years.”",
+     "The council has ignored", "Anna Lund", "shot"),
+    ("“The council has ignored the town for years,” Anna Lund shot back.", "The council has ignored",
+     "Anna Lund", "shot"),
+    # a verb of thinking or worrying whose clause holds the quote
+    ("In the depths of the crisis, Tom Reed worried that the new rules were becoming “a trap for the poor.”",
+     "a trap for the poor", "Tom Reed", "worried"),
+    # a noun for an act of saying: its possessor, else the subject of the verb it hangs from ...
+    ("President Lena Vos closed the summit with a call for members to keep fighting for “dignity and peace "
+     "in every country.”", "dignity and peace", "Lena Vos", "call"),
+    ("Mayor Tom Reed repeated his warning that the dam was “close to breaking after three days of rain.”",
+     "close to breaking", "Tom Reed", "warning"),
+    # ... unless a speech verb reports the whole
+    ("The state news agency KUNA said Prince Ali Saud delivered a message to the emir dealing with “bilateral "
+     "relations and the latest regional developments.”", "bilateral relations", "KUNA", "said"),
+    # a document's author named by its participle's agent
+    ("According to a statement issued by group spokesman John Smith, the two sides “will keep the truce for "
+     "another month.”", "will keep the truce", "John Smith", "according to"),
+    # a name set before its description, and a name whose description has a clause of its own
+    ("“It is not the position that everything is fine,” Gene Sperling, a top outside adviser to the campaign, "
+     "said at an event in Iowa.", "It is not the position", "Gene Sperling", "said"),
+    ("“Clinton needs a strategy for the third-party voters,” Nate Silver, the analyst who founded the website, "
+     "tweeted on Wednesday.", "Clinton needs a strategy", "Nate Silver", "tweeted"),
+    # an infinitive no reporting verb governs reports nothing
+    ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
+     "in the region.”", "peace and dignity", "Lena Vos", "call"),
+    # the clause a comma opens onto the quote outranks a cue in the sentence after it
+    ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
+     "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),
 ]
 
 
@@ -112,4 +151,13 @@ def test_attribution_work_is_linear_in_a_run_of_quotes():
     small = _line_events(extract_quotes, small_doc, lexicon, settings)
     large = _line_events(extract_quotes, large_doc, lexicon, settings)
     assert len(extract_quotes(large_doc, lexicon, settings)) == 120
+    assert large <= 2.3 * small, (small, large)
+
+
+def test_context_work_is_linear_in_a_run_of_framed_quotes():
+    """One sentence of many 'Smith: “...”' with no cue: each frame is read over a bounded stretch."""
+    lexicon, settings = load_lexicon(), QuoteSettings()
+    small_doc, large_doc = colon_quotes(60), colon_quotes(120)
+    small = _line_events(extract_quotes, small_doc, lexicon, settings)
+    large = _line_events(extract_quotes, large_doc, lexicon, settings)
     assert large <= 2.3 * small, (small, large)

@@ -12,18 +12,18 @@ from .handmade import build
 
 
 def _he_muttered():
-    # “We stay right here,” he muttered.
+    # He muttered: “We stay right here.”  (a verb beside the quote only the table makes a cue)
     return build([
-        ("“", "``", None, 8, "punct", False),
-        ("We", "PRP", "we", 2, "nsubj", True),
-        ("stay", "VB", None, 8, "ccomp", True),
-        ("right", "RB", None, 2, "advmod", True),
-        ("here", "RB", None, 2, "advmod", False),
-        (",", ",", None, 8, "punct", False),
-        ("”", "''", None, 8, "punct", True),
-        ("he", "PRP", None, 8, "nsubj", True),
+        ("He", "PRP", "he", 1, "nsubj", True),
         ("muttered", "VBD", "mutter", None, "ROOT", False),
-        (".", ".", None, 8, "punct", False),
+        (":", ":", None, 1, "punct", True),
+        ("“", "``", None, 5, "punct", False),
+        ("We", "PRP", "we", 5, "nsubj", True),
+        ("stay", "VB", None, 1, "ccomp", True),
+        ("right", "RB", None, 5, "advmod", True),
+        ("here", "RB", None, 5, "advmod", False),
+        (".", ".", None, 5, "punct", False),
+        ("”", "''", None, 5, "punct", False),
     ])
 
 
@@ -48,7 +48,7 @@ def test_a_customised_table_travels_with_the_saved_pipeline(tmp_path):
     shutil.copytree(tmp_path / "saved", tmp_path / "elsewhere")
     loaded = spacy.load(tmp_path / "elsewhere")
     quotes = loaded.get_pipe("newsextract_quotes")(_he_muttered())._.ne_quotes
-    assert [(q.cue, q.speaker_text) for q in quotes] == [("muttered", "he")]
+    assert [(q.cue, q.speaker_text) for q in quotes] == [("muttered", "He")]
     plain = spacy.blank("en")
     plain.add_pipe("newsextract_quotes")
     assert [q.cue for q in plain.get_pipe("newsextract_quotes")(_he_muttered())._.ne_quotes] == [None]

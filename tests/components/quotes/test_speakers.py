@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pipeline import quotes_of, speaker
+from .pipeline import quotes_of, quotes_with_entities, speaker
 
 
 def test_paragraph_continuation_keeps_the_speaker(nlp):
@@ -22,6 +22,92 @@ def test_multi_paragraph_statement_keeps_its_speaker(nlp):
     _, quotes = quotes_of(nlp, text)
     assert len(quotes) == 2
     assert speaker(quotes[0]) == speaker(quotes[1]) == "Red Cross"
+
+
+def test_a_quote_too_short_to_keep_still_passes_its_speaker_on(nlp):
+    text = ("Mayor Tom Reed opened the fair on Monday. “Fine,” Reed said of the new bridge. "
+            "“And the road will be finished by spring. We will open it together.”")
+    _, quotes = quotes_of(nlp, text)
+    assert [(q.text[:8], speaker(q)) for q in quotes] == [("And the ", "Tom Reed")]
+
+
+def test_a_reported_clause_pronoun_is_its_reporter_not_the_last_speaker(nlp):
+    text = ("Anna Lund called the claim “totally false and made up.” After the debate, Tom Reed told "
+            "reporters he thought Lund had “made up the whole story.”")
+    _, quotes = quotes_of(nlp, text)
+    assert [speaker(q) for q in quotes] == ["Anna Lund", "Tom Reed"]
+
+
+def test_a_surname_the_tagger_did_not_read_as_a_name_is_still_a_name(nlp):
+    text = ("Brett O’Donnell ran the campaign in 2012.\n\n"
+            "“It is taxing on campaign resources,” O’Donnell said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) is not None and speaker(quotes[0]).endswith("O’Donnell")
+
+
+def test_a_short_title_glued_to_the_name_is_no_part_of_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, "“The talks will resume next week,” said CS Otieno. “We are hopeful,” he added.")
+    assert [speaker(q) for q in quotes] == ["Otieno", "Otieno"]
+
+
+def test_a_storm_is_no_speaker_and_a_titled_name_is_a_person_whatever_their_types(nlp):
+    text = ("Cyclone Nila hit the coast on Sunday night. Flood relief minister Tarun Das visited the camps on Monday."
+            "\n\n“We have enough food for two weeks,” the minister said. “The roads will open soon,” he added.")
+    _, quotes = quotes_with_entities(nlp, text, [("Tarun Das", "PLACE", ["Tarun Das"]),
+                                                 ("Cyclone Nila", "PERSON", ["Cyclone Nila"])])
+    assert [speaker(q) for q in quotes] == ["Tarun Das", "Tarun Das"]
+
+
+def test_a_title_with_its_complement_names_the_role(nlp):
+    text = ("Crops were lost in the north, State Minister for Disaster Management and Relief Anna Berg said on Monday."
+            "\n\n“We have sent food to every district,” the state minister said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) == "Anna Berg"
+
+
+def test_a_given_name_typed_apart_from_its_surname_is_the_same_person(nlp):
+    text = "Mohan Rahm visited the camps on Monday.\n\n“Help is on its way to every village,” Mohan added."
+    _, quotes = quotes_with_entities(nlp, text, [("Mohan", "PLACE", ["Mohan"]), ("Rahm", "PERSON", ["Rahm"])])
+    assert speaker(quotes[0]) == "Mohan Rahm"
+
+
+def test_plural_anonymous_sources_with_no_determiner_stay_anonymous(nlp):
+    text = ("Security officials said the bomb was hidden in a car.\n\n"
+            "“The attack was planned for months,” official sources said.")
+    _, quotes = quotes_of(nlp, text)
+    assert speaker(quotes[0]) is None and quotes[0].speaker_text == "official sources"
+
+
+def test_an_acronym_typed_as_a_person_is_no_he(nlp):
+    text = ("The NORDEX board met on Friday. Its head, Tom Reed, spoke at the event.\n\n"
+            "“We keep fighting for clean power in the region,” he said.")
+    _, quotes = quotes_with_entities(nlp, text, [("NORDEX", "PERSON", ["NORDEX"]), ("Tom Reed", "PERSON", ["Tom Reed"])])
+    assert speaker(quotes[0]) == "Tom Reed"
+
+
+@pytest.mark.parametrize("entities", [
+    [("Anna Berg", "PERSON", ["Anna Berg"]), ("Our Land", "PERSON", ["Our Land"])],
+    [("Our Land", "PERSON", ["Our Land"])],          # the person not even an entity
+])
+def test_a_person_of_a_party_is_the_person_not_the_party(nlp, entities):
+    text = ("The bill passed easily. However, Anna Berg of the Opposition party Our Land was among the MPs who "
+            "voted against it, urging the house to “stop the slide before it is too late.”")
+    _, quotes = quotes_with_entities(nlp, text, entities)
+    assert speaker(quotes[0]) == "Anna Berg"
+
+
+def test_armed_men_described_by_their_kind_are_the_group_named_before(nlp):
+    text = ("The Northern Liberation Front attacked the base at dawn.\n\n"
+            "The post fell by noon, according to the rebels, who claim to have “taken control of the whole camp.”")
+    _, quotes = quotes_with_entities(nlp, text, [("Northern Liberation Front", "ORGANIZATION",
+                                                  ["Northern Liberation Front"])])
+    assert speaker(quotes[0]) == "Northern Liberation Front"
+
+
+def test_a_state_body_of_a_named_country_is_the_country(nlp):
+    text = "Talks with Iran resumed on Monday. “We are ready for a deal,” the Iranian government said."
+    _, quotes = quotes_with_entities(nlp, text, [("Iran", "COUNTRY", ["Iran", "Iranian"])])
+    assert speaker(quotes[0]) == "Iran"
 
 
 def test_pronoun_chain_with_two_people_of_different_genders(nlp):
