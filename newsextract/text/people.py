@@ -5,7 +5,7 @@ words that stand as titles or roles beside a name, nouns for people, name partic
 The words live in `models/people.json` and `models/people_given_names.json` (built
 by `models/scripts/build_people_given_names.py`); a component reads them through
 its `tables_path` as a `People` (`People.load(folder)`), and code that needs only
-the packaged tables uses the module functions (`given_name_gender("Maria")`).
+the packaged tables uses `People.load()` (read once per process).
 Lookups take a word in any case.
 """
 from __future__ import annotations
@@ -135,39 +135,3 @@ class People:
 @lru_cache(maxsize=1)
 def packaged() -> People:
     return People(load_table(FILENAME, PeopleTable), load_table(GIVEN_NAMES_FILENAME, GivenNamesTable))
-
-
-def given_name_gender(word: str) -> Optional[str]:
-    return packaged().given_name_gender(word)
-
-
-def is_given_name(word: str) -> bool:
-    return packaged().is_given_name(word)
-
-
-def word_gender(word: str) -> Optional[str]:
-    return packaged().word_gender(word)
-
-
-def title_gender(title: str) -> Optional[str]:
-    return packaged().title_gender(title)
-
-
-def is_title(title: str) -> bool:
-    return packaged().is_title(title)
-
-
-def is_title_word(word: str) -> bool:
-    return packaged().is_title_word(word)
-
-
-def is_person_only_title(word: str) -> bool:
-    return packaged().is_person_only_title(word)
-
-
-def is_person_noun(word: str) -> bool:
-    return packaged().is_person_noun(word)
-
-
-def is_name_particle(word: str) -> bool:
-    return packaged().is_name_particle(word)

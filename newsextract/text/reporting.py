@@ -3,7 +3,7 @@ who said something ("said", "told", "according to", "quoted ... as saying").
 
 The words live in `models/reporting.json`; a component reads them through its
 `tables_path` as a `ReportingVerbs` (`ReportingVerbs.load(folder)`), and code that
-needs only the packaged table uses the module functions (`is_speech_verb(lemma)`).
+needs only the packaged table uses `ReportingVerbs.load()` (read once per process).
 Lookups take a lemma or a word form in lower case.
 """
 from __future__ import annotations
@@ -116,43 +116,3 @@ class ReportingVerbs:
 @lru_cache(maxsize=1)
 def packaged() -> ReportingVerbs:
     return ReportingVerbs(load_table(FILENAME, ReportingTable))
-
-
-def is_speech_verb(lemma: str) -> bool:
-    return packaged().is_speech_verb(lemma)
-
-
-def is_stance_verb(lemma: str) -> bool:
-    return packaged().is_stance_verb(lemma)
-
-
-def is_frame_verb(lemma: str) -> bool:
-    return packaged().is_frame_verb(lemma)
-
-
-def is_speech_word(word: str) -> bool:
-    return packaged().is_speech_word(word)
-
-
-def is_phrasal_speech(lemma: str, particle: str) -> bool:
-    return packaged().is_phrasal_speech(lemma, particle)
-
-
-def is_speech_noun(lemma: str) -> bool:
-    return packaged().is_speech_noun(lemma)
-
-
-def is_speech_form(word: str) -> bool:
-    return packaged().is_speech_form(word)
-
-
-def is_quoting_verb(lemma: str) -> bool:
-    return packaged().is_quoting_verb(lemma)
-
-
-def is_addressee_verb(lemma: str) -> bool:
-    return packaged().is_addressee_verb(lemma)
-
-
-def is_according(word: str) -> bool:
-    return packaged().is_according(word)

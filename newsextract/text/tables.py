@@ -14,12 +14,20 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from operator import attrgetter
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, ValidationError, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 PACKAGE = "newsextract.models"
 
@@ -171,6 +179,14 @@ def attach_word_sets(target: object, table: BaseModel, entries: dict[str, str], 
         for name in names.split():
             words = getattr(section, name)
             setattr(target, name, frozenset(w.lower() for w in words) if lower else frozenset(words))
+
+
+def attach_word_lists(target: object, table: BaseModel, sources: dict[str, str], *, lower: bool = False) -> None:
+    """`target.<attribute> = frozenset(<dotted path into table>)` for every item of
+    `sources`: word lists a component keeps under names of its own."""
+    for attribute, path in sources.items():
+        words = attrgetter(path)(table)
+        setattr(target, attribute, frozenset(w.lower() for w in words) if lower else frozenset(words))
 
 
 def write_table(table: BaseModel, folder: Union[str, Path], filename: str) -> Path:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.text import people
 from newsextract.text.people import People
+
+people = People.load()  # the packaged tables
 
 
 @pytest.mark.parametrize("word, gender, common", [

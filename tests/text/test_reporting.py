@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsextract.text import reporting
 from newsextract.text.reporting import ReportingTable, ReportingVerbs
+
+reporting = ReportingVerbs.load()  # the packaged tables
 from newsextract.text.tables import TableError, load_table
 
 

@@ -22,6 +22,7 @@ WORD_SETS = {
     "location": "town_types struck_verbs locative_preps",
     "attribution": "media_nouns",
     "merging": "distinct_cues demonstratives distinct_heads",
+    "anaphora": "party_nouns armed_nouns armed_name_words unarmed_name_words source_actor_types",
 }
 
 
@@ -90,11 +91,6 @@ class EventLexicon:
         self.anaphora_groups = {w: (etype, "COUNTRY" if etype == "ORGANIZATION" else "ORGANIZATION")
                                 for etype, words in ana.group_nouns.items() for w in words}
         self.anaphora_determiners = frozenset(ana.determiners)
-        self.party_nouns = frozenset(ana.party_nouns)
-        self.armed_nouns = frozenset(ana.armed_nouns)
-        self.armed_name_words = frozenset(ana.armed_name_words)
-        self.unarmed_name_words = frozenset(ana.unarmed_name_words)
-        self.source_actor_types = frozenset(ana.source_actor_types)
         self.participant_types = _sets(t.participant_types)
         self.no_fallback_participants = frozenset(t.participants_fallback.none_for)
         self.neighbour_participants = frozenset(t.participants_fallback.previous_sentence_for)

@@ -11,7 +11,7 @@ from spacy.strings import hash_string
 
 from ...text.people import People
 from ...text.reporting import ReportingVerbs
-from ...text.tables import Table, load_table, write_table
+from ...text.tables import Table, attach_word_lists, load_table, write_table
 
 FILENAME = "quotes.json"
 
@@ -63,8 +63,23 @@ class QuotesTable(Table):
     non_person_name_words: WordList
 
 
-def _words(words) -> frozenset:
-    return frozenset(w.lower() for w in words)
+# the lexicon's word sets: {attribute: where its words are in the table}
+LOWERCASED_WORDS = {
+    "person_heads": "person_description_heads.words", "anonymous_heads": "anonymous_heads.words",
+    "org_heads": "organization_description_heads.words", "document_heads": "document_heads.words",
+    "scare_markers": "scare_markers.words", "anonymity_markers": "anonymity_markers.words",
+    "non_person_words": "non_person_name_words.words",
+}
+WORDS = {
+    "definite": "function_words.definite", "indefinite": "function_words.indefinite",
+    "relative": "function_words.relative", "first_second": "function_words.first_second_person",
+    "possessive": "function_words.possessive", "expletive": "function_words.expletive_subjects",
+    "partial_openers": "partial_quote_openers.words", "title_minor": "title_case_minor_words.words",
+    "speaker_preps": "speaker_phrase_prepositions.words", "owner_direct": "document_owner_prepositions.direct",
+    "owner_attached": "document_owner_prepositions.attached", "state_body_heads": "state_body_heads.words",
+    "generic_org_heads": "generic_org_heads.words", "unaffiliated_heads": "unaffiliated_person_heads.words",
+    "body_name_preps": "body_name_prepositions.words",
+}
 
 
 class QuoteLexicon:
@@ -72,33 +87,12 @@ class QuoteLexicon:
 
     def __init__(self, table: QuotesTable, people: People, reporting: ReportingVerbs):
         self.table, self.people, self.reporting = table, people, reporting
-        fw = table.function_words
         self.pronouns: dict[str, tuple[Optional[str], str]] = dict(table.pronouns.forms)
         self.role_synonyms = {k: frozenset(v) for k, v in table.role_synonyms.roles.items()}
-        self.person_heads = _words(table.person_description_heads.words)
-        self.anonymous_heads = _words(table.anonymous_heads.words)
-        self.org_heads = _words(table.organization_description_heads.words)
-        self.document_heads = _words(table.document_heads.words)
-        self.scare_markers = _words(table.scare_markers.words)
-        self.anonymity_markers = _words(table.anonymity_markers.words)
+        attach_word_lists(self, table, LOWERCASED_WORDS, lower=True)
         # as the hashes of Doc arrays (LOWER), to find them without making Token objects
         self.anonymity_hashes = numpy.array(sorted(hash_string(w) for w in self.anonymity_markers), dtype=numpy.uint64)
-        self.definite = frozenset(fw.definite)
-        self.indefinite = frozenset(fw.indefinite)
-        self.relative = frozenset(fw.relative)
-        self.first_second = frozenset(fw.first_second_person)
-        self.possessive = frozenset(fw.possessive)
-        self.expletive = frozenset(fw.expletive_subjects)
-        self.partial_openers = frozenset(table.partial_quote_openers.words)
-        self.title_minor = frozenset(table.title_case_minor_words.words)
-        self.speaker_preps = frozenset(table.speaker_phrase_prepositions.words)
-        self.owner_direct = frozenset(table.document_owner_prepositions.direct)
-        self.owner_attached = frozenset(table.document_owner_prepositions.attached)
-        self.state_body_heads = frozenset(table.state_body_heads.words)
-        self.generic_org_heads = frozenset(table.generic_org_heads.words)
-        self.unaffiliated_heads = frozenset(table.unaffiliated_person_heads.words)
-        self.body_name_preps = frozenset(table.body_name_prepositions.words)
-        self.non_person_words = _words(table.non_person_name_words.words)
+        attach_word_lists(self, table, WORDS)
 
     def to_disk(self, folder: Union[str, Path]) -> None:
         write_table(self.table, folder, FILENAME)
