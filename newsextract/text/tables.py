@@ -43,7 +43,7 @@ class Table(BaseModel):
     about: Union[str, list[str], None] = Field(default=None, alias="_about")
 
 
-NOTE_KEY = re.compile(r"_(\w+?)_note")
+NOTE_KEY = re.compile(r"^_(\w+?)_note$")  # anchored: linear even under search()
 
 
 class NotedTable(Table):
