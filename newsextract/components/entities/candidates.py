@@ -31,7 +31,13 @@ def candidates(art: EntityArticle, use_gazetteer_matches: bool, teams: list[Cand
     spans: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ in MODEL_LABELS:
-            spans.extend(repair(art, Candidate(ent.start, ent.end, ent.label_)))
+            start, end = ent.start, ent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1  # the model may tag a run of blanks at a span's edge
+            if start < end:
+                spans.extend(repair(art, Candidate(start, end, ent.label_)))
     spans = join_split_names(art, spans)
     spans = extend_org_names(art, extend_org_backwards(art, spans))
     units = unit_mentions(art) + list(teams)
