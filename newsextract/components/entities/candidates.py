@@ -100,6 +100,27 @@ def headline_only(art: EntityArticle, c: Candidate, headlines: list[tuple[int, i
         pos += len(c.text)
 
 
+_LIST_WORDS = frozenset({"and", "or"})
+
+
+def in_named_event_list(art: EntityArticle, c: Candidate, *, reach: int = 60) -> bool:
+    """'tropical cyclones "Kira", "Lenz" and "Mora"': each name of a list that a plural
+    storm noun (the last word of an `event_first_words` phrase) opens is a storm's."""
+    doc = art.doc
+    i, floor = c.start - 1, max(-1, c.start - 1 - reach)
+    while i > floor:
+        t = doc[i]
+        if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s") and (t.lower_[:-1],) in art.tables.event_first_words:
+            return True  # the tagger may read a capitalized "Typhoons" as a name: its lemma is no help
+        if t.is_sent_start and i < c.start - 1 and not (t.is_punct or t.is_space):
+            break
+        if t.is_punct or t.is_space or t.lower_ in _LIST_WORDS or t.pos_ == "PROPN":
+            i -= 1
+            continue
+        return False
+    return False
+
+
 def plausible(art: EntityArticle, c: Candidate) -> bool:
     """Not a date, a number, a lone title, a headline, a common word or page furniture."""
     doc, tables = art.doc, art.tables
@@ -111,6 +132,8 @@ def plausible(art: EntityArticle, c: Candidate) -> bool:
     words = art.words[c.start:c.end]
     if tables.starts_or_ends_with(words, tables.event_first_words, tables.event_last_words):
         return False  # "Cyclone Mira", "the Defense Cooperation Agreement": an event or a text, no entity
+    if in_named_event_list(art, c):
+        return False
     nxt = art.words[c.end] if c.end < len(doc) else ""
     if c.entries and c.entries[0].is_country and nxt in tables.currency_words:
         return False  # "the US dollar": a currency, no mention of the country

@@ -19,6 +19,19 @@ def test_non_names_are_dropped(run, text, absent):
     assert find(run(text), absent) is None
 
 
+@pytest.mark.parametrize("text, absent, present", [
+    ('She mourned the victims of tropical cyclones "Kira", "Leon" and "Marce" in the Philippines.', "Leon",
+     "Philippines"),
+    ("Typhoons Leon and Marce flooded the coast of Samar this week.", "Leon", None),
+    ("Officials from Leon and Chinandega met in Managua on Monday.", None, "Leon"),
+])
+def test_names_listed_after_a_plural_storm_noun_are_storms(run, text, absent, present):
+    """A storm named like a city ("Leon") is no place: its list opens with "cyclones"."""
+    entities = run(text)
+    assert absent is None or find(entities, absent) is None
+    assert present is None or find(entities, present) is not None
+
+
 def test_headline_words_known_nowhere_else_are_no_names(run):
     text = ("Governing Alliance Wins Vote by a Landslide\n\nThe governing alliance won the vote on Sunday, "
             "and its wins were celebrated in the capital, Phnom Penh.")
