@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional
 
@@ -73,10 +74,31 @@ def load_base_model(model: Optional[str] = None, *, exclude: Iterable[str] = ())
         raise _not_found(name) from err
 
 
+# "U.S.-led", "U.N.-brokered": a hyphen right after an abbreviation's period parts the
+# abbreviation from the word it modifies (English infixes split "Qatar-brokered" but not these)
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add the abbreviation-hyphen infix to this pipeline's tokenizer (once; other
+    pipelines and spaCy's language defaults are left as they are)."""
+    finditer = nlp.tokenizer.infix_finditer
+    current = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if current is None:
+        pattern = ABBREVIATION_HYPHEN
+    elif ABBREVIATION_HYPHEN in current:
+        return
+    else:
+        pattern = f"{current}|{ABBREVIATION_HYPHEN}"
+    nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
+
+
 def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -> Language:
     """Add newsextract's components (after the base model's) to any English pipeline,
-    and the line-break sentencizer before its parser."""
+    the line-break sentencizer before its parser, and the abbreviation-hyphen infix
+    to its tokenizer."""
     config = config or {}
+    split_abbreviation_hyphens(nlp)
     importlib.import_module("newsextract.components.line_breaks")
     if "newsextract_line_breaks" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
