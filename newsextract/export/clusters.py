@@ -21,7 +21,6 @@ from ..schema import REGION_KINDS, EventCluster
 SET_ASIDE = frozenset(REGION_KINDS)
 _PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*")
 _HEX_ID = re.compile(r"[CE]([0-9a-f]{12})")
-_PORT = re.compile(r":\d+$")
 
 
 @dataclass
@@ -72,7 +71,7 @@ class ExportCluster:
 
     def outlets(self) -> dict[str, Optional[str]]:
         """{member article id: its outlet (the URL's host, without a port)}, first report first."""
-        hosts = {s.article_id: _PORT.sub("", s.outlet) if s.outlet else None for s in self.cluster.sources}
+        hosts = {s.article_id: s.outlet for s in self.cluster.sources}  # clustering keeps the host only
         return {m.article.id: hosts.get(m.article.id) for m in self.members}
 
 

@@ -6,23 +6,20 @@ the SQL sink's `articles.record_json`); a database's cluster ids are those
 """
 from __future__ import annotations
 
-import os
 from typing import Iterable, Iterator, Optional
 
 import sqlalchemy as sa
 
 from ..io.cluster_store import MEMBERS
+from ..io.database import database_records, require_existing
 from ..io.records import read_records
 from ..io.sql import DatabaseError, database_url
-from ..io.database import database_records
 
 
 def stored_assignment(url: str) -> Optional[dict]:
     """{(article id, event index): cluster id} from a clustered database; None when never clustered."""
     location = database_url(url)
-    if location.get_backend_name() == "sqlite" and location.database not in (None, "", ":memory:") \
-            and not os.path.isfile(location.database):
-        raise DatabaseError(f"no database file {location.database}")  # connecting would create one
+    require_existing(location)
     engine = sa.create_engine(location)  # read only: no write lock, unlike the sink's engine
     try:
         with engine.connect() as conn:

@@ -67,13 +67,19 @@ def _sqlite_begin(conn):
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def require_existing(url: URL) -> None:
+    """A missing SQLite file is an error: connecting to read would create an empty one."""
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not os.path.isfile(url.database):
+        raise DatabaseError(f"no database file {url.database}")
+
+
 def create_engine(target: str, *, must_exist: bool = False) -> sa.Engine:
     """An engine for `target`; with `must_exist`, a missing SQLite file is an error
     (reading must not create an empty database)."""
     url = database_url(target)
-    if must_exist and url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-            and not os.path.isfile(url.database):
-        raise DatabaseError(f"no database file {url.database}")
+    if must_exist:
+        require_existing(url)
     serializer = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
     try:
         engine = sa.create_engine(url, json_serializer=serializer, pool_pre_ping=True)
