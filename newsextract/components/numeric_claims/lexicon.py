@@ -6,13 +6,12 @@ every rule module reads its words from a `Lexicon`.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 from pathlib import Path
 from typing import Optional, Union
 
 from ...text.demonyms import load_demonyms
 from ...text.names import name_key
-from ...text.tables import build_once_packaged
+from ...text.tables import attach_word_sets, build_once_packaged
 from .numbers import NumberReader, alternation
 from .tables import NumericTableSet, read_tables
 
@@ -54,12 +53,9 @@ class Lexicon:
         self.vague = self.reader.vague
         self.demonyms = load_demonyms()
         self.modifier_names = {name_key(k): [name_key(n) for n in v] for k, v in tables.demonyms.demonyms.items()}
-        for path, (as_written, lowercased) in WORD_SETS.items():
-            table = attrgetter(path)(tables)
-            for entry in as_written:
-                setattr(self, entry, frozenset(getattr(table, entry)))
-            for entry in lowercased:
-                setattr(self, entry, _lower_set(getattr(table, entry)))
+        attach_word_sets(self, tables, {path: " ".join(as_written) for path, (as_written, _) in WORD_SETS.items()})
+        attach_word_sets(self, tables, {path: " ".join(lowered) for path, (_, lowered) in WORD_SETS.items()},
+                         lower=True)
         # money
         self.currency_names = currencies.names
         self.currency_qualified = currencies.qualified_names
