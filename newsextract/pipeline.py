@@ -74,31 +74,37 @@ def load_base_model(model: Optional[str] = None, *, exclude: Iterable[str] = ())
         raise _not_found(name) from err
 
 
-# "U.S.-led", "U.N.-brokered": a hyphen right after an abbreviation's period parts the
-# abbreviation from the word it modifies (English infixes split "Qatar-brokered" but not these)
-ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+# infixes this pipeline's tokenizer adds to spaCy's English ones
+TOKENIZER_INFIXES = (
+    # "U.S.-led", "U.N.-brokered": a hyphen right after an abbreviation's period parts the
+    # abbreviation from the word it modifies (English infixes split "Qatar-brokered" but not these)
+    r"(?<=[A-Z]\.)-(?=[a-z])",
+    # 'said,“Look', 'said:"We', 'shouting“Stop”': a quotation mark glued to the words around it
+    # (scraped text loses spaces); a curly double mark never belongs inside a word
+    r"(?<=\w)[,;:](?=[\u201c\u201d\"])",
+    r"(?<=[\w,;:.!?])[\u201c\u201d](?=\w)",
+    r"(?<=[,;:])\"(?=\w)",
+)
 
 
-def split_abbreviation_hyphens(nlp: Language) -> None:
-    """Add the abbreviation-hyphen infix to this pipeline's tokenizer (once; other
-    pipelines and spaCy's language defaults are left as they are)."""
+def add_tokenizer_infixes(nlp: Language) -> None:
+    """Add `TOKENIZER_INFIXES` to this pipeline's tokenizer (once; other pipelines and
+    spaCy's language defaults are left as they are)."""
     finditer = nlp.tokenizer.infix_finditer
     current = getattr(getattr(finditer, "__self__", None), "pattern", None)
-    if current is None:
-        pattern = ABBREVIATION_HYPHEN
-    elif ABBREVIATION_HYPHEN in current:
+    missing = [p for p in TOKENIZER_INFIXES if current is None or p not in current]
+    if not missing:
         return
-    else:
-        pattern = f"{current}|{ABBREVIATION_HYPHEN}"
+    pattern = "|".join(([current] if current is not None else []) + missing)
     nlp.tokenizer.infix_finditer = re.compile(pattern).finditer
 
 
 def add_components(nlp: Language, config: Optional[Mapping[str, dict]] = None) -> Language:
     """Add newsextract's components (after the base model's) to any English pipeline,
-    the line-break sentencizer before its parser, and the abbreviation-hyphen infix
+    the line-break sentencizer before its parser, and `TOKENIZER_INFIXES`
     to its tokenizer."""
     config = config or {}
-    split_abbreviation_hyphens(nlp)
+    add_tokenizer_infixes(nlp)
     importlib.import_module("newsextract.components.line_breaks")
     if "newsextract_line_breaks" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsextract.pipeline import split_abbreviation_hyphens
+from newsextract.pipeline import add_tokenizer_infixes
 
 
 @pytest.mark.parametrize("text, tokens", [
@@ -13,16 +13,21 @@ from newsextract.pipeline import split_abbreviation_hyphens
     ("a Qatar-brokered swap", ["a", "Qatar", "-", "brokered", "swap"]),
     ("the U.S. economy", ["the", "U.S.", "economy"]),
     ("e-mail and well-known", ["e", "-", "mail", "and", "well", "-", "known"]),
+    ("Ryan said,\u201cLook here.\u201d", ["Ryan", "said", ",", "\u201c", "Look", "here", ".", "\u201d"]),
+    ('She said:"We won."', ["She", "said", ":", '"', "We", "won", '.', '"']),
+    ("crowds shouting\u201cStop\u201d", ["crowds", "shouting", "\u201c", "Stop", "\u201d"]),
+    ("it is \u201cfine.\u201dHe left", ["it", "is", "\u201c", "fine", ".", "\u201d", "He", "left"]),
+    ("don't, 5'10\" tall, 3:30, a,b", ["do", "n't", ",", "5'10", '"', "tall", ",", "3:30", ",", "a", ",", "b"]),
 ])
-def test_an_abbreviation_is_parted_from_the_word_its_hyphen_joins(text, tokens):
+def test_the_tokenizer_parts_what_scraped_text_glues(text, tokens):
     nlp = spacy.blank("en")
-    split_abbreviation_hyphens(nlp)
-    split_abbreviation_hyphens(nlp)  # once is enough; twice changes nothing
+    add_tokenizer_infixes(nlp)
+    add_tokenizer_infixes(nlp)  # once is enough; twice changes nothing
     assert [t.text for t in nlp(text)] == tokens
 
 
 def test_other_pipelines_keep_their_tokenizer():
-    split_abbreviation_hyphens(spacy.blank("en"))
+    add_tokenizer_infixes(spacy.blank("en"))
     assert [t.text for t in spacy.blank("en")("a U.N.-brokered deal")] == ["a", "U.N.-brokered", "deal"]
 
 

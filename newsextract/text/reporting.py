@@ -31,6 +31,8 @@ class ReportingTable(Table):
     quoting_verbs: WordList
     addressee_verbs: WordList
     according_to: WordList
+    aspectual_verbs: WordList = WordList(words=[])
+    inner_state_verbs: WordList = WordList(words=[])
 
 
 class ReportingVerbs:
@@ -51,6 +53,8 @@ class ReportingVerbs:
         self.quoting = frozenset(table.quoting_verbs.words)
         self.addressee = frozenset(table.addressee_verbs.words)
         self.according = frozenset(table.according_to.words)
+        self.aspectual = frozenset(table.aspectual_verbs.words)
+        self.inner_state = frozenset(table.inner_state_verbs.words)
 
     @classmethod
     def load(cls, folder: Optional[Union[str, Path]] = None) -> "ReportingVerbs":
@@ -107,6 +111,14 @@ class ReportingVerbs:
     def is_addressee_verb(self, lemma: str) -> bool:
         """tell: the object is the one spoken to, never the speaker."""
         return lemma in self.addressee
+
+    def is_aspectual(self, lemma: str) -> bool:
+        """continue, keep: no speech verb when it governs an infinitive ('continue to be')."""
+        return lemma in self.aspectual
+
+    def is_inner_state(self, lemma: str) -> bool:
+        """want, believe: a view held, no words voiced ('Y wants to "..."' quotes whoever reports it)."""
+        return lemma in self.inner_state
 
     def is_according(self, word: str) -> bool:
         """The first word of 'according to X'."""

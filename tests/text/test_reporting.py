@@ -25,6 +25,10 @@ from newsextract.text.tables import TableError, load_table
     (reporting.is_addressee_verb, "say", False),
     (reporting.is_according, "according", True),
     (reporting.is_according, "accord", False),
+    (reporting.is_aspectual, "continue", True),        # 'continue to be': no speech with an infinitive
+    (reporting.is_aspectual, "say", False),
+    (reporting.is_inner_state, "want", True),           # a view held, no words voiced
+    (reporting.is_inner_state, "accuse", False),        # a judgment voices its subject's words
 ])
 def test_lookups(question, word, expected):
     assert question(word) is expected
@@ -64,3 +68,11 @@ def test_frame_verbs_introduce_a_speaker_but_are_no_speech_verbs():
 ])
 def test_phrasal_speech_verbs_need_their_particle(lemma, particle, expected):
     assert reporting.is_phrasal_speech(lemma, particle) is expected
+
+
+def test_a_table_written_before_the_aspectual_list_still_loads(tmp_path):
+    data = ReportingVerbs.load().table.model_dump(by_alias=True)
+    del data["aspectual_verbs"], data["inner_state_verbs"]
+    older = ReportingVerbs(ReportingTable.model_validate(data))
+    assert not older.is_aspectual("continue") and older.is_speech_verb("continue")
+    assert not older.is_inner_state("want")

@@ -55,6 +55,8 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
     s, e = c.start, c.end
     while s < e and (doc[s].lower_ in tables.leading_words or doc[s].is_punct):
         s += 1
+    if inverted_speech_verb(art, s, e):
+        s += 1  # '"...," Said Ellis:' opening a sentence: the verb of an inverted attribution
     while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in POSSESSIVE_MARKS
                      or doc[e - 1].is_lower and doc[e - 1].is_stop):
         e -= 1  # "the Gulf on": a preposition the model took along
@@ -129,6 +131,17 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
         if not is_country and not suffix_modifies(doc, e):
             c.end = e + 1
     return [c]
+
+
+def inverted_speech_verb(art: EntityArticle, s: int, e: int) -> bool:
+    """Whether the span's first word is a speech verb opening an inverted attribution
+    ("Said Ellis:", "Added Kumar,"): a verb (not a name such as Said) that starts its
+    sentence, with the span running to a colon or comma."""
+    doc = art.doc
+    first = doc[s]
+    return e - s >= 2 and first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and first.is_sent_start \
+        and art.tables.reporting.is_speech_verb(first.lemma_.lower()) \
+        and e < len(doc) and doc[e].text in (":", ",")
 
 
 def capitalized(tok) -> bool:

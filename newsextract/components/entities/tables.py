@@ -9,6 +9,7 @@ from typing import Optional, Union
 
 from ...text.names import name_key
 from ...text.people import People
+from ...text.reporting import ReportingVerbs
 from ...text.tables import Table, load_table, write_table
 
 BODIES_FILE = "entities_bodies.json"
@@ -85,8 +86,10 @@ def _word_tuples(phrases: list[str]) -> frozenset:
 class EntityTables:
     """The tables, compiled once: lookups by word and by word sequence."""
 
-    def __init__(self, people: People, bodies: BodiesTable, context: ContextTable):
+    def __init__(self, people: People, bodies: BodiesTable, context: ContextTable,
+                 reporting: Optional[ReportingVerbs] = None):
         self.people, self.bodies, self.context = people, bodies, context
+        self.reporting = reporting if reporting is not None else ReportingVerbs.load()
         self.title_gender: dict[tuple, Optional[str]] = {}
         for gender, titles in people.titles().items():
             for title in titles:
@@ -179,10 +182,11 @@ class EntityTables:
 def load_entity_tables(folder: Optional[Union[str, Path]] = None) -> EntityTables:
     """The tables of `folder`, or the packaged ones."""
     return EntityTables(People.load(folder), load_table(BODIES_FILE, BodiesTable, folder),
-                        load_table(CONTEXT_FILE, ContextTable, folder))
+                        load_table(CONTEXT_FILE, ContextTable, folder), ReportingVerbs.load(folder))
 
 
 def write_entity_tables(tables: EntityTables, folder: Union[str, Path]) -> None:
     tables.people.to_disk(folder)
     write_table(tables.bodies, folder, BODIES_FILE)
     write_table(tables.context, folder, CONTEXT_FILE)
+    tables.reporting.to_disk(folder)

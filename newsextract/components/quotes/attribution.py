@@ -100,12 +100,20 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             if reporting.is_according(v.lower_):
                 cands.append(_Candidate(v, (dep_rank, gap(v, open_i, close_i)), "dep"))
                 break
-            if v.pos_ == "NOUN" and v.i < open_i and reporting.is_speech_noun(v.lemma_.lower()):
+            noun = v if v.pos_ == "NOUN" else next(
+                (c for c in children(v) if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None) if v.pos_ == "VERB" else None
+            if noun is not None and noun.i < open_i and reporting.is_speech_noun(noun.lemma_.lower()):
                 # "closed the summit with a call for '...'": the call's, unless a speech verb
-                # reports the whole ("the agency said X delivered a message on '...'")
-                cands.append(_Candidate(_reporting_verb_above(st, v) or v, (dep_rank, gap(v, open_i, close_i)), "dep"))
+                # reports the whole ("the agency said X delivered a message on '...'"); also
+                # "a call for members to continue fighting for '...'" parsed with the call as subject
+                cands.append(_Candidate(_reporting_verb_above(st, noun) or noun,
+                                        (dep_rank, gap(noun, open_i, close_i)), "dep"))
                 break
             if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX") and not _bare_infinitive(v, lex):
+                if partial and reporting.is_inner_state(v.lemma_.lower()):
+                    # "X said Y wants to 'take America backward'": words reported by a speech
+                    # verb above the stance verb are its speaker's
+                    v = _reporting_verb_above(st, v) or v
                 # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
                 # quote is as near as a reporting clause beside it
                 introduced = before_colon and not partial and v.i < open_i
@@ -212,8 +220,8 @@ def cue_subject(st: DocState, cue: Token, open_i: int, close_i: int) -> Optional
             return name
         # "...," X said: only a noun phrase between the quote and the cue
         between = [t for t in doc[close_i + 1:cue.i] if not t.is_space]
-        nominal = [t for t in between if t.pos_ in _NOMINAL]
-        if nominal and all(t.pos_ in _SPEAKER_PHRASE_POS for t in between):
+        nominal = [t for t in between if t.pos_ in _NOMINAL or st.is_name(t)]
+        if nominal and all(t.pos_ in _SPEAKER_PHRASE_POS or st.is_name(t) for t in between):
             return nominal[-1]
         # "...," said X
         if all(t.is_punct for t in between):
@@ -226,9 +234,12 @@ def _named_before(st: DocState, subj: Token) -> Token:
     name the description is set beside."""
     if subj.pos_ != "NOUN" or st.is_name(subj):
         return subj
+    doc = st.doc
     k = subj.left_edge.i - 1
-    if k >= 1 and st.doc[k].text == "," and st.is_name(st.doc[k - 1]) and st.quote_of_token[k - 1] == -1:
-        return st.doc[k - 1]
+    after = subj.right_edge.i + 1
+    if k >= 1 and doc[k].text == "," and st.is_name(doc[k - 1]) and st.quote_of_token[k - 1] == -1 \
+            and after < len(doc) and doc[after].text == "," and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
+        return doc[k - 1]
     return subj
 
 
@@ -277,18 +288,29 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             owner = next((c for c in children(by) if c.dep_ == "pobj"), None) if by is not None else None
         if owner is not None:
             return owner
-    v = cue
+    # "a call for members to continue ...": a speech noun parsed as a verb's subject speaks for the
+    # subject of the clause above that verb
+    v = cue.head if cue.pos_ == "NOUN" and cue.dep_ == "nsubj" else cue
     for _ in range(6):
         agent = next((c for c in children(v) if c.dep_ == "agent"), None)
         if agent is not None:
             obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj")]
-        subj = subjects[0] if subjects else None
+        subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj") and c.i != cue.i]
+        # two subjects parsed ('In Salem, New Hampshire, Tom Reed went'): the one nearest before the verb
+        subj = ([c for c in subjects if c.i < v.i] or subjects or [None])[-1] if len(subjects) > 1 else \
+            (subjects[0] if subjects else None)
         if len(subjects) > 1 and v.i > 0 and doc[v.i - 1].text == "," and subjects[-1].i <= v.i + _INVERTED_REACH:
             # "The promise to '...' appeals to voters, said X": the subject after the verb
             subj = subjects[-1]
+        if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBG" and v.i > 0:
+            # 'Speaking in Dayton, Anna Lund went ...' parsed with the participle as the subject:
+            # the person named right before the verb
+            before = doc[v.i - 1]
+            ent = st.mention_at(before)
+            if ent is not None and st.entity_type(ent) == "PERSON":
+                subj = before
         if subj is not None:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
@@ -303,6 +325,9 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
                 return inverted
         if v.dep_ in _CLIMB and v.head.i != v.i:
             v = v.head
+            while st.quote_of_token[v.i] != -1 and v.head.i != v.i:
+                # '"...," adding, "..."' parsed under the quoted words: the clause outside them
+                v = v.head
             continue
         if v.pos_ in ("NOUN", "PROPN") and v.dep_ in _NOUN_CLIMB and v.head.i != v.i \
                 and v.lemma_.lower() in lex.document_heads:

@@ -30,7 +30,7 @@ from .state import DocState
 
 _VERBS = ("VERB", "AUX")
 _SENTENCE_END = frozenset(".!?…")
-_DASHES = frozenset(("-", "—", "–", "--"))
+_DASHES = frozenset(("-", "—", "–", "―", "--"))
 # how many words a verbless frame ("More from X:", "- X:") may have before its colon
 _FRAGMENT_WORDS = 8
 _SPEAKER_KINDS = ("person", "org")
@@ -78,13 +78,15 @@ def colon_frame(st: DocState, open_i: int, signed_only: bool = False) -> Optiona
             return None
         subject = _fragment_name(st, words[dash + 1:])
     else:
-        verb = colon.head if colon.head.pos_ in _VERBS and lo <= colon.head.i < colon.i else _root(words)
-        subject = frame_subject(st, verb) if verb is not None else None
+        # the verb the colon hangs from, else the frame's main verb ('X broke down what was wrong:')
+        verbs = [colon.head] if colon.head.pos_ in _VERBS and lo <= colon.head.i < colon.i else []
+        verbs += [v for v in (_root(words),) if v is not None and v not in verbs]
+        subject = next((s for s in (frame_subject(st, v) for v in verbs) if _speaks(st, s)), None)
     return subject if _speaks(st, subject) else None
 
 
 def _is_verb(t: Token) -> bool:
-    return t.pos_ in _VERBS and t.dep_ not in ("aux", "auxpass")
+    return t.pos_ in _VERBS and t.dep_ not in ("aux", "auxpass", "compound")
 
 
 def _root(words: list[Token]) -> Optional[Token]:

@@ -17,6 +17,9 @@ _TITLE_JOINERS = ("for", "of", "and", "&")
 _BODY_REACH = 8
 _OF_BODY = ("of", "from")
 _BODY_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "PRON", "PUNCT")
+# 'Speaker of the House Rep. Paul Ryan said': how far after a title its holder's name may end
+_HOLDER_REACH = 10
+_TITLE_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "PART")
 
 
 def entity_referent(st: DocState, ent) -> Referent:
@@ -167,4 +170,36 @@ def person_of_body(st: DocState, head: Token) -> Token:
         if tok.pos_ not in _BODY_PHRASE_POS:
             return head
         described = described or tok.lower_ in st.lex.org_heads
+    return head
+
+
+def holder_of_title(st: DocState, head: Token) -> Token:
+    """'Speaker of the House Rep. Paul Ryan said', 'police Chief Chuck Jordan said': a subject
+    parsed as the title is the person named after it (the last token of their name), else `head`."""
+    if st.mention_at(head) is not None or not st.lex.people.is_title_word(head.lower_):
+        return head
+    doc = st.doc
+    for t in doc[head.i + 1:min(len(doc), head.i + 1 + _HOLDER_REACH)]:
+        if st.quote_of_token[t.i] != -1 or t.pos_ not in _TITLE_PHRASE_POS and not (t.is_punct and t.text == "."):
+            return head
+        ent = st.mention_at(t)
+        if ent is not None and st.entity_type(ent) == "PERSON":
+            last = t
+            while last.i + 1 < len(doc) and st.mention_at(doc[last.i + 1]) is ent:
+                last = doc[last.i + 1]
+            return last
+    return head
+
+
+def person_in_apposition(st: DocState, head: Token) -> Token:
+    """'Speaking in Salem, New Hampshire, Donald Trump went after Bush' parsed with the place as
+    the subject and the person set beside it: the person, else `head`."""
+    ent = st.mention_at(head)
+    if ent is None or st.entity_type(ent) not in ("PLACE", "COUNTRY"):
+        return head
+    for c in children(head):
+        if c.dep_ == "appos" and c.i > head.i:
+            person = st.mention_at(c)
+            if person is not None and st.entity_type(person) == "PERSON":
+                return c
     return head

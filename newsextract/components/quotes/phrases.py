@@ -70,14 +70,19 @@ def speech_verb(t: Token, lex: QuoteLexicon) -> bool:
     """A speech verb, alone ('said') or with its particle ('shot back', 'pointed out', 'put it')."""
     lemma = t.lemma_.lower()
     if lex.reporting.is_speech_verb(lemma):
-        return True
+        return not _aspectual_use(t, lex)
     particles = lex.reporting.phrasal_particles(lemma)
     return bool(particles) and any(c.lower_ in particles and c.i > t.i and c.dep_ in _PARTICLE_DEPS for c in children(t))
 
 
 def stance_verb(t: Token, lex: QuoteLexicon) -> bool:
     """A verb whose clause may hold someone's words: a stance verb or a speech verb."""
-    return lex.reporting.is_stance_verb(t.lemma_.lower()) or speech_verb(t, lex)
+    return lex.reporting.is_stance_verb(t.lemma_.lower()) and not _aspectual_use(t, lex) or speech_verb(t, lex)
+
+
+def _aspectual_use(t: Token, lex: QuoteLexicon) -> bool:
+    """'will continue to be "a champion"': the verb tells how long, not who speaks."""
+    return lex.reporting.is_aspectual(t.lemma_.lower()) and any(c.dep_ == "xcomp" for c in children(t))
 
 
 def norm_name(s: str) -> str:

@@ -19,6 +19,9 @@ _NO_PARTIAL_AFTER = ":,\n—–-("
 # how far before a quote its context is read (characters)
 _PARTIAL_CONTEXT = 40
 _SCARE_CONTEXT = 30
+# the most words a work's title in quotation marks is taken to have
+_TITLE_MAX_WORDS = 8
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 # how far after a comma inside an unclosed quote its own attribution is looked for (tokens)
 _ATTRIBUTION_REACH = 8
 # a cue this close (tokens) brings its sentence into the quote's evidence
@@ -59,9 +62,18 @@ def is_quotation(text: str, qs: QuoteSpan, quoted: str, partial: bool, cue: Opti
     titled = all(w[0].isupper() or w.lower() in lex.title_minor for w in words)
     if titled and not _SENTENCE_PUNCT_END.search(quoted) and cue is None:
         return False
+    if titled and n <= _TITLE_MAX_WORDS and before and _names_a_work(before[-1], lex):
+        return False
     if n <= settings.short_quote_words and cue is None and partial:
         return False
     return True
+
+
+def _names_a_work(word_before: str, lex: QuoteLexicon) -> bool:
+    """Whether the word before a Title-Cased quoted phrase makes it a work's or a programme's
+    name: 'on', 'episode of', or a possessive ('CNN’s')."""
+    w = word_before.lower()
+    return w in lex.title_context or w.endswith(_POSSESSIVE_ENDS)
 
 
 def end_before_attribution(doc: Doc, text: str, qs: QuoteSpan, lex: QuoteLexicon) -> QuoteSpan:

@@ -54,6 +54,7 @@ class QuotesTable(Table):
     function_words: FunctionWords
     partial_quote_openers: WordList
     title_case_minor_words: WordList
+    title_context_words: WordList = WordList(words=[])
     speaker_phrase_prepositions: WordList
     document_owner_prepositions: OwnerPrepositions
     state_body_heads: WordList
@@ -75,6 +76,7 @@ WORDS = {
     "relative": "function_words.relative", "first_second": "function_words.first_second_person",
     "possessive": "function_words.possessive", "expletive": "function_words.expletive_subjects",
     "partial_openers": "partial_quote_openers.words", "title_minor": "title_case_minor_words.words",
+    "title_context": "title_context_words.words",
     "speaker_preps": "speaker_phrase_prepositions.words", "owner_direct": "document_owner_prepositions.direct",
     "owner_attached": "document_owner_prepositions.attached", "state_body_heads": "state_body_heads.words",
     "generic_org_heads": "generic_org_heads.words", "unaffiliated_heads": "unaffiliated_person_heads.words",

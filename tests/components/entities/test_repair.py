@@ -89,6 +89,9 @@ def test_title_is_kept_apart_from_the_name(run):
     ("The Iraqi Interior Ministry and al-Yarmuk hospital officials said the toll rose.", "al-Yarmuk hospital",
      "PLACE"),
     ("Dust storms swept the Sahara - for years a smuggling route.", "Sahara", "PLACE"),
+    # the verb of an inverted attribution is no part of the name; the given name Said is
+    ("Economist Mark Ellis studied the plan. Said Ellis: “It is a mess.”", "Mark Ellis", "PERSON"),
+    ("Said Jalili, the negotiator, arrived in Vienna on Monday.", "Said Jalili", "PERSON"),
 ])
 def test_name_boundaries(run, text, name, etype):
     ent = find(run(text), name)
@@ -99,3 +102,9 @@ def test_two_companies_joined_by_and_stay_two(run):
     ents = run("Tyndall Mining Ltd and Orion Metals Ltd reported profits.")
     assert find(ents, "Tyndall Mining Ltd") is not None
     assert not any(" and " in e.name for e in ents)
+
+
+def test_an_inverted_speech_verb_is_cut_off_the_name(run):
+    ents = run("Economist Mark Ellis studied the plan. Said Ellis: “It is a mess.”")
+    assert [e.name for e in ents if e.type == "PERSON"] == ["Mark Ellis"]
+    assert not any("Said" in m.text for e in ents for m in e.mentions)

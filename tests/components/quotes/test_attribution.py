@@ -70,9 +70,41 @@ ATTRIBUTION_PATTERNS = [
     # an infinitive no reporting verb governs reports nothing
     ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
      "in the region.”", "peace and dignity", "Lena Vos", "call"),
+    ("President Lena Vos closed the meeting of heads of state at the summit of the regional bloc, with a call "
+     "for member countries to continue fighting for “justice, freedom and sovereignty.”",
+     "justice, freedom and sovereignty", "Lena Vos", "call"),
     # the clause a comma opens onto the quote outranks a cue in the sentence after it
     ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
      "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),
+    # a subject parsed as a title: the person the title is followed by
+    ("Council members met on Friday. Speaker of the Assembly Rep. Maria Lopez (D-NM) said “the budget cannot "
+     "pass in this form.”", "the budget cannot pass", "Maria Lopez", "said"),
+    ("“We will find whoever did this,” Greenville police Chief Tom Reed said Monday.", "We will find whoever",
+     "Tom Reed", "said"),
+    # a place the parse took for the subject, with the person set beside it
+    ("Speaking at a rally in Dayton, Ohio, Anna Lund went after her rival, calling him “a coward in a "
+     "good suit.”", "a coward in a good suit", "Anna Lund", "calling"),
+    ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after his rival, calling him “a "
+     "coward in a good suit.”", "a coward in a good suit", "Tom Reed", "calling"),
+    # a participle hung from the words of the quotation before it: the clause outside them
+    ("Tom Reed told the paper that Anna Lund “had a plan that was never going to work,” adding, “She lost "
+     "every town in the north.”", "She lost every town", "Tom Reed", "adding"),
+    # 'continue to be' tells how long, not who speaks
+    ("In a statement, Tom Reed said he is certain Anna Lund will continue to be “a strong voice for the "
+     "farmers of the state.”", "a strong voice for the farmers", "Tom Reed", "said"),
+    # a partial quote under a stance verb that a speech verb reports: the speech verb's subject
+    ("Anna Lund told supporters she will protect the river while her rival, Tom Reed, wants to “sell it to "
+     "the highest bidder.”", "sell it to the highest bidder", "Anna Lund", "told"),
+    # ... but a verb of judging voices its own subject's words, whatever reports the sentence
+    ("In a statement, the police said they had used “appropriate force,” though the rights group Amnesty "
+     "International accused them of choosing “to inflame a tense situation rather than calm it.”",
+     "to inflame a tense situation", "Amnesty International", "accused"),
+    # no space between the comma and the quotation mark
+    ("Lawmakers met on Tuesday. Maria Lopez said,“The vote will happen next week.”",
+     "The vote will happen", "Maria Lopez", "said"),
+    # a date before the description is no name set beside it
+    ("At the town hall in Greenville Monday, the longtime supporter retorted: “There is no better "
+     "candidate in this race.”", "There is no better candidate", None, "retorted"),
 ]
 
 

@@ -36,11 +36,19 @@ CONTEXT_PATTERNS = [
      "19, student", ["Maria Lopez"]),
     ("Young voters told us why they care.\n\n“I want a president who respects my family.” (Julia R. Ortiz Manzano, "
      "19)\n\n“We are tired of being used,” Ramona Gutiérrez, 22, Tucson", ["Julia R. Ortiz Manzano", "Ramona Gutiérrez"]),
+    # the horizontal bar of a testimonial, with or without a space
+    ("Readers told us what they think.\n\n“He cannot answer a question without scaring people.” ― Esther "
+     "Tapia\n“The debate showed who he really is.”― Martha Aguilar", ["Esther Tapia", "Martha Aguilar"]),
     # ... but a line of its own with no dash may be a photo credit
     ("“We will rebuild the school before winter.”\n\nAnna Berg / Reuters", [None]),
     # a name signing the frame after a dash outranks the verb before it
     ("Pollsters agree - Anna Lund: “One lesson was simple: keep on contacting voters as late as possible.”",
      ["Anna Lund"]),
+    # an inverted frame ('Said X:') and a frame whose colon hangs from a clause inside it
+    ("Economist Mark Ellis studied the plan. Said Ellis: “I do not get the sense she is interested.”",
+     ["Mark Ellis"]),
+    ("Former governor Anna Lund broke down exactly what was wrong with the plan to the local paper: “It was "
+     "rushed. Not every town was asked.”", ["Anna Lund"]),
     # a transcript's line: the capitalized label opening it
     ("The debate went on for an hour.\n\n“PENCE: We will cut taxes for every family in this country.”\n\n"
      "“KAINE: That is not what your plan says.”", ["PENCE", "KAINE"]),

@@ -36,6 +36,22 @@ def test_what_is_a_quotation_without_a_cue(text, quotation):
     assert is_quotation(text, qs, quoted, is_partial(text, qs, lex), None, lex, QuoteSettings()) is quotation
 
 
+@pytest.mark.parametrize("text, quotes", [
+    # a programme's or a work's title, after 'on', 'episode of' or a possessive, whatever its punctuation
+    ("“We will never accept a deal that hurts workers,” Anna Lund said on CBS’s “Face the Nation.”",
+     ["We will never accept a deal that hurts workers,"]),
+    ("In an interview on “Meet the Press,” Tom Reed said the plan was “dead on arrival in the Senate.”",
+     ["dead on arrival in the Senate."]),
+    ("On Tuesday’s episode of “The Morning Show,” Tom Reed said: “We Will Win This Race.”",
+     ["We Will Win This Race."]),
+    # Title-Cased words a cue introduces are speech
+    ("Tom Reed said: “We Will Win This Race.”", ["We Will Win This Race."]),
+])
+def test_titles_of_works_are_no_quotations(nlp, text, quotes):
+    _, found = quotes_of(nlp, text)
+    assert [q.text for q in found] == quotes
+
+
 def test_word_count():
     assert word_count("We’ll see the U.S. state-run firm, 3.5 times") == 8
 
