@@ -394,9 +394,7 @@ def test_a_mention_never_ends_in_blanks_the_ner_added(extractor):
     assert all(m.text == m.text.strip() for e in doc._.ne_entities for m in e.mentions)
 
 
-@pytest.mark.xfail(strict=True, reason="quotes: a line ending in a colon before the quote's paragraph takes the "
-                                       "speaker from the attribution that follows the quote")
-def test_known_a_colon_line_before_takes_the_speaker(extractor):
+def test_a_colon_line_before_does_not_take_the_speaker_of_the_attribution_after(extractor):
     doc, _ = processed_doc(extractor, "The minister said:\n\n" + QUOTE_ANCHOR)
     assert [q.speaker_text for q in doc._.ne_quotes] == ["Olena Kovalenko"]
 

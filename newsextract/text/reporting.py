@@ -32,7 +32,6 @@ class ReportingTable(Table):
     addressee_verbs: WordList
     according_to: WordList
     aspectual_verbs: WordList = WordList(words=[])
-    inner_state_verbs: WordList = WordList(words=[])
 
 
 class ReportingVerbs:
@@ -54,7 +53,6 @@ class ReportingVerbs:
         self.addressee = frozenset(table.addressee_verbs.words)
         self.according = frozenset(table.according_to.words)
         self.aspectual = frozenset(table.aspectual_verbs.words)
-        self.inner_state = frozenset(table.inner_state_verbs.words)
 
     @classmethod
     def load(cls, folder: Optional[Union[str, Path]] = None) -> "ReportingVerbs":
@@ -115,10 +113,6 @@ class ReportingVerbs:
     def is_aspectual(self, lemma: str) -> bool:
         """continue, keep: no speech verb when it governs an infinitive ('continue to be')."""
         return lemma in self.aspectual
-
-    def is_inner_state(self, lemma: str) -> bool:
-        """want, believe: a view held, no words voiced ('Y wants to "..."' quotes whoever reports it)."""
-        return lemma in self.inner_state
 
     def is_according(self, word: str) -> bool:
         """The first word of 'according to X'."""

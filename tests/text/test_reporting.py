@@ -27,8 +27,6 @@ from newsextract.text.tables import TableError, load_table
     (reporting.is_according, "accord", False),
     (reporting.is_aspectual, "continue", True),        # 'continue to be': no speech with an infinitive
     (reporting.is_aspectual, "say", False),
-    (reporting.is_inner_state, "want", True),           # a view held, no words voiced
-    (reporting.is_inner_state, "accuse", False),        # a judgment voices its subject's words
 ])
 def test_lookups(question, word, expected):
     assert question(word) is expected
@@ -72,7 +70,6 @@ def test_phrasal_speech_verbs_need_their_particle(lemma, particle, expected):
 
 def test_a_table_written_before_the_aspectual_list_still_loads(tmp_path):
     data = ReportingVerbs.load().table.model_dump(by_alias=True)
-    del data["aspectual_verbs"], data["inner_state_verbs"]
+    del data["aspectual_verbs"]
     older = ReportingVerbs(ReportingTable.model_validate(data))
     assert not older.is_aspectual("continue") and older.is_speech_verb("continue")
-    assert not older.is_inner_state("want")

@@ -74,7 +74,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
     first_i, last_i = tokens[0].i, tokens[-1].i
     open_i = first_i - 1 if qs.open_mark is not None else first_i
     close_i = last_i + 1 if qs.close_mark is not None else last_i
-    ends_comma = bool(_ENDS_WITH_COMMA.search(text, qs.start, qs.outer_end)) or text[qs.outer_end:qs.outer_end + 1] == ","
+    ends_comma = bool(_ENDS_WITH_COMMA.search(text, qs.start, qs.end)) or text[qs.outer_end:qs.outer_end + 1] == ","
     before_colon = _last_char(text, lo_char, qs.outer_start) in (":", ",")
     if not _last_char(text, lo_char, qs.outer_start) and para > 0 and _last_char(text, 0, lo_char) == ":":
         # 'X said:' closing the paragraph before the quote
@@ -110,10 +110,10 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
                                         (dep_rank, gap(noun, open_i, close_i)), "dep"))
                 break
             if stance_verb(v, lex) and v.pos_ in ("VERB", "AUX") and not _bare_infinitive(v, lex):
-                if partial and reporting.is_inner_state(v.lemma_.lower()):
-                    # "X said Y wants to 'take America backward'": words reported by a speech
-                    # verb above the stance verb are its speaker's
-                    v = _reporting_verb_above(st, v) or v
+                if partial and not speech_verb(v, lex):
+                    # "X said Y described it as '...'": a partial quote in the clause a speech
+                    # verb reports is that speech verb's speaker's
+                    v = _reporting_verb_of(st, v) or v
                 # "X reacted to the deal, '...'": the clause the comma or colon opens onto the
                 # quote is as near as a reporting clause beside it
                 introduced = before_colon and not partial and v.i < open_i
@@ -150,7 +150,9 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
             prefer = 0 if before_colon else 1
         finite = (t.tag_ != "VBG" or is_according or any(c.dep_ in _SUBJ for c in children(t))) \
             and not _bare_infinitive(t, lex)
-        rank = (0 if adjacent and finite else 2, prefer, t_gap) if not crosses else (3, prefer, t_gap)
+        # at equal distance, a quotation ending in a comma takes the attribution after it
+        waits = 0 if after and ends_comma else 1
+        rank = (0 if adjacent and finite else 2, prefer, t_gap, waits) if not crosses else (3, prefer, t_gap, waits)
         cands.append(_Candidate(t, rank, "window"))
     if not cands:
         return None, None
@@ -187,6 +189,15 @@ def _reporting_verb_above(st: DocState, t: Token) -> Optional[Token]:
             return None
         if speech_verb(t, st.lex) and t.pos_ in ("VERB", "AUX"):
             return t
+    return None
+
+
+def _reporting_verb_of(st: DocState, v: Token) -> Optional[Token]:
+    """The speech verb whose reported clause verb `v` is ('X said Y described it as ...'), or None."""
+    head = v.head
+    if v.dep_ == "ccomp" and head.i != v.i and st.quote_of_token[head.i] == -1 \
+            and speech_verb(head, st.lex) and head.pos_ in ("VERB", "AUX"):
+        return head
     return None
 
 

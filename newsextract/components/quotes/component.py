@@ -15,6 +15,7 @@ the articles processed before it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -30,7 +31,7 @@ from .context import clause_after, colon_frame, sentence_before, signature, tran
 from .persons import holder_of_title, person_in_apposition, person_of_body
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
-from .speakers import compatible, reporter_of, resolve
+from .speakers import compatible, referents, reporter_of, resolve
 from .state import DocState, QuoteSettings, Referent
 from .tables import QuoteLexicon, load_lexicon
 
@@ -191,7 +192,8 @@ def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optiona
         gender, number = lex.pronouns[subject.lower_]
         # "X told reporters he thought ...": X; else quote-chain continuity: "he said" after his own quote
         referent = reporter_of(st, subject, gender, number == "plur")
-        if referent is None and recent and compatible(previous.referent, gender, number == "plur"):
+        if referent is None and recent and compatible(previous.referent, gender, number == "plur") \
+                and not _named_since(st, previous, qs, gender, number == "plur"):
             referent = previous.referent
     if referent is None:
         referent = resolve(st, subject, np_override)
@@ -204,6 +206,29 @@ def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optiona
         referent = Referent(None, referent.kind if referent else "person")
     conf = 0.85 if referent is not None and referent.ref is not None else 0.6
     return _Said(qs, referent, speaker_span, speaker_span.text, conf)
+
+
+def _named_since(st: DocState, previous: _Said, qs: QuoteSpan, gender: Optional[str], plural: bool) -> bool:
+    """Whether someone a pronoun could stand for, other than the previous quotation's speaker,
+    is named as a subject between the two ('"...," Axelrod tweeted. Fallon fired back: "...,"
+    he wrote': he is Fallon)."""
+    doc, order = st.doc, st.referent_order
+    referents(st)
+    prev = previous.span_of_quote
+    before = previous.referent.ref.name if previous.referent is not None and previous.referent.ref is not None else None
+    span = doc.char_span(prev.outer_start, prev.outer_end, alignment_mode="expand")
+    if span is None:
+        return False
+    lo = bisect_left(order, span.end)
+    for k in range(lo, len(order)):
+        i = order[k]
+        if doc[i].idx >= qs.outer_start:
+            break
+        ref = st.referent_at.get(i)
+        if st.quote_of_token[i] == -1 and doc[i].pos_ != "PRON" and ref is not None and ref.ref is not None \
+                and ref.ref.name != before and compatible(ref, gender, plural):
+            return True
+    return False
 
 
 @Language.factory(

@@ -82,7 +82,16 @@ def colon_frame(st: DocState, open_i: int, signed_only: bool = False) -> Optiona
         verbs = [colon.head] if colon.head.pos_ in _VERBS and lo <= colon.head.i < colon.i else []
         verbs += [v for v in (_root(words),) if v is not None and v not in verbs]
         subject = next((s for s in (frame_subject(st, v) for v in verbs) if _speaks(st, s)), None)
+        if subject is None:
+            # "The surge does not surprise pollster Jane Doe:": a person named right before the colon
+            subject = _person_ending(st, words[-1])
     return subject if _speaks(st, subject) else None
+
+
+def _person_ending(st: DocState, last: Token) -> Optional[Token]:
+    """`last` when it ends the mention of a person, else None."""
+    ent = st.mention_at(last)
+    return last if ent is not None and st.entity_type(ent) == "PERSON" else None
 
 
 def _is_verb(t: Token) -> bool:

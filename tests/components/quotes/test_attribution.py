@@ -92,10 +92,10 @@ ATTRIBUTION_PATTERNS = [
     # 'continue to be' tells how long, not who speaks
     ("In a statement, Tom Reed said he is certain Anna Lund will continue to be “a strong voice for the "
      "farmers of the state.”", "a strong voice for the farmers", "Tom Reed", "said"),
-    # a partial quote under a stance verb that a speech verb reports: the speech verb's subject
-    ("Anna Lund told supporters she will protect the river while her rival, Tom Reed, wants to “sell it to "
-     "the highest bidder.”", "sell it to the highest bidder", "Anna Lund", "told"),
-    # ... but a verb of judging voices its own subject's words, whatever reports the sentence
+    # a partial quote under a stance verb that a speech verb reports: the speech verb's subject ...
+    ("Tom Reed said at a rally that Anna Lund once described the trade pact as “the best deal in history” "
+     "before she turned against it.", "the best deal in history", "Tom Reed", "said"),
+    # ... but a clause of its own keeps its verb's subject
     ("In a statement, the police said they had used “appropriate force,” though the rights group Amnesty "
      "International accused them of choosing “to inflame a tense situation rather than calm it.”",
      "to inflame a tense situation", "Amnesty International", "accused"),
@@ -117,6 +117,23 @@ def test_attribution_patterns(nlp, text, start, who, cue):
     assert speaker(q) == who
     assert q.cue in (cue if isinstance(cue, tuple) else (cue,))
     assert q.speaker_text and text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # 'he' after a quotation is the man named since the quotation before, not its speaker
+    ("“The plan is a gift to the banks,” Tom Reed tweeted on Monday.\n\nPeter Lund, the mayor, fired back: "
+     "“As the man who wrote the plan,” he wrote, “I know what is in it.”",
+     ["Tom Reed", "Peter Lund", "Peter Lund"]),
+    # ... and the speaker of the quotation before when no one else is named since
+    ("The ministry of home affairs gave the figures on Monday. “Funds have been sent to the states,” the "
+     "ministry said.\n\n“The ministry of finance has released the first instalment to 19 states,” it said.",
+     ["ministry of home affairs", "ministry of home affairs"]),
+    ("“The plan is a gift to the banks,” Tom Reed told reporters on Monday.\n\n“It will cost every family "
+     "a fortune,” he said.", ["Tom Reed", "Tom Reed"]),
+])
+def test_a_pronoun_after_a_quotation(nlp, text, speakers):
+    _, quotes = quotes_of(nlp, text)
+    assert [speaker(q) for q in quotes] == speakers
 
 
 def test_split_quote_gives_two_quotes_with_one_speaker(nlp):

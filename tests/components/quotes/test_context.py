@@ -49,6 +49,9 @@ CONTEXT_PATTERNS = [
      ["Mark Ellis"]),
     ("Former governor Anna Lund broke down exactly what was wrong with the plan to the local paper: “It was "
      "rushed. Not every town was asked.”", ["Anna Lund"]),
+    # a frame whose subject speaks for no one, ending in a person's name
+    ("The timing of the surge does not surprise pollster Daniel Hart: “Lesser-known candidates often rise late "
+     "in the race.”", ["Daniel Hart"]),
     # a transcript's line: the capitalized label opening it
     ("The debate went on for an hour.\n\n“PENCE: We will cut taxes for every family in this country.”\n\n"
      "“KAINE: That is not what your plan says.”", ["PENCE", "KAINE"]),
