@@ -45,6 +45,23 @@ def segments(doc: Doc) -> list[Span]:
                 start = token.i + 1
         if any(not t.is_space for t in doc[start:sent.end]):
             out.append(doc[start:sent.end])
+    return _rejoin_cut_lines(doc, out)
+
+
+def _rejoin_cut_lines(doc: Doc, segs: list[Span]) -> list[Span]:
+    """Within a line, no sentence ends on a bare word: where the parser cut a line right after
+    one ('Russia' / 'and' / 'Ukraine swapped ...' after a one-word line above), the pieces
+    are one segment again. A cut after punctuation (a full stop, a dateline's dash) stays."""
+    out: list[Span] = []
+    for seg in segs:
+        if out:
+            prev = out[-1]
+            last = prev[-1]
+            same_line = prev.end == seg.start and "\n" not in last.whitespace_
+            if same_line and (last.is_alpha or last.like_num):
+                out[-1] = doc[prev.start:seg.end]
+                continue
+        out.append(seg)
     return out
 
 

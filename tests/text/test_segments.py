@@ -31,6 +31,17 @@ def make_doc(words: list[str], sent_starts: list[int] | None = None) -> Doc:
     (["A", "  ", "B"], [0], ["A  B"]),
     # no sentence starts at all: the lines alone
     (["KYIV", "\n", "Officials", "met", "."], None, ["KYIV", "Officials met ."]),
+    # within a line a sentence ends only after sentence-final punctuation: a parser's cut
+    # elsewhere is mended ...
+    (["Talks", "\n\n", "Russia", "and", "Ukraine", "swapped", "63", "prisoners", "."], [0, 2, 3, 4],
+     ["Talks", "Russia and Ukraine swapped 63 prisoners ."]),
+    # ... but not one after punctuation: a full stop, a question mark, a closing quotation mark,
+    # a dateline's dash
+    (["It", "ended", "?", "Yes", ".", "\u201c", "Go", ".", "\u201d", "He", "left", "."], [0, 3, 5, 9],
+     ["It ended ?", "Yes .", "\u201c Go . \u201d", "He left ."]),
+    (["KYIV", "(", "AP", ")", "\u2014", "Russia", "struck", "."], [0, 5], ["KYIV ( AP ) \u2014", "Russia struck ."]),
+    # ... and never across a line break
+    (["Talks", "\n", "end"], [0, 2], ["Talks", "end"]),
 ])
 def test_segments(words, sent_starts, expected):
     doc = make_doc(words, sent_starts)

@@ -95,6 +95,10 @@ def test_a_short_text_yields_its_event(extractor, text, etype, figure, place):
     ("The ministry received a letter from the ambassador.", "MEETING"),
     ("North Korea tested a new missile engine, state media said.", "ATTACK"),
     ("The National Election Committee published its annual budget.", "ELECTION"),
+    # a landslide victory buries no one
+    ("The ruling party won the parliamentary elections by a landslide on Sunday.", "DISASTER"),
+    ("Ruling Party Wins Elections by a Landslide\n\nThe party took 120 of the 125 seats, the committee said.",
+     "DISASTER"),
 ])
 def test_no_event_where_none_is_told(extractor, text, etype):
     record = extractor.extract(text, published=PUBLISHED)
