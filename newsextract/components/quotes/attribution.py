@@ -308,6 +308,10 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+        if v.tag_ == "VBG" and v.i > 0 and doc[v.i - 1].dep_ == "pobj" and doc[v.i - 1].head.lower_ == "with" \
+                and not any(c.dep_ in ("nsubj", "csubj") for c in children(v)):
+            # "with X tweeting that ...": the one after 'with' is the participle's subject
+            return doc[v.i - 1]
         subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj") and c.i != cue.i]
         # two subjects parsed ('In Salem, New Hampshire, Tom Reed went'): the one nearest before the verb
         subj = ([c for c in subjects if c.i < v.i] or subjects or [None])[-1] if len(subjects) > 1 else \
@@ -326,6 +330,11 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
             if subj.lower_ not in lex.expletive:
+                if v is not cue and cue.tag_ == "VBG" and v.dep_ in _CLIMB and not _can_speak(st, subj):
+                    # "X argued that the registry would work, saying ...": the participle hangs from
+                    # the nearest verb, but speaks for the clause whose subject can speak
+                    v = v.head
+                    continue
                 return subj
         if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
                 st.quote_of_token[v.i - 1] != -1 or doc[v.i - 1].text == "," and v.tag_ in _FINITE):
@@ -347,6 +356,11 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             continue
         break
     return None
+
+
+def _can_speak(st: DocState, subj: Token) -> bool:
+    ref = resolve(st, subj)
+    return ref is not None and ref.kind in ("person", "org")
 
 
 def chained(st: DocState, prev: QuoteSpan, qs: QuoteSpan, prev_ref: Optional[Referent] = None) -> bool:

@@ -99,6 +99,18 @@ ATTRIBUTION_PATTERNS = [
     ("In a statement, the police said they had used “appropriate force,” though the rights group Amnesty "
      "International accused them of choosing “to inflame a tense situation rather than calm it.”",
      "to inflame a tense situation", "Amnesty International", "accused"),
+    # a participle after a comma speaks for the clause whose subject can speak, not the nearest verb's
+    ("Tom Reed argued that a registry would keep people from entering the country illegally, saying it is "
+     "“all about management.”", "all about management", "Tom Reed", "saying"),
+    ("Republicans were quick to respond, with Tom Reed tweeting that it was a “disaster” for the mayor and "
+     "asking, “How can someone with such bad judgement lead this city?”", "How can someone", "Tom Reed", "asking"),
+    # verbs of taking a side quote their subject's words
+    ("In an August speech, Tom Reed attacked “the hateful ideology of the radical fringe.”",
+     "the hateful ideology", "Tom Reed", "attacked"),
+    ("Anna Lund supports “appropriate pay raises for every federal worker” in her plan.",
+     "appropriate pay raises", "Anna Lund", "supports"),
+    ("Tom Reed credited the victory to “a closed primary, something I am not enthusiastic about.”",
+     "a closed primary", "Tom Reed", "credited"),
     # no space between the comma and the quotation mark
     ("Lawmakers met on Tuesday. Maria Lopez said,“The vote will happen next week.”",
      "The vote will happen", "Maria Lopez", "said"),
