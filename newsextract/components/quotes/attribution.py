@@ -42,6 +42,8 @@ _ENDS_WITH_COMMA = re.compile(r"[,;]\s*$")
 # how many parent steps a quote's attachment is followed up to a reporting verb
 _CLIMB_STEPS = 6
 _ADJACENT_TOKENS = 8
+# the rank of a cue after the quote that reports words of its own: last, and naming no speaker
+_OWN_WORDS_RANK = 4
 
 
 @dataclass
@@ -141,6 +143,10 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         t_gap = gap(t, open_i, close_i)
         between_lo, between_hi = (close_i + 1, t.i) if after else (t.i + 1, open_i)
         crosses = st.quoted_between(between_lo, between_hi, qi)
+        # '"..." Kasich said he would have fired him': a cue after the quote that reports words of
+        # its own names their speaker, not the quote's (the quote keeps the cue, and no speaker)
+        own_words = after and any(c.dep_ == "ccomp" and c.i > t.i and st.quote_of_token[c.i] == -1
+                                  for c in children(t))
         adjacent = t_gap <= _ADJACENT_TOKENS and not crosses and not any(
             b.pos_ in ("VERB", "AUX") and b.dep_ not in ("aux", "auxpass") for b in doc[between_lo:between_hi]
             if not reporting.is_according(b.lower_))
@@ -153,11 +159,13 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         # at equal distance, a quotation ending in a comma takes the attribution after it
         waits = 0 if after and ends_comma else 1
         rank = (0 if adjacent and finite else 2, prefer, t_gap, waits) if not crosses else (3, prefer, t_gap, waits)
-        cands.append(_Candidate(t, rank, "window"))
+        cands.append(_Candidate(t, (_OWN_WORDS_RANK, *rank[1:]) if own_words else rank, "window"))
     if not cands:
         return None, None
     cands.sort(key=lambda c: c.rank)
     for cand in cands:
+        if cand.rank[0] == _OWN_WORDS_RANK:
+            return cand.token, None
         subject = cue_subject(st, cand.token, open_i, close_i)
         if subject is None:
             continue
@@ -302,8 +310,14 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
     # "a call for members to continue ...": a speech noun parsed as a verb's subject speaks for the
     # subject of the clause above that verb
     v = cue.head if cue.pos_ == "NOUN" and cue.dep_ == "nsubj" else cue
+    came_by = None                    # how the verb now read was reached: the dependency climbed
     for _ in range(6):
-        agent = next((c for c in children(v) if c.dep_ == "agent"), None)
+        agent = next((c for c in children(v) if c.dep_ == "agent"), None) if v is cue else None
+        if v is not cue and came_by == "conj":
+            # "X was joined on stage by Y and joked": the conjunct shares X, the passive's subject
+            passive = next((c for c in children(v) if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                return passive
         if agent is not None:
             obj = next((c for c in children(agent) if c.dep_ == "pobj"), None)
             if obj is not None:
@@ -330,10 +344,11 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             if subj.lower_ in lex.relative and v.dep_ == "relcl":
                 return v.head
             if subj.lower_ not in lex.expletive:
-                if v is not cue and cue.tag_ == "VBG" and v.dep_ in _CLIMB and not _can_speak(st, subj):
-                    # "X argued that the registry would work, saying ...": the participle hangs from
-                    # the nearest verb, but speaks for the clause whose subject can speak
-                    v = v.head
+                if v is not cue and v.dep_ in _CLIMB and not _can_speak(st, subj):
+                    # "X argued that the registry would work, saying ...", "X said it was early but
+                    # added ...": a cue parsed under the nearest verb speaks for the clause whose
+                    # subject can speak
+                    came_by, v = v.dep_, v.head
                     continue
                 return subj
         if not reporting.is_addressee_verb(v.lemma_.lower()) and v.i > 0 and (
@@ -344,7 +359,7 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             if inverted is not None:
                 return inverted
         if v.dep_ in _CLIMB and v.head.i != v.i:
-            v = v.head
+            came_by, v = v.dep_, v.head
             while st.quote_of_token[v.i] != -1 and v.head.i != v.i:
                 # '"...," adding, "..."' parsed under the quoted words: the clause outside them
                 v = v.head
@@ -352,7 +367,7 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
         if v.pos_ in ("NOUN", "PROPN") and v.dep_ in _NOUN_CLIMB and v.head.i != v.i \
                 and v.lemma_.lower() in lex.document_heads:
             # "X issued a statement saying ...": the verb whose object the statement is
-            v = v.head
+            came_by, v = v.dep_, v.head
             continue
         break
     return None
@@ -360,7 +375,7 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
 
 def _can_speak(st: DocState, subj: Token) -> bool:
     ref = resolve(st, subj)
-    return ref is not None and ref.kind in ("person", "org")
+    return ref is not None and ref.kind in ("person", "org", "document")
 
 
 def chained(st: DocState, prev: QuoteSpan, qs: QuoteSpan, prev_ref: Optional[Referent] = None) -> bool:

@@ -148,6 +148,23 @@ def test_a_pronoun_after_a_quotation(nlp, text, speakers):
     assert [speaker(q) for q in quotes] == speakers
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # the subject of a passive verb, not its agent, speaks in the verb's conjunct
+    ("As the crowd began to chant, Anna Lund was joined on stage by Senator Tom Reed and joked, “You are "
+     "being ridiculous,” drawing loud jeers.", ["Anna Lund"]),
+    # a conjunct parsed under the reported clause speaks for the one who reports it
+    ("Appearing before supporters at party headquarters, Anna Lund, 70, said it was too early to "
+     "congratulate winners but added, “I think you all have an idea of the results.”", ["Anna Lund"]),
+    # a cue after the quote that reports words of its own does not attribute the quote
+    ("“It’s a very sad development,” Tom Reed told reporters outside a restaurant in Milwaukee. “This is "
+     "the consequence of the culture of the campaign.” Governor Anna Lund said she would have fired the "
+     "manager.", ["Tom Reed", "Tom Reed"]),
+])
+def test_the_speaker_beyond_the_nearest_verb(nlp, text, speakers):
+    _, quotes = quotes_of(nlp, text)
+    assert [speaker(q) for q in quotes] == speakers
+
+
 def test_split_quote_gives_two_quotes_with_one_speaker(nlp):
     _, quotes = quotes_of(nlp, "“We came here to talk,” Maria Lopez said, “and we will stay until the end.”")
     assert [q.text for q in quotes] == ["We came here to talk,", "and we will stay until the end."]
