@@ -79,7 +79,7 @@ TOKENIZER_INFIXES = (
     # "U.S.-led", "U.N.-brokered": a hyphen right after an abbreviation's period parts the
     # abbreviation from the word it modifies (English infixes split "Qatar-brokered" but not these)
     r"(?<=[A-Z]\.)-(?=[a-z])",
-    # 'said,“Look', 'said:"We', 'shouting“Stop”': a quotation mark glued to the words around it
+    # 'said,“We', 'said:"We', 'shouting“Stop”': a quotation mark glued to the words around it
     # (scraped text loses spaces); a curly double mark never belongs inside a word
     r"(?<=\w)[,;:](?=[\u201c\u201d\"])",
     r"(?<=[\w,;:.!?])[\u201c\u201d](?=\w)",

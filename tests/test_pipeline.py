@@ -13,7 +13,7 @@ from newsextract.pipeline import add_tokenizer_infixes
     ("a Qatar-brokered swap", ["a", "Qatar", "-", "brokered", "swap"]),
     ("the U.S. economy", ["the", "U.S.", "economy"]),
     ("e-mail and well-known", ["e", "-", "mail", "and", "well", "-", "known"]),
-    ("Ryan said,\u201cLook here.\u201d", ["Ryan", "said", ",", "\u201c", "Look", "here", ".", "\u201d"]),
+    ("Novak said,\u201cGo home.\u201d", ["Novak", "said", ",", "\u201c", "Go", "home", ".", "\u201d"]),
     ('She said:"We won."', ["She", "said", ":", '"', "We", "won", '.', '"']),
     ("crowds shouting\u201cStop\u201d", ["crowds", "shouting", "\u201c", "Stop", "\u201d"]),
     ("it is \u201cfine.\u201dHe left", ["it", "is", "\u201c", "fine", ".", "\u201d", "He", "left"]),

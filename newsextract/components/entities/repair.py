@@ -56,7 +56,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
     while s < e and (doc[s].lower_ in tables.leading_words or doc[s].is_punct):
         s += 1
     if inverted_speech_verb(art, s, e):
-        s += 1  # '"...," Said Ellis:' opening a sentence: the verb of an inverted attribution
+        s += 1  # '"...," Said Novak:' opening a sentence: the verb of an inverted attribution
     while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in POSSESSIVE_MARKS
                      or doc[e - 1].is_lower and doc[e - 1].is_stop):
         e -= 1  # "the Gulf on": a preposition the model took along
@@ -135,7 +135,7 @@ def trim(art: EntityArticle, c: Candidate) -> list[Candidate]:
 
 def inverted_speech_verb(art: EntityArticle, s: int, e: int) -> bool:
     """Whether the span's first word is a speech verb opening an inverted attribution
-    ("Said Ellis:", "Added Kumar,"): a verb (not a name such as Said) that starts its
+    ("Said Novak:", "Added Kumar,"): a verb (not a name such as Said) that starts its
     sentence, with the span running to a colon or comma."""
     doc = art.doc
     first = doc[s]

@@ -143,7 +143,7 @@ def attribution(st: DocState, qi: int, qs: QuoteSpan, tokens: list[Token], parti
         t_gap = gap(t, open_i, close_i)
         between_lo, between_hi = (close_i + 1, t.i) if after else (t.i + 1, open_i)
         crosses = st.quoted_between(between_lo, between_hi, qi)
-        # '"..." Kasich said he would have fired him': a cue after the quote that reports words of
+        # '"..." Y said she would have resigned': a cue after the quote that reports words of
         # its own names their speaker, not the quote's (the quote keeps the cue, and no speaker)
         own_words = after and any(c.dep_ == "ccomp" and c.i > t.i and st.quote_of_token[c.i] == -1
                                   for c in children(t))
@@ -327,7 +327,7 @@ def parsed_subject(st: DocState, cue: Token) -> Optional[Token]:
             # "with X tweeting that ...": the one after 'with' is the participle's subject
             return doc[v.i - 1]
         subjects = [c for c in children(v) if c.dep_ in ("nsubj", "csubj") and c.i != cue.i]
-        # two subjects parsed ('In Salem, New Hampshire, Tom Reed went'): the one nearest before the verb
+        # two subjects parsed ('In Dover, Delaware, X went'): the one nearest before the verb
         subj = ([c for c in subjects if c.i < v.i] or subjects or [None])[-1] if len(subjects) > 1 else \
             (subjects[0] if subjects else None)
         if len(subjects) > 1 and v.i > 0 and doc[v.i - 1].text == "," and subjects[-1].i <= v.i + _INVERTED_REACH:

@@ -78,12 +78,12 @@ def colon_frame(st: DocState, open_i: int, signed_only: bool = False) -> Optiona
             return None
         subject = _fragment_name(st, words[dash + 1:])
     else:
-        # the verb the colon hangs from, else the frame's main verb ('X broke down what was wrong:')
+        # the verb the colon hangs from, else the frame's main verb ('X explained to the paper what had failed:')
         verbs = [colon.head] if colon.head.pos_ in _VERBS and lo <= colon.head.i < colon.i else []
         verbs += [v for v in (_root(words),) if v is not None and v not in verbs]
         subject = next((s for s in (frame_subject(st, v) for v in verbs) if _speaks(st, s)), None)
         if subject is None:
-            # "The surge does not surprise pollster Jane Doe:": a person named right before the colon
+            # "The result came as no shock to the pollster X:": a person named right before the colon
             subject = _person_ending(st, words[-1])
     return subject if _speaks(st, subject) else None
 

@@ -17,7 +17,7 @@ _TITLE_JOINERS = ("for", "of", "and", "&")
 _BODY_REACH = 8
 _OF_BODY = ("of", "from")
 _BODY_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "PRON", "PUNCT")
-# 'Speaker of the House Rep. Paul Ryan said': how far after a title its holder's name may end
+# 'Speaker of the Assembly Rep. X said': how far after a title its holder's name may end
 _HOLDER_REACH = 10
 _TITLE_PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "PART")
 
@@ -174,7 +174,7 @@ def person_of_body(st: DocState, head: Token) -> Token:
 
 
 def holder_of_title(st: DocState, head: Token) -> Token:
-    """'Speaker of the House Rep. Paul Ryan said', 'police Chief Chuck Jordan said': a subject
+    """'Speaker of the Assembly Rep. X said', 'fire Chief X said': a subject
     parsed as the title is the person named after it (the last token of their name), else `head`."""
     if st.mention_at(head) is not None or not st.lex.people.is_title_word(head.lower_):
         return head
@@ -192,7 +192,7 @@ def holder_of_title(st: DocState, head: Token) -> Token:
 
 
 def person_in_apposition(st: DocState, head: Token) -> Token:
-    """'Speaking in Salem, New Hampshire, Donald Trump went after Bush' parsed with the place as
+    """'Campaigning in Dover, Delaware, X went after a rival' parsed with the place as
     the subject and the person set beside it: the person, else `head`."""
     ent = st.mention_at(head)
     if ent is None or st.entity_type(ent) not in ("PLACE", "COUNTRY"):

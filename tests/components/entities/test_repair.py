@@ -90,7 +90,7 @@ def test_title_is_kept_apart_from_the_name(run):
      "PLACE"),
     ("Dust storms swept the Sahara - for years a smuggling route.", "Sahara", "PLACE"),
     # the verb of an inverted attribution is no part of the name; the given name Said is
-    ("Economist Mark Ellis studied the plan. Said Ellis: “It is a mess.”", "Mark Ellis", "PERSON"),
+    ("Economist Mark Novak studied the budget. Said Novak: “It is a mess.”", "Mark Novak", "PERSON"),
     ("Said Jalili, the negotiator, arrived in Vienna on Monday.", "Said Jalili", "PERSON"),
 ])
 def test_name_boundaries(run, text, name, etype):
@@ -105,6 +105,6 @@ def test_two_companies_joined_by_and_stay_two(run):
 
 
 def test_an_inverted_speech_verb_is_cut_off_the_name(run):
-    ents = run("Economist Mark Ellis studied the plan. Said Ellis: “It is a mess.”")
-    assert [e.name for e in ents if e.type == "PERSON"] == ["Mark Ellis"]
+    ents = run("Economist Mark Novak studied the budget. Said Novak: “It is a mess.”")
+    assert [e.name for e in ents if e.type == "PERSON"] == ["Mark Novak"]
     assert not any("Said" in m.text for e in ents for m in e.mentions)

@@ -97,7 +97,7 @@ def test_a_short_text_yields_its_event(extractor, text, etype, figure, place):
     ("The National Election Committee published its annual budget.", "ELECTION"),
     # a landslide victory buries no one
     ("The ruling party won the parliamentary elections by a landslide on Sunday.", "DISASTER"),
-    ("Ruling Party Wins Elections by a Landslide\n\nThe party took 120 of the 125 seats, the committee said.",
+    ("Governing Coalition Takes Council Vote by a Landslide\n\nThe coalition won 40 of the 45 seats, officials said.",
      "DISASTER"),
 ])
 def test_no_event_where_none_is_told(extractor, text, etype):

@@ -12,7 +12,7 @@ from newsextract import extensions  # noqa: F401  (registers Doc._ extensions)
 _VOCAB_NLP = spacy.blank("en")
 
 # tag -> coarse part of speech, for the tags these tests use
-_POS = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "VBD": "VERB", "VBZ": "VERB", "VB": "VERB",
+_POS = {"NNP": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "VBD": "VERB", "VBZ": "VERB", "VB": "VERB", "VBG": "VERB",
         "DT": "DET", "JJ": "ADJ", "IN": "ADP", "``": "PUNCT", "''": "PUNCT", ",": "PUNCT", ".": "PUNCT",
         ":": "PUNCT", "RB": "ADV", "CC": "CCONJ"}
 

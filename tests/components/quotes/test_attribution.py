@@ -70,9 +70,9 @@ ATTRIBUTION_PATTERNS = [
     # an infinitive no reporting verb governs reports nothing
     ("President Lena Vos closed the summit with a call for members to continue fighting for “peace and dignity "
      "in the region.”", "peace and dignity", "Lena Vos", "call"),
-    ("President Lena Vos closed the meeting of heads of state at the summit of the regional bloc, with a call "
-     "for member countries to continue fighting for “justice, freedom and sovereignty.”",
-     "justice, freedom and sovereignty", "Lena Vos", "call"),
+    ("President Lena Vos ended the two-day gathering of trade ministers at the fair in the capital, with a call "
+     "for member states to continue pushing for “open ports and fair tariffs.”",
+     "open ports and fair tariffs", "Lena Vos", "call"),
     # the clause a comma opens onto the quote outranks a cue in the sentence after it
     ("Filippo Grandi, the head of the agency, reacted to the deal, “I am concerned about any agreement that "
      "sends people back.” He demands a review of the deal.", "I am concerned", "Filippo Grandi", "reacted"),
@@ -84,8 +84,6 @@ ATTRIBUTION_PATTERNS = [
     # a place the parse took for the subject, with the person set beside it
     ("Speaking at a rally in Dayton, Ohio, Anna Lund went after her rival, calling him “a coward in a "
      "good suit.”", "a coward in a good suit", "Anna Lund", "calling"),
-    ("Speaking at a town hall event in Salem, New Hampshire, Tom Reed went after his rival, calling him “a "
-     "coward in a good suit.”", "a coward in a good suit", "Tom Reed", "calling"),
     # a participle hung from the words of the quotation before it: the clause outside them
     ("Tom Reed told the paper that Anna Lund “had a plan that was never going to work,” adding, “She lost "
      "every town in the north.”", "She lost every town", "Tom Reed", "adding"),
@@ -96,21 +94,21 @@ ATTRIBUTION_PATTERNS = [
     ("Tom Reed said at a rally that Anna Lund once described the trade pact as “the best deal in history” "
      "before she turned against it.", "the best deal in history", "Tom Reed", "said"),
     # ... but a clause of its own keeps its verb's subject
-    ("In a statement, the police said they had used “appropriate force,” though the rights group Amnesty "
-     "International accused them of choosing “to inflame a tense situation rather than calm it.”",
-     "to inflame a tense situation", "Amnesty International", "accused"),
+    ("In a statement, the army said its soldiers had shown “great restraint,” though Human Rights Watch "
+     "accused them of deciding “to shoot first and ask questions later.”",
+     "to shoot first", "Human Rights Watch", "accused"),
     # a participle after a comma speaks for the clause whose subject can speak, not the nearest verb's
-    ("Tom Reed argued that a registry would keep people from entering the country illegally, saying it is "
-     "“all about management.”", "all about management", "Tom Reed", "saying"),
-    ("Republicans were quick to respond, with Tom Reed tweeting that it was a “disaster” for the mayor and "
-     "asking, “How can someone with such bad judgement lead this city?”", "How can someone", "Tom Reed", "asking"),
+    ("Tom Reed argued that a toll would keep trucks off the old bridge, saying it is “simply about keeping "
+     "the bridge standing.”", "simply about keeping", "Tom Reed", "saying"),
+    ("Opponents were quick to respond, with Tom Reed tweeting that it was a “fiasco” for the council and "
+     "asking, “Who approved a budget with no money for the schools?”", "Who approved a budget", "Tom Reed", "asking"),
     # verbs of taking a side quote their subject's words
-    ("In an August speech, Tom Reed attacked “the hateful ideology of the radical fringe.”",
-     "the hateful ideology", "Tom Reed", "attacked"),
-    ("Anna Lund supports “appropriate pay raises for every federal worker” in her plan.",
-     "appropriate pay raises", "Anna Lund", "supports"),
-    ("Tom Reed credited the victory to “a closed primary, something I am not enthusiastic about.”",
-     "a closed primary", "Tom Reed", "credited"),
+    ("In a speech on Friday, Tom Reed attacked “the reckless spending of the city council.”",
+     "the reckless spending", "Tom Reed", "attacked"),
+    ("Anna Lund supports “a longer school day for every pupil” in her plan.",
+     "a longer school day", "Anna Lund", "supports"),
+    ("Tom Reed credited the win to “a great many volunteers knocking on doors in the rain.”",
+     "a great many volunteers", "Tom Reed", "credited"),
     # no space between the comma and the quotation mark
     ("Lawmakers met on Tuesday. Maria Lopez said,“The vote will happen next week.”",
      "The vote will happen", "Maria Lopez", "said"),
@@ -137,9 +135,9 @@ def test_attribution_patterns(nlp, text, start, who, cue):
      "“As the man who wrote the plan,” he wrote, “I know what is in it.”",
      ["Tom Reed", "Peter Lund", "Peter Lund"]),
     # ... and the speaker of the quotation before when no one else is named since
-    ("The ministry of home affairs gave the figures on Monday. “Funds have been sent to the states,” the "
-     "ministry said.\n\n“The ministry of finance has released the first instalment to 19 states,” it said.",
-     ["ministry of home affairs", "ministry of home affairs"]),
+    ("The ministry of transport gave the figures on Monday. “Repairs have begun on every main road,” the "
+     "ministry said.\n\n“The ministry of defence has lent us 40 trucks for the work,” it said.",
+     ["ministry of transport", "ministry of transport"]),
     ("“The plan is a gift to the banks,” Tom Reed told reporters on Monday.\n\n“It will cost every family "
      "a fortune,” he said.", ["Tom Reed", "Tom Reed"]),
 ])
@@ -150,15 +148,15 @@ def test_a_pronoun_after_a_quotation(nlp, text, speakers):
 
 @pytest.mark.parametrize("text, speakers", [
     # the subject of a passive verb, not its agent, speaks in the verb's conjunct
-    ("As the crowd began to chant, Anna Lund was joined on stage by Senator Tom Reed and joked, “You are "
-     "being ridiculous,” drawing loud jeers.", ["Anna Lund"]),
+    ("As the band stopped playing, Anna Lund was joined on stage by Senator Tom Reed and joked, “You have "
+     "all been far too patient tonight,” drawing loud cheers.", ["Anna Lund"]),
     # a conjunct parsed under the reported clause speaks for the one who reports it
-    ("Appearing before supporters at party headquarters, Anna Lund, 70, said it was too early to "
-     "congratulate winners but added, “I think you all have an idea of the results.”", ["Anna Lund"]),
+    ("Standing before volunteers at the campaign office, Anna Lund, 64, said it was too soon to celebrate "
+     "but added, “We all know which way the count is going.”", ["Anna Lund"]),
     # a cue after the quote that reports words of its own does not attribute the quote
-    ("“It’s a very sad development,” Tom Reed told reporters outside a restaurant in Milwaukee. “This is "
-     "the consequence of the culture of the campaign.” Governor Anna Lund said she would have fired the "
-     "manager.", ["Tom Reed", "Tom Reed"]),
+    ("“It is a dark day for the league,” Tom Reed told reporters outside the stadium in Leeds. “Nobody "
+     "checked the accounts for years.” Chairwoman Anna Lund said she would have resigned.",
+     ["Tom Reed", "Tom Reed"]),
 ])
 def test_the_speaker_beyond_the_nearest_verb(nlp, text, speakers):
     _, quotes = quotes_of(nlp, text)
@@ -188,6 +186,32 @@ def _two_frame_verbs():
         ("Jones", "NNP", None, 9, "pobj", False),
         (".", ".", None, 1, "punct", False),
     ])
+
+
+def test_of_two_subjects_parsed_the_one_nearest_before_the_verb_speaks():
+    """'In Dover, Delaware, Reed went after Lund, calling him "a coward."' parsed with both the
+    place and the person as the verb's subjects: the person, right before the verb, speaks."""
+    doc = build([
+        ("In", "IN", None, 6, "prep", True),
+        ("Dover", "NNP", None, 0, "pobj", False),
+        (",", ",", None, 6, "punct", True),
+        ("Delaware", "NNP", None, 6, "nsubj", False),
+        (",", ",", None, 6, "punct", True),
+        ("Reed", "NNP", None, 6, "nsubj", True),
+        ("went", "VBD", "go", None, "ROOT", True),
+        ("after", "IN", None, 6, "prep", True),
+        ("Lund", "NNP", None, 7, "pobj", False),
+        (",", ",", None, 6, "punct", True),
+        ("calling", "VBG", "call", 6, "advcl", True),
+        ("him", "PRP", None, 10, "dobj", True),
+        ("“", "``", None, 14, "punct", False),
+        ("a", "DT", None, 14, "det", True),
+        ("coward", "NN", None, 10, "oprd", False),
+        (".", ".", None, 6, "punct", False),
+        ("”", "''", None, 6, "punct", False),
+    ])
+    quotes = extract_quotes(doc, load_lexicon(), QuoteSettings(min_words=2))
+    assert [(q.cue, q.speaker_text) for q in quotes] == [("calling", "Reed")]
 
 
 def test_a_tie_between_cues_is_broken_by_the_quote_not_by_memory():

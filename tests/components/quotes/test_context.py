@@ -37,21 +37,21 @@ CONTEXT_PATTERNS = [
     ("Young voters told us why they care.\n\n“I want a president who respects my family.” (Julia R. Ortiz Manzano, "
      "19)\n\n“We are tired of being used,” Ramona Gutiérrez, 22, Tucson", ["Julia R. Ortiz Manzano", "Ramona Gutiérrez"]),
     # the horizontal bar of a testimonial, with or without a space
-    ("Readers told us what they think.\n\n“He cannot answer a question without scaring people.” ― Esther "
-     "Tapia\n“The debate showed who he really is.”― Martha Aguilar", ["Esther Tapia", "Martha Aguilar"]),
+    ("Shoppers told us about the new market.\n\n“The stalls open far too late for working people.” ― Olga "
+     "Petrenko\n“I found fresh bread for half the price.”― Karim Haddad", ["Olga Petrenko", "Karim Haddad"]),
     # ... but a line of its own with no dash may be a photo credit
     ("“We will rebuild the school before winter.”\n\nAnna Berg / Reuters", [None]),
     # a name signing the frame after a dash outranks the verb before it
     ("Pollsters agree - Anna Lund: “One lesson was simple: keep on contacting voters as late as possible.”",
      ["Anna Lund"]),
     # an inverted frame ('Said X:') and a frame whose colon hangs from a clause inside it
-    ("Economist Mark Ellis studied the plan. Said Ellis: “I do not get the sense she is interested.”",
-     ["Mark Ellis"]),
-    ("Former governor Anna Lund broke down exactly what was wrong with the plan to the local paper: “It was "
-     "rushed. Not every town was asked.”", ["Anna Lund"]),
+    ("Economist Mark Novak studied the budget. Said Novak: “The numbers do not add up for the second year.”",
+     ["Mark Novak"]),
+    ("Former governor Anna Lund explained in detail what had gone wrong with the tender in a letter to the "
+     "council: “The bids came in late. Half the firms were never told.”", ["Anna Lund"]),
     # a frame whose subject speaks for no one, ending in a person's name
-    ("The timing of the surge does not surprise pollster Daniel Hart: “Lesser-known candidates often rise late "
-     "in the race.”", ["Daniel Hart"]),
+    ("The late swing in the count came as no shock to the statistician Daniel Hart: “Rural ballots are "
+     "always counted last in this county.”", ["Daniel Hart"]),
     # a transcript's line: the capitalized label opening it
     ("The debate went on for an hour.\n\n“PENCE: We will cut taxes for every family in this country.”\n\n"
      "“KAINE: That is not what your plan says.”", ["PENCE", "KAINE"]),

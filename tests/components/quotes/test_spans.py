@@ -38,11 +38,11 @@ def test_what_is_a_quotation_without_a_cue(text, quotation):
 
 @pytest.mark.parametrize("text, quotes", [
     # a programme's or a work's title, after 'on', 'episode of' or a possessive, whatever its punctuation
-    ("“We will never accept a deal that hurts workers,” Anna Lund said on CBS’s “Face the Nation.”",
+    ("“We will never accept a deal that hurts workers,” Anna Lund said on Channel 9’s “The Week Ahead.”",
      ["We will never accept a deal that hurts workers,"]),
-    ("In an interview on “Meet the Press,” Tom Reed said the plan was “dead on arrival in the Senate.”",
+    ("In an interview on “Morning Desk,” Tom Reed said the plan was “dead on arrival in the Senate.”",
      ["dead on arrival in the Senate."]),
-    ("On Tuesday’s episode of “The Morning Show,” Tom Reed said: “We Will Win This Race.”",
+    ("On Tuesday’s episode of “The Night Report,” Tom Reed said: “We Will Win This Race.”",
      ["We Will Win This Race."]),
     # Title-Cased words a cue introduces are speech
     ("Tom Reed said: “We Will Win This Race.”", ["We Will Win This Race."]),
