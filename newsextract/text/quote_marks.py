@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 OPEN_GLYPHS = "“„‟«"
@@ -147,7 +148,13 @@ def _opens_paragraph(text: str, lo: int, hi: int, single: bool) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quotation in `text`, in order, none overlapping another."""
+    """Every quotation in `text`, in order, none overlapping another. An article's spans
+    are read once, however many components ask (the spans are not changed once built)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     paras = paragraphs(text)
     found: list[QuoteSpan] = []
     pending_continuation = False
@@ -189,7 +196,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             spans[0].continues = True
         pending_continuation = any(q.continued for q in spans)
         found.extend(q for q in spans if q.end > q.start)
-    return found
+    return tuple(found)
 
 
 class QuoteIndex:

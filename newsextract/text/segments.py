@@ -9,7 +9,13 @@ which also cuts where a parse joined two lines anyway).
 """
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, Span, Token
+
+# each Doc's segments as (start, end) token bounds, read once however many components ask (a
+# Doc's sentences are set by then); bounds, not Spans, which would keep their Doc alive
+_SEGMENTS: "WeakKeyDictionary[Doc, tuple[tuple[int, int], ...]]" = WeakKeyDictionary()
 
 
 def is_line_break(token: Token, min_newlines: int = 1) -> bool:
@@ -34,6 +40,13 @@ def line_starts(doc: Doc, min_newlines: int = 1) -> list[int]:
 def segments(doc: Doc) -> list[Span]:
     """The Doc's sentences (the whole Doc when nothing set sentence starts), cut
     again at line breaks; segments of whitespace only are left out."""
+    bounds = _SEGMENTS.get(doc)
+    if bounds is None:
+        bounds = _SEGMENTS[doc] = tuple((seg.start, seg.end) for seg in _segments(doc))
+    return [doc[start:end] for start, end in bounds]
+
+
+def _segments(doc: Doc) -> list[Span]:
     out = []
     sents = doc.sents if doc.has_annotation("SENT_START") else (doc[:],)
     for sent in sents:

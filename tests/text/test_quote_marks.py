@@ -1,10 +1,9 @@
 """The quotation-mark span finder: pairing, direction from context, recovery, the offset index."""
 from __future__ import annotations
 
-import sys
-
 import pytest
 from hypothesis import given, settings, strategies as st
+from line_events import line_events
 
 from newsextract.text import quote_marks
 from newsextract.text.quote_marks import QuoteIndex, find_quote_spans
@@ -97,23 +96,7 @@ def test_index_answers_whether_an_offset_is_quoted(text, offset, inside):
 
 def _line_events(fn, *args) -> int:
     """Python lines run in the span finder's module: an operation counter, not a clock."""
-    count = 0
-    target = quote_marks.__file__
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if frame.f_code.co_filename != target:
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn(*args)
-    finally:
-        sys.settrace(None)
-    return count
+    return line_events((quote_marks.__file__,), fn, *args)
 
 
 @pytest.mark.parametrize("unit", ["“a ", "“", "”a ", "“a b. ", '"a" ', "‘a ", "''a ", "''"])

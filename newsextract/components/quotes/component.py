@@ -28,7 +28,7 @@ from ...spans import doc_text, in_caption
 from ...text.quote_marks import QuoteSpan, find_quote_spans
 from .attribution import anonymous, attribution, chained
 from .context import clause_after, colon_frame, sentence_before, signature, transcript_label
-from .persons import holder_of_title, person_in_apposition, person_of_body
+from .persons import speaking_person
 from .phrases import definite_singular, norm_name, np_span, quote_tokens, semantic_head
 from .spans import cut_at_attribution, end_before_attribution, is_partial, is_quotation, quote_evidence
 from .speakers import compatible, referents, reporter_of, resolve
@@ -179,7 +179,7 @@ def _speaker(st: DocState, qs: QuoteSpan, cue: Optional[Token], subject: Optiona
             subject = sentence_before(st, _mark_token(st.doc, qs))
         if subject is None:
             return _Said(qs, None, None, None, 0.4)
-    head = person_in_apposition(st, holder_of_title(st, person_of_body(st, semantic_head(subject))))
+    head = speaking_person(st, semantic_head(subject))
     speaker_span = np_span(subject, lex)
     if not (speaker_span.start <= head.i < speaker_span.end):
         speaker_span = np_span(head, lex)

@@ -151,6 +151,12 @@ def fuller_name(st: DocState, name: str) -> str:
     return " ".join(t.text for t in strip_titles(list(span), st.lex))
 
 
+def speaking_person(st: DocState, head: Token) -> Token:
+    """The token that stands for who speaks when the parse gave `head` as the subject: the
+    person a body, a title or a place was parsed in place of, else `head`."""
+    return person_in_apposition(st, holder_of_title(st, person_of_body(st, head)))
+
+
 def person_of_body(st: DocState, head: Token) -> Token:
     """'Elod Novak of the opposition party Our Homeland voted': a subject parsed as the body
     a person is 'of' is that person (the last token of their name), else `head` itself."""

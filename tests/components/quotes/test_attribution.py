@@ -1,7 +1,6 @@
 """Attribution: which cue attributes a quote, and the head of its speaker phrase."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from newsextract.components.quotes import extract_quotes
 from newsextract.components.quotes.state import QuoteSettings
 from newsextract.components.quotes.tables import load_lexicon
+from line_events import line_events
 
 from .handmade import build, colon_quotes, said_quotes
 from .pipeline import quotes_of, speaker
@@ -227,23 +227,7 @@ def _line_events(fn, *args) -> int:
     """Python lines run in the quotes package and the text kernel: an operation counter."""
     import newsextract.components.quotes as package
     import newsextract.text as kernel
-    roots = (str(Path(package.__file__).parent), str(Path(kernel.__file__).parent))
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if not frame.f_code.co_filename.startswith(roots):
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn(*args)
-    finally:
-        sys.settrace(None)
-    return count
+    return line_events((str(Path(package.__file__).parent), str(Path(kernel.__file__).parent)), fn, *args)
 
 
 def test_attribution_work_is_linear_in_a_run_of_quotes():
