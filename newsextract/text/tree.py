@@ -119,8 +119,3 @@ class LocalTree:
                 words.add(t.lemma_.lower())
                 words.add(t.lower_)
         return words
-
-
-def tree_distance(a: Token, b: Token, limit: int = 12) -> int:
-    """Edges between two tokens of one sentence in the dependency tree."""
-    return LocalTree(a.doc).distance(a, b, limit)

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsextract.text.tree import LocalTree, tree_distance
+from newsextract.text.tree import LocalTree
 
 VOCAB = spacy.blank("en").vocab
 
@@ -29,7 +29,7 @@ HEADLINE = [("Talks", "talk", "NOUN", "NNS", "nsubj", 1), ("end", "end", "VERB",
 @pytest.mark.parametrize("a,b,expected", [(0, 1, 1), (0, 3, 2), (1, 1, 0), (2, 0, 3)])
 def test_tree_distance(a, b, expected):
     doc = build_doc(ATTACK)
-    assert tree_distance(doc[a], doc[b]) == expected
+    assert LocalTree(doc).distance(doc[a], doc[b]) == expected
 
 
 def test_a_head_in_another_line_counts_as_none():
